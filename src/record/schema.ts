@@ -31,6 +31,7 @@ export const Source = z.object({
   url: z.string().optional(),
   title: z.string().optional(),
   publisher: z.string().optional(),
+  offset: z.number().int().nonnegative().optional().describe('where `text` starts in the file (after a metadata line)'),
 })
 
 export const LangDecision = z.object({
@@ -114,7 +115,10 @@ export const Event = z.object({
   attribution: z.array(Attribution),
   trigger: TextSpan,
   evidence: Span,
-  rule: RuleId,
+  rule: RuleId.describe('the trigger rule'),
+  argumentRule: RuleId.optional().describe('the rule that assigned actor and recipient'),
+  modalityCue: TextSpan.optional().describe('the words that set the modality'),
+  reports: z.array(Span).optional().describe('further places in the text that report the same event (merged mentions)'),
   confidence: z.number().min(0).max(1),
 })
 

@@ -1,0 +1,29 @@
+// The evaluation suites the quality gate runs, each over data in ../shared/eval (skipped when absent).
+// A suite returns flat figures: { 'entities.f1': 0.93, ... }.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+export const sharedEval = process.env.KRONIKA_SHARED_EVAL ?? join(root, '..', 'shared', 'eval')
+
+function flatten(summary) {
+  const out = {}
+  for (const [layer, s] of Object.entries(summary.layers)) {
+    out[`${layer}.f1`] = s.f1
+    for (const [k, v] of Object.entries(s)) if (k.endsWith('_acc') && v !== null) out[`${layer}.${k}`] = v
+  }
+  return out
+}
+
+export const suites = [
+  {
+    name: 'seed',
+    data: join(sharedEval, 'seed'),
+    available: () => existsSync(join(sharedEval, 'seed')),
+    run: async () => {
+      const { evaluateFolder } = await import('../dist/cli/eval-command.js')
+      return flatten(evaluateFolder(join(sharedEval, 'seed')))
+    },
+  },
+]

@@ -1,0 +1,63 @@
+/** `kronika extract`: one record per input document on stdout, in input order; unreadable inputs on stderr. */
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { readInputs, DEFAULT_MAX_BYTES, type InputItem } from '../input/read-inputs.js'
+import { extractDocument, getDefaultContext } from '../pipeline/extract.js'
+import { readUserKb } from '../kb/load-kb.js'
+import { explainRecord } from './explain.js'
+import { UsageError } from './main.js'
+
+export async function extractCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: {
+      lang: { type: 'string' }, published: { type: 'string' }, format: { type: 'string', default: 'jsonl' },
+      explain: { type: 'boolean', default: false }, kb: { type: 'string', multiple: true, default: [] },
+      'max-bytes': { type: 'string' },
+    },
+  })
+  if (values.format !== 'json' && values.format !== 'jsonl') throw new UsageError(`--format must be json or jsonl, not "${values.format}"`)
+  const maxBytes = values['max-bytes'] ? Number(values['max-bytes']) : DEFAULT_MAX_BYTES
+  if (!Number.isFinite(maxBytes) || maxBytes <= 0) throw new UsageError('--max-bytes takes a positive number of bytes')
+  const sources = positionals.length ? positionals : ['-']
+  if (sources.includes('-') && process.stdin.isTTY) throw new UsageError('no input: give files, or pipe text to standard input')
+
+  let failed = 0
+  const kbEntries = []
+  for (const file of values.kb ?? []) {
+    const { entries, errors } = readUserKb(file)
+    for (const e of errors) process.stderr.write(`kronika: --kb ${e}\n`)
+    if (errors.length) failed++
+    kbEntries.push(...entries)
+  }
+  const ctx = kbEntries.length ? getDefaultContext({ extraEntries: kbEntries }) : getDefaultContext()
+  const items: InputItem[] = []
+  for (const src of sources) {
+    let bytes: Uint8Array
+    try {
+      bytes = src === '-' ? readFileSync(0) : readFileSync(src)
+    } catch (err) {
+      items.push({ origin: src, error: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` })
+      continue
+    }
+    items.push(...readInputs(bytes, src, { maxBytes, ...(values.lang ? { lang: values.lang } : {}), ...(values.published ? { published: values.published } : {}) }))
+  }
+  // records are written as they are made: JSON Lines, one pretty object (one input with --format json), or an array
+  const asArray = values.format === 'json' && items.length !== 1
+  let written = 0
+  if (asArray && !values.explain) process.stdout.write('[')
+  for (const item of items) {
+    if (!item.input) { failed++; process.stderr.write(`kronika: ${item.origin}: ${item.error}\n`); continue }
+    const doc = extractDocument(item.input, ctx)
+    for (const m of doc.messages.filter((x) => x.severity === 'error')) process.stderr.write(`kronika: ${item.origin}: ${m.reason} [${m.rule}]\n`)
+    const rec = doc.toRecord()
+    if (values.explain) process.stdout.write(explainRecord(rec, item.origin) + '\n')
+    else if (asArray) process.stdout.write((written ? ',\n' : '\n') + JSON.stringify(rec))
+    else if (values.format === 'json') process.stdout.write(JSON.stringify(rec, null, 2) + '\n')
+    else process.stdout.write(JSON.stringify(rec) + '\n')
+    written++
+  }
+  if (asArray && !values.explain) process.stdout.write('\n]\n')
+  if (failed) process.stderr.write(`kronika: ${failed} of ${items.length} input(s) could not be processed\n`)
+  return failed ? 1 : 0
+}

@@ -1,0 +1,173 @@
+/**
+ * Finds knowledge-base names in tokenised text, in any inflected form. Aliases and text tokens are both compared
+ * through their folded form and their lemmas (from the language pack), and linking articles (Albanian i/e/të/së)
+ * match each other, so "Koresë së Veriut" finds the alias "Kore e Veriut" without listing every case form.
+ * One index is built per language, lazily, and matching is one hash lookup per token candidate.
+ */
+import type { KbEntry } from './types.js'
+import type { LanguagePack } from '../packs/language-pack.js'
+import { tokeniseForm } from '../packs/language-pack.js'
+import type { Token } from '../text/token.js'
+
+export interface AliasEntry {
+  /** Each alias token's acceptable normal forms ('@' for a linking article). */
+  tokens: string[][]
+  entry: KbEntry
+  alias: string
+  /** The alias is written in capitals (an acronym): only capitals match it. */
+  acronym: boolean
+}
+
+export interface GazetteerMatch {
+  from: number
+  to: number
+  entries: KbEntry[]
+  alias: string
+}
+
+const ARTICLE = '@'
+
+/** A per-language index of the knowledge base's names. */
+export class Gazetteer {
+  readonly entries: KbEntry[]
+  private readonly byId = new Map<string, KbEntry>()
+  private readonly indexes = new Map<string, Map<string, AliasEntry[]>>()
+
+  constructor(entries: KbEntry[]) {
+    this.entries = entries
+    for (const e of entries) this.byId.set(e.id, e)
+  }
+
+  get(id: string): KbEntry | undefined {
+    return this.byId.get(id)
+  }
+
+  /** Adds entries (a user's --kb file); indexes are rebuilt on next use. */
+  add(entries: KbEntry[]): void {
+    for (const e of entries) { this.entries.push(e); this.byId.set(e.id, e) }
+    this.indexes.clear()
+    this.adjectiveIndexes.clear()
+  }
+
+  /** The aliases an entry is known by in a language: its own, the language-independent ones, and for people and organisations the English ones. */
+  aliasesFor(e: KbEntry, lang: string): string[] {
+    const out = new Set<string>([...(e.aliases[lang] ?? []), ...(e.aliases['*'] ?? [])])
+    if (lang !== 'en' && e.type !== 'LOC') for (const a of e.aliases.en ?? []) out.add(a)
+    if (lang === 'en') out.add(e.name)
+    return [...out]
+  }
+
+  private readonly adjectiveIndexes = new Map<string, Map<string, KbEntry>>()
+
+  /** The country a nationality adjective or demonym names (rus, ruse, amerikanë → Russia, United States), if the token is one. */
+  nationality(t: Token, pack: LanguagePack): KbEntry | undefined {
+    let index = this.adjectiveIndexes.get(pack.code)
+    if (!index) {
+      index = new Map()
+      for (const e of this.entries) {
+        for (const a of e.adjectives?.[pack.code] ?? []) {
+          const key = tokeniseForm(a).join(' ')
+          if (!index.has(key)) index.set(key, e)
+        }
+      }
+      this.adjectiveIndexes.set(pack.code, index)
+    }
+    if (!t.isWord) return undefined
+    for (const f of tokenForms(t)) { const hit = index.get(f); if (hit) return hit }
+    return undefined
+  }
+
+  private index(pack: LanguagePack): Map<string, AliasEntry[]> {
+    const hit = this.indexes.get(pack.code)
+    if (hit) return hit
+    const index = new Map<string, AliasEntry[]>()
+    const lemmaCache = new Map<string, string[]>()
+    const forms = (word: string): string[] => {
+      let f = lemmaCache.get(word)
+      if (!f) { f = normalForms(word, pack); lemmaCache.set(word, f) }
+      return f
+    }
+    for (const entry of this.entries) {
+      for (const alias of this.aliasesFor(entry, pack.code)) {
+        const toks = tokeniseForm(alias)
+        if (toks.length === 0 || !placeAliasUsable(entry, alias)) continue
+        const raw = alias.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu) ?? []
+        const tokens = toks.map((t, i) => (pack.inClass('article', t) && i > 0 ? [ARTICLE] : forms(raw[i] ?? t)))
+        const acronym = /^[\p{Lu}\p{N}.&-]{2,}$/u.test(alias) && /\p{Lu}.*\p{Lu}/u.test(alias)
+        const item: AliasEntry = { tokens, entry, alias, acronym }
+        for (const key of tokens[0]!) {
+          const list = index.get(key)
+          if (list) list.push(item); else index.set(key, [item])
+        }
+      }
+    }
+    this.indexes.set(pack.code, index)
+    return index
+  }
+
+  /**
+   * Longest non-overlapping matches in a token range; a match starts on a capitalised token (names are written
+   * with a capital) and an acronym alias matches only text in capitals.
+   */
+  match(tokens: readonly Token[], pack: LanguagePack, from = 0, to = tokens.length): GazetteerMatch[] {
+    const index = this.index(pack)
+    const out: GazetteerMatch[] = []
+    for (let i = from; i < to;) {
+      const t = tokens[i]!
+      let best: { to: number; items: AliasEntry[] } | null = null
+      if (t.isWord && (t.shape === 'Xx' || t.shape === 'X')) {
+        const seen = new Set<AliasEntry>()
+        for (const key of tokenForms(t)) {
+          for (const item of index.get(key) ?? []) {
+            if (seen.has(item)) continue
+            seen.add(item)
+            if (item.acronym && t.shape !== 'X') continue
+            const end = i + item.tokens.length
+            if (end > to) continue
+            let ok = true
+            for (let k = 1; ok && k < item.tokens.length; k++) {
+              const tk = tokens[i + k]!
+              const want = item.tokens[k]!
+              if (want[0] === ARTICLE) ok = pack.inClass('article', tk.fold)
+              else ok = tokenForms(tk).some((f) => want.includes(f))
+            }
+            if (!ok) continue
+            if (!best || end > best.to) best = { to: end, items: [item] }
+            else if (end === best.to) best.items.push(item)
+          }
+        }
+      }
+      if (best) {
+        const entries = [...new Set(best.items.map((x) => x.entry))]
+        out.push({ from: i, to: best.to, entries, alias: best.items[0]!.alias })
+        i = best.to
+      } else i++
+    }
+    return out
+  }
+}
+
+/**
+ * Short names of small places collide with words and initials (Un, Ur, Bar): a place alias needs three letters,
+ * and one of three or four letters needs a large population or to be a capital.
+ */
+export function placeAliasUsable(e: KbEntry, alias: string): boolean {
+  if (!e.id.startsWith('place:')) return true
+  const letters = alias.replace(/[^\p{L}]/gu, '').length
+  if (letters < 3) return false
+  if (letters <= 4) return Boolean(e.standsFor) || (e.population ?? 0) >= 100_000
+  return true
+}
+
+/** The forms a text token can be looked up by: its folded text and its lemmas. */
+export function tokenForms(t: Token): string[] {
+  return t.lemmas.length ? (t.lemmas.includes(t.fold) ? t.lemmas : [t.fold, ...t.lemmas]) : [t.fold]
+}
+
+/** The forms an alias word is indexed by: folded, and its lemmas as the pack analyses a proper name. */
+export function normalForms(word: string, pack: LanguagePack): string[] {
+  const folded = tokeniseForm(word)[0] ?? ''
+  const out = new Set([folded])
+  for (const l of pack.morphology.lemmas(word, 'PROPN')) out.add(tokeniseForm(l)[0] ?? folded)
+  return [...out]
+}

@@ -1,0 +1,162 @@
+/**
+ * Language-independent lemmatiser and name-form generator driven by a
+ * morphology pack (see packs/sq/morphology/README.md for the data format).
+ *
+ * Lookup order for a word: closed-class parts of speech are returned as they
+ * are; hyphenated clitics on abbreviations and foreign names are cut off;
+ * forms generated from the pack's lexicon win; otherwise every paradigm that
+ * the part of speech allows proposes lemmas by reversing its endings, and the
+ * proposals are ranked by the weights written in the pack.
+ */
+import { isCapitalised, copyCase } from './casing.js';
+import { generate, guessLemmas } from './inflect.js';
+import { compile, loadPack } from './pack.js';
+import type { LexiconEntry, MorphologyPack, Paradigm } from './pack.js';
+import { NameGenerator } from './names.js';
+
+/** Lemmatisation and name inflection for one language. */
+export interface Morphology {
+  /** Lemma of a word form; pos is a UD tag when known (NOUN, PROPN, ADJ, VERB, …). Keeps the input's capitalisation pattern for PROPN (Rusisë → Rusi, Putinit → Putin, KCNA-së → KCNA). */
+  lemma(word: string, pos?: string): string;
+  /** Candidate lemmas, best first (for matching against lexicons). */
+  lemmas(word: string, pos?: string): string[];
+  /** All case/definiteness forms of a proper name given in its base (indefinite nominative) form. */
+  nameForms(name: string, options?: NameOptions): string[];
+}
+
+/** Optional hints for nameForms when the name's shape does not tell enough. */
+export interface NameOptions {
+  /** Grammatical gender of the name's head ("m" or "f"); overrides the guess from its ending. */
+  gender?: 'm' | 'f';
+  /** Which word of a multi-word name inflects; by default the pack's rules decide. */
+  head?: 'first' | 'last';
+}
+
+/** A lexicon form hit: which lemma and paradigm produced the form, and how strongly. */
+export interface IndexHit {
+  lemma: string;
+  paradigm: Paradigm;
+  slot: string;
+  weight: number;
+}
+
+/** Loads the pack in `packDir` and returns a Morphology working from it. */
+export function loadMorphology(packDir: string): Morphology {
+  return new PackMorphology(loadPack(packDir));
+}
+
+/** Morphology implementation over a loaded pack. */
+export class PackMorphology implements Morphology {
+  private readonly index = new Map<string, IndexHit[]>();
+  private readonly known = new Map<string, LexiconEntry[]>();
+  private readonly closedPos: Set<string>;
+  private readonly lemmaPattern: RegExp | null;
+  private readonly lexiconWeight: number;
+  private readonly knownBoost: number;
+  private readonly names: NameGenerator;
+
+  /** Builds the full-form index of the pack's lexicon. */
+  constructor(readonly pack: MorphologyPack) {
+    const setting = (key: string, fallback: string): string => pack.settings.get(key) ?? fallback;
+    this.closedPos = new Set(setting('closed-pos', '').split(/\s+/).filter(Boolean));
+    const pattern = setting('lemma-pattern', '');
+    this.lemmaPattern = pattern ? compile(pattern, pack.macros) : null;
+    this.lexiconWeight = Number(setting('lexicon-weight', '1000'));
+    this.knownBoost = Number(setting('known-lemma-boost', '3'));
+    for (const entry of pack.lexicon) this.addToIndex(entry);
+    this.names = new NameGenerator(pack, this);
+  }
+
+  lemma(word: string, pos?: string): string {
+    return this.lemmas(word, pos)[0] ?? word;
+  }
+
+  lemmas(word: string, pos?: string): string[] {
+    const form = word.normalize('NFC');
+    if (form === '') return [form];
+    if (pos !== undefined && this.closedPos.has(pos)) return [form.toLowerCase()];
+    const hyphenated = this.splitHyphen(form, pos);
+    if (hyphenated) return hyphenated;
+    const ranked = this.rank(form.toLowerCase(), pos);
+    const keepCase = pos === 'PROPN' || (pos === undefined && isCapitalised(form));
+    const out = (ranked.length > 0 ? ranked : [form.toLowerCase()]).map((lemma) =>
+      keepCase ? copyCase(lemma, form) : lemma,
+    );
+    return [...new Set(out)];
+  }
+
+  nameForms(name: string, options: NameOptions = {}): string[] {
+    return this.names.forms(name, options);
+  }
+
+  /** Lexicon analyses of a lowercase form, best first. */
+  lexiconHits(lower: string): IndexHit[] {
+    return [...(this.index.get(lower) ?? [])].sort((a, b) => b.weight - a.weight);
+  }
+
+  /** Lexicon entries whose lemma is `lemma` (lowercase), if any. */
+  entriesFor(lemma: string): LexiconEntry[] {
+    return this.known.get(lemma) ?? [];
+  }
+
+  /** Lowercase lemma candidates with scores, best first, for a lowercase word. */
+  scored(lower: string, pos?: string): Array<{ lemma: string; paradigm: string; slot: string; score: number }> {
+    const best = new Map<string, { lemma: string; paradigm: string; slot: string; score: number }>();
+    const offer = (lemma: string, paradigm: string, slot: string, score: number): void => {
+      const key = lemma;
+      const current = best.get(key);
+      if (!current || current.score < score) best.set(key, { lemma, paradigm, slot, score });
+    };
+    for (const hit of this.index.get(lower) ?? []) {
+      const posWeight = weightFor(hit.paradigm, pos);
+      if (posWeight > 0) offer(hit.lemma, hit.paradigm.name, 'lexicon', this.lexiconWeight * posWeight * hit.weight);
+    }
+    for (const paradigm of this.pack.paradigms.values()) {
+      const posWeight = weightFor(paradigm, pos);
+      if (posWeight <= 0) continue;
+      for (const guess of guessLemmas(this.pack, lower, paradigm, this.lemmaPattern)) {
+        const boost = this.known.has(guess.lemma) ? this.knownBoost : 1;
+        offer(guess.lemma, guess.paradigm, guess.slot, posWeight * guess.weight * boost);
+      }
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score);
+  }
+
+  private rank(lower: string, pos?: string): string[] {
+    return this.scored(lower, pos).map((c) => c.lemma);
+  }
+
+  /** Handles "KCNA-së", "Kim-it" (clitic cut off) and "Bosnjë-Hercegovinës" (last part lemmatised). */
+  private splitHyphen(form: string, pos?: string): string[] | null {
+    const at = form.lastIndexOf('-');
+    if (at <= 0 || at === form.length - 1) return null;
+    const base = form.slice(0, at);
+    const tail = form.slice(at + 1);
+    if (this.pack.clitics.includes(tail.toLowerCase())) return [base];
+    if (!/\p{L}/u.test(tail)) return null;
+    return this.lemmas(tail, pos).map((lemma) => `${base}-${lemma}`);
+  }
+
+  private addToIndex(entry: LexiconEntry): void {
+    const paradigm = this.pack.paradigms.get(entry.paradigm);
+    if (!paradigm) return;
+    const lemma = entry.lemma.toLowerCase();
+    const list = this.known.get(lemma) ?? [];
+    list.push(entry);
+    this.known.set(lemma, list);
+    for (const { form, slot, weight: w } of generate(this.pack, lemma, paradigm, entry)) {
+      const generated = { form, slot, weight: w * entry.weight };
+      const hits = this.index.get(generated.form) ?? [];
+      const same = hits.find((h) => h.lemma === lemma && h.paradigm === paradigm);
+      if (!same) hits.push({ lemma, paradigm, slot: generated.slot, weight: generated.weight });
+      else if (same.weight < generated.weight) Object.assign(same, { slot: generated.slot, weight: generated.weight });
+      this.index.set(generated.form, hits);
+    }
+  }
+}
+
+/** Weight of a paradigm for a part of speech; with no pos, its best weight. */
+function weightFor(paradigm: Paradigm, pos?: string): number {
+  if (pos === undefined) return Math.max(0, ...paradigm.posWeights.values());
+  return paradigm.posWeights.get(pos) ?? 0;
+}

@@ -1,0 +1,227 @@
+/**
+ * A small token-pattern language, so language packs can state their rules as data.
+ *
+ *   word        a token whose folded text is `word` (diacritics and case ignored)
+ *   ~word       a token one of whose lemmas is `word`
+ *   word*       a token whose folded text starts with `word`
+ *   (a|b c|d)   one of several sequences
+ *   {class}     a form of a word class of the pack (one or more tokens); captured under the class name
+ *   {class:as}  the same, captured under `as`
+ *   /regex/     a token whose exact text matches the regular expression (captured as `re`)
+ *   _           any word token
+ *   X?          X is optional;  X+  one or more X (greedy)
+ *
+ * Built-in classes: {digits} {year} {day} {month-number} {cap} (capitalised word) {upper} (all-capitals word)
+ * {lower} (lower-case word) {punct}.
+ */
+import type { Token } from '../text/token.js'
+import { fold } from '../text/fold.js'
+
+export interface WordClassEntry {
+  /** Folded tokens of the form (one or more words). */
+  tokens: string[]
+  value: string
+}
+
+/** A word class: its forms indexed by their first folded token, longest forms first. */
+export type WordClass = Map<string, WordClassEntry[]>
+
+export type WordClasses = Map<string, WordClass>
+
+type Node =
+  | { kind: 'word'; word: string }
+  | { kind: 'lemma'; word: string }
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'any' }
+  | { kind: 'class'; name: string; as: string }
+  | { kind: 'regex'; re: RegExp }
+  | { kind: 'alt'; options: Element[][] }
+
+interface Element { node: Node; optional: boolean; repeat: boolean }
+
+export interface Capture {
+  /** Capture name (the class name unless renamed). */
+  name: string
+  /** Token index range [from, to). */
+  from: number
+  to: number
+  /** The class value of the matched form (for classes), or the matched text. */
+  value: string
+}
+
+export interface PatternMatch {
+  from: number
+  to: number
+  captures: Capture[]
+}
+
+export interface CompiledPattern {
+  source: string
+  elements: Element[]
+}
+
+/** Compiles a pattern; throws with the position of a syntax error (patterns come from pack data checked by tests). */
+export function compilePattern(source: string): CompiledPattern {
+  let i = 0
+  const s = source.trim()
+  const fail = (why: string): never => { throw new Error(`pattern "${source}": ${why} at ${i}`) }
+  const skipSpace = () => { while (s[i] === ' ' || s[i] === '\t') i++ }
+  function parseSequence(stop: string): Element[] {
+    const out: Element[] = []
+    for (;;) {
+      skipSpace()
+      if (i >= s.length || stop.includes(s[i]!)) return out
+      const node = parseAtom()
+      let optional = false, repeat = false
+      while (s[i] === '?' || s[i] === '+') { if (s[i] === '?') optional = true; else repeat = true; i++ }
+      out.push({ node, optional, repeat })
+    }
+  }
+  function parseAtom(): Node {
+    const c = s[i]
+    if (c === '(') {
+      i++
+      const options: Element[][] = []
+      for (;;) {
+        options.push(parseSequence('|)'))
+        if (s[i] === '|') { i++; continue }
+        if (s[i] === ')') { i++; break }
+        fail('missing )')
+      }
+      return { kind: 'alt', options }
+    }
+    if (c === '{') {
+      const close = s.indexOf('}', i)
+      if (close < 0) fail('missing }')
+      const [name, as] = s.slice(i + 1, close).split(':')
+      i = close + 1
+      if (!name) fail('empty class')
+      return { kind: 'class', name: name!, as: as ?? name! }
+    }
+    if (c === '/') {
+      const close = s.indexOf('/', i + 1)
+      if (close < 0) fail('missing closing /')
+      const re = new RegExp(s.slice(i + 1, close), 'u')
+      i = close + 1
+      return { kind: 'regex', re }
+    }
+    let j = i
+    while (j < s.length && !' \t()|{}?+'.includes(s[j]!)) j++
+    if (j === i) fail(`unexpected "${c}"`)
+    let word = s.slice(i, j)
+    i = j
+    if (word === '_') return { kind: 'any' }
+    if (word.startsWith('~')) return { kind: 'lemma', word: fold(word.slice(1)) }
+    if (word.endsWith('*') && word.length > 1) return { kind: 'prefix', prefix: fold(word.slice(0, -1)) }
+    word = fold(word)
+    return { kind: 'word', word }
+  }
+  const elements = parseSequence('')
+  if (i < s.length) fail('unexpected text')
+  if (elements.length === 0) fail('empty pattern')
+  return { source, elements }
+}
+
+const BUILT_IN: Record<string, (t: Token) => boolean> = {
+  digits: (t) => /^\d+$/.test(t.text),
+  year: (t) => /^(1[89]|20)\d\d$/.test(t.text),
+  day: (t) => /^(0?[1-9]|[12]\d|3[01])$/.test(t.text),
+  'month-number': (t) => /^(0?[1-9]|1[0-2])$/.test(t.text),
+  lower: (t) => t.isWord && t.shape === 'x',
+  cap: (t) => t.shape === 'Xx' || t.shape === 'X',
+  upper: (t) => t.shape === 'X',
+  punct: (t) => !t.isWord,
+}
+
+/** Matches the forms of a word class starting at token `at`; returns every possible end, longest first. */
+export function matchClass(cls: WordClass, tokens: readonly Token[], at: number, limit = tokens.length): Array<{ to: number; value: string }> {
+  const first = tokens[at]
+  if (!first) return []
+  const out: Array<{ to: number; value: string }> = []
+  const entries = cls.get(first.fold)
+  if (entries) {
+    for (const e of entries) {
+      let ok = at + e.tokens.length <= limit
+      for (let k = 1; ok && k < e.tokens.length; k++) if (tokens[at + k]!.fold !== e.tokens[k]) ok = false
+      if (ok) out.push({ to: at + e.tokens.length, value: e.value })
+    }
+  }
+  if (out.length === 0) {
+    // an inflected form of a one-word entry, through the token's lemmas
+    for (const l of first.lemmas) {
+      const e = cls.get(l)?.find((x) => x.tokens.length === 1)
+      if (e) { out.push({ to: at + 1, value: e.value }); break }
+    }
+  }
+  return out
+}
+
+/**
+ * Tries the pattern at token `at` (not crossing `limit`, e.g. the sentence end); returns the longest match or null.
+ * Unknown class names throw: they are a mistake in pack data.
+ */
+export function matchAt(p: CompiledPattern, tokens: readonly Token[], at: number, classes: WordClasses, limit = tokens.length): PatternMatch | null {
+  let best: PatternMatch | null = null
+  const caps: Capture[] = []
+  const seq = (els: Element[], k: number, pos: number, done: (pos: number) => void): void => {
+    if (k === els.length) { done(pos); return }
+    const el = els[k]!
+    const next = (p2: number) => seq(els, k + 1, p2, done)
+    const once = (pos0: number, cont: (p2: number) => void) => atom(el.node, pos0, cont)
+    if (el.repeat) {
+      const more = (p2: number) => { once(p2, more); next(p2) }
+      once(pos, more)
+    } else once(pos, next)
+    if (el.optional) next(pos)
+  }
+  const atom = (n: Node, pos: number, cont: (p2: number) => void): void => {
+    if (pos >= limit) return
+    const t = tokens[pos]!
+    switch (n.kind) {
+      case 'word': if (t.fold === n.word) cont(pos + 1); return
+      case 'lemma': if (t.fold === n.word || t.lemmas.includes(n.word)) cont(pos + 1); return
+      case 'prefix': if (t.isWord && t.fold.startsWith(n.prefix)) cont(pos + 1); return
+      case 'any': if (t.isWord) cont(pos + 1); return
+      case 'regex': if (n.re.test(t.text)) { caps.push({ name: 're', from: pos, to: pos + 1, value: t.text }); cont(pos + 1); caps.pop() } return
+      case 'alt': for (const o of n.options) seq(o, 0, pos, cont); return
+      case 'class': {
+        const builtIn = BUILT_IN[n.name]
+        if (builtIn) {
+          if (builtIn(t)) { caps.push({ name: n.as, from: pos, to: pos + 1, value: t.text }); cont(pos + 1); caps.pop() }
+          return
+        }
+        const cls = classes.get(n.name)
+        if (!cls) throw new Error(`pattern uses unknown word class {${n.name}}: add packs/<lang>/words/${n.name}.tsv`)
+        for (const m of matchClass(cls, tokens, pos, limit)) {
+          caps.push({ name: n.as, from: pos, to: m.to, value: m.value }); cont(m.to); caps.pop()
+        }
+      }
+    }
+  }
+  seq(p.elements, 0, at, (end) => {
+    if (end > at && (!best || end > best.to)) best = { from: at, to: end, captures: caps.slice() }
+  })
+  return best
+}
+
+/** Finds non-overlapping matches of any of the patterns, scanning left to right and taking the longest at each point. */
+export function findAll<R extends { pattern: CompiledPattern }>(rules: readonly R[], tokens: readonly Token[], classes: WordClasses, sentenceEnd: (i: number) => number): Array<{ rule: R; match: PatternMatch }> {
+  const out: Array<{ rule: R; match: PatternMatch }> = []
+  for (let i = 0; i < tokens.length;) {
+    let best: { rule: R; match: PatternMatch } | null = null
+    const limit = sentenceEnd(i)
+    for (const rule of rules) {
+      const m = matchAt(rule.pattern, tokens, i, classes, limit)
+      if (m && (!best || m.to > best.match.to)) best = { rule, match: m }
+    }
+    if (best) { out.push(best); i = best.match.to } else i++
+  }
+  return out
+}
+
+/** The capture of that name, if any; repeated captures of one name are joined into one token range. */
+export function capture(m: PatternMatch, name: string): Capture | undefined {
+  const all = m.captures.filter((c) => c.name === name)
+  if (all.length <= 1) return all[0]
+  return { name, from: Math.min(...all.map((c) => c.from)), to: Math.max(...all.map((c) => c.to)), value: all.map((c) => c.value).join(' ') }
+}

@@ -1,0 +1,75 @@
+/**
+ * Finds amounts: numbers in digits or words, vague quantities (dhjetëra miliona, tens of millions) as
+ * approximate ranges, percentages and money, with the counted object that follows (predha artilerie).
+ * Numbers that are part of a date, a name (COVID-19) or a lone indefinite article (një, one) are not amounts.
+ */
+import type { KronikaDocument } from '../document.js'
+import type { Amount } from '../record/schema.js'
+import { readNumber } from '../text/numbers.js'
+
+const MAX_OBJECT_WORDS = 2
+
+export function extractAmounts(doc: KronikaDocument): void {
+  const { tokens, pack } = doc
+  const rule = `${pack.code}.amount`
+  const inTime = new Uint8Array(tokens.length)
+  for (const t of doc.times) {
+    if (t.type === 'DURATION') continue
+    const [a, b] = doc.tokenRange(t)
+    inTime.fill(1, a, b)
+  }
+  const inName = new Uint8Array(tokens.length)
+  for (const e of doc.entities) for (const m of e.mentions) { const [a, b] = doc.tokenRange(m); inName.fill(1, a, b) }
+  const weak = pack.list('weak-numbers')
+  const functionWords = pack.list('function-words')
+  for (const [from, to] of doc.sentenceTokens) {
+    for (let i = from; i < to; i++) {
+      if (inTime[i] || inName[i]) continue
+      const t = tokens[i]!
+      const prev = tokens[i - 1]
+      if (t.shape === 'd' && prev && prev.text === '-' && t.pre === '' && prev.pre === '' && tokens[i - 2]?.isWord) continue // COVID-19, F-16
+      const n = readNumber(tokens, i, pack, to)
+      if (!n || n.to <= n.from) continue
+      if (n.to - n.from === 1 && weak.has(t.fold)) { i = n.to - 1; continue }
+      if ([...Array(n.to - n.from).keys()].some((k) => inTime[n.from + k])) { i = n.to - 1; continue }
+      let end = n.to
+      let unit: string | undefined
+      const next = tokens[end]
+      const pct = next && (next.text === '%' || pack.inClass('percent', next.fold) || matchPhrase(doc, end, 'percent'))
+      if (pct) { unit = 'percent'; end += matchPhrase(doc, end, 'percent') || 1 }
+      const cur = tokens[end] && (pack.classValue('currency', tokens[end]!.fold) ?? tokens[end]!.lemmas.map((l) => pack.classValue('currency', l)).find(Boolean))
+      const curBefore = prev && (pack.classValue('currency', prev.fold) ?? undefined)
+      if (!unit && cur) { unit = cur; end++ }
+      else if (!unit && curBefore && prev && (prev.text.length === 1)) unit = curBefore
+      // the counted object: up to two lower-case content words
+      let objFrom = end, objTo = end
+      if (!unit) {
+        while (objTo < to && objTo - objFrom < MAX_OBJECT_WORDS) {
+          const w = tokens[objTo]!
+          if (!w.isWord || w.shape !== 'x' || functionWords.has(w.fold) || (objTo > objFrom && w.pre === '')) break
+          objTo++
+        }
+      }
+      const startTok = unit && curBefore && prev && prev.text.length === 1 ? i - 1 : i
+      const spanEnd = Math.max(end, objTo)
+      const start = tokens[startTok]!.start, stop = tokens[spanEnd - 1]!.end
+      const amount: Amount = {
+        start, end: stop, text: doc.text.slice(start, stop), value: n.value, approx: n.approx,
+        ...(n.min !== undefined ? { min: n.min } : {}), ...(n.max !== undefined ? { max: n.max } : {}),
+        ...(unit ? { unit } : {}),
+        ...(objTo > objFrom ? { object: doc.text.slice(tokens[objFrom]!.start, tokens[objTo - 1]!.end) } : {}),
+        rule: n.approx ? `${rule}.vague-quantity` : unit === 'percent' ? `${rule}.percent` : unit ? `${rule}.money` : /\d/.test(t.text) ? `${rule}.digits` : `${rule}.number-words`,
+      }
+      doc.amounts.push(amount)
+      i = spanEnd - 1
+    }
+  }
+}
+
+/** Length in tokens of a multi-word form of the class starting at token i (0 if none). */
+function matchPhrase(doc: KronikaDocument, i: number, cls: string): number {
+  const entries = doc.pack.classes.get(cls)?.get(doc.tokens[i]?.fold ?? '')
+  if (!entries) return 0
+  for (const e of entries) if (e.tokens.every((w, k) => doc.tokens[i + k]?.fold === w)) return e.tokens.length
+  return 0
+}

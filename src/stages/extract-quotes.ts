@@ -1,0 +1,111 @@
+/**
+ * Finds quotations by pairing quotation marks (“ ” „ “ « » " "), then their cue verb and speaker in the common
+ * orders: `X tha: “…”`, `“…”, tha X`, `“…”, thuhet në njoftimin e X`, a partial quote after `X tha se …`,
+ * `duke thënë …` (the speaker is the clause's subject) and `sipas X`. Reporting verbs are the pack's
+ * `reporting-verb` class. A name or title in quotation marks (“Chosun Ilbo”) is not a quotation.
+ */
+import type { KronikaDocument } from '../document.js'
+import type { Quote, TextSpan } from '../record/schema.js'
+import { clauseSubject, nearestAfter, nearestBefore } from './mentions.js'
+
+const PAIRS: Record<string, string[]> = { '“': ['”', '“'], '„': ['“', '”'], '«': ['»'], '"': ['"'], '‹': ['›'], '「': ['」'] }
+const MAX_QUOTE = 5000
+const CUE_WINDOW = 4
+
+interface Pair { open: number; close: number }
+
+/** Pairs quotation marks in the text; a quote does not run past a blank line unless the next paragraph reopens it. */
+export function pairQuotes(text: string): { pairs: Pair[]; unclosed: number[] } {
+  const pairs: Pair[] = [], unclosed: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    const closers = PAIRS[ch]
+    if (!closers) continue
+    if (ch === '"' && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!) && !/\s/.test(text[i + 1] ?? ' ')) continue // inch marks, odd usage
+    let j = i + 1, found = -1
+    const limit = Math.min(text.length, i + MAX_QUOTE)
+    for (; j < limit; j++) {
+      const c = text[j]!
+      if (closers.includes(c) && !(c === '“' && ch === '“')) { found = j; break }
+      if (c === '\n' && /^\n\s*\n/.test(text.slice(j, j + 3)) || (c === '\n' && text[j + 1] === '\n')) {
+        // a paragraph break: the quote continues only if the next paragraph opens with the same mark
+        let k = j
+        while (k < text.length && /\s/.test(text[k]!)) k++
+        if (text[k] !== ch) break
+        j = k
+      }
+    }
+    if (found < 0) { unclosed.push(i); continue }
+    pairs.push({ open: i, close: found })
+    i = found
+  }
+  return { pairs, unclosed }
+}
+
+export function extractQuotes(doc: KronikaDocument): void {
+  const { text, tokens, pack } = doc
+  const { pairs, unclosed } = pairQuotes(text)
+  for (const u of unclosed) doc.message('quotation mark without a closing mark', 'core.quote.unclosed', 'info', { start: u, end: u + 1 })
+  const isCue = (i: number) => {
+    const t = tokens[i]
+    return !!t && (pack.inClass('reporting-verb', t.fold) || t.lemmas.some((l) => pack.inClass('reporting-verb', l)))
+  }
+  const gerunds = pack.list('gerund-markers')
+  const titleNouns = pack.list('title-nouns')
+  const according = pack.classes.get('according-to')
+  for (const p of pairs) {
+    let start = p.open + 1, end = p.close
+    while (start < end && /\s/.test(text[start]!)) start++
+    while (end > start && /\s/.test(text[end - 1]!)) end--
+    if (end <= start) continue
+    const content = text.slice(start, end)
+    const words = content.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []
+    // a name or title in quotation marks
+    if (words.length > 0 && words.length <= 5 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || pack.inClass('article', w.toLowerCase()))) continue
+    if (words.length === 0) continue
+    const [openTok] = doc.tokenRange({ start: p.open, end: p.open + 1 })
+    // a title after a noun that names works (romani “…”, the newspaper “…”)
+    const before = tokens[openTok - 1]
+    if (before && words.length <= 8 && (titleNouns.has(before.fold) || before.lemmas.some((l) => titleNouns.has(l)))) continue
+    const [closeTok] = doc.tokenRange({ start: p.close, end: p.close + 1 })
+    const [sFrom, sTo] = doc.sentenceOf(openTok)
+    const [, closeSentenceEnd] = doc.sentenceOf(closeTok)
+    let cue: number | undefined, speaker: string | undefined, rule = `${pack.code}.quote.no-speaker`
+    // 1. cue right after the closing mark: ”, tha X / ”, thuhet në njoftimin e X
+    for (let k = closeTok + 1; k <= closeTok + CUE_WINDOW && k < closeSentenceEnd; k++) {
+      if (isCue(k)) {
+        cue = k
+        const after = nearestAfter(doc, k + 1, closeSentenceEnd)
+        const before = nearestBefore(doc, closeTok + 1, k)
+        const who = after ?? before ?? clauseSubject(doc, sFrom, openTok)
+        if (who) { speaker = who.entityId; rule = `${pack.code}.quote.cue-after` }
+        break
+      }
+    }
+    // 2. cue before the opening mark in the same sentence: X tha: “…” / X tha se … “…” / duke thënë “…”
+    if (cue === undefined) {
+      for (let k = openTok - 1; k >= sFrom; k--) {
+        if (!isCue(k)) continue
+        cue = k
+        const gerund = k > sFrom && gerunds.has(tokens[k - 1]!.fold)
+        const who = gerund ? clauseSubject(doc, sFrom, k) : nearestBefore(doc, k, sFrom) ?? nearestAfter(doc, k + 1, openTok)
+        if (who) { speaker = who.entityId; rule = gerund ? `${pack.code}.quote.gerund-subject` : openTok - k <= CUE_WINDOW ? `${pack.code}.quote.cue-before` : `${pack.code}.quote.partial-after-cue` }
+        break
+      }
+    }
+    // 3. "sipas X" / "according to X" in the sentence
+    if (!speaker && according) {
+      for (let k = sFrom; k < sTo; k++) {
+        const hit = according.get(tokens[k]!.fold)?.find((e) => e.tokens.every((w, n) => tokens[k + n]?.fold === w))
+        if (!hit) continue
+        const who = nearestAfter(doc, k + hit.tokens.length, sTo)
+        if (who) { speaker = who.entityId; rule = `${pack.code}.quote.according-to` }
+        break
+      }
+    }
+    const cueTok = cue !== undefined ? tokens[cue] : undefined
+    const cueSpan: TextSpan | undefined = cueTok ? { start: cueTok.start, end: cueTok.end, text: cueTok.text } : undefined
+    const quote: Quote = { start, end, text: content, ...(speaker ? { speaker } : {}), ...(cueSpan ? { cue: cueSpan } : {}), rule }
+    doc.quotes.push(quote)
+  }
+}

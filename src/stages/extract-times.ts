@@ -1,0 +1,207 @@
+/**
+ * Finds time expressions with the pack's patterns (`patterns/times.tsv`: id, pattern, action) and normalises
+ * them to TIMEX3 values against the publication date, never more precise than what is known: against a
+ * month-precision date, "on Monday" is that month, not an invented day.
+ *
+ * Actions: `ref VALUE` · `relative-day` · `weekday` · `date` · `month` · `month-year` · `year` · `decade` ·
+ * `relative UNIT N` (UNIT may be `$` for the captured {time-unit}) · `duration` · `ago` · `later` · `day-range`.
+ */
+import type { KronikaDocument } from '../document.js'
+import type { Precision, Time, TimexType } from '../record/schema.js'
+import { capture, findAll, type PatternMatch } from '../patterns/token-pattern.js'
+import { readNumber } from '../text/numbers.js'
+
+interface Anchor { year: number; month?: number; day?: number }
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0')
+
+function anchorOf(doc: KronikaDocument): Anchor | undefined {
+  const p = doc.published
+  if (!p) return undefined
+  const [y, m, d] = p.value.split('-').map(Number)
+  return { year: y!, ...(m ? { month: m } : {}), ...(d ? { day: d } : {}) }
+}
+
+function utc(y: number, m: number, d: number): Date { return new Date(Date.UTC(y, m - 1, d)) }
+function isoDay(dt: Date): string { return `${dt.getUTCFullYear()}-${pad(dt.getUTCMonth() + 1)}-${pad(dt.getUTCDate())}` }
+function isoWeek(dt: Date): string {
+  const t = new Date(dt.getTime())
+  const day = (t.getUTCDay() + 6) % 7
+  t.setUTCDate(t.getUTCDate() - day + 3)
+  const firstThursday = new Date(Date.UTC(t.getUTCFullYear(), 0, 4))
+  const week = 1 + Math.round(((t.getTime() - firstThursday.getTime()) / 86400000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7)
+  return `${t.getUTCFullYear()}-W${pad(week)}`
+}
+
+/** A value at the anchor's own precision (what is honestly known when the expression is finer than the anchor). */
+function anchorValue(a: Anchor): { value: string; precision: Precision } {
+  if (a.day) return { value: `${a.year}-${pad(a.month!)}-${pad(a.day)}`, precision: 'day' }
+  if (a.month) return { value: `${a.year}-${pad(a.month)}`, precision: 'month' }
+  return { value: String(a.year), precision: 'year' }
+}
+
+const UNIT_CODES: Record<string, { timex: string; precision: Precision }> = {
+  D: { timex: 'D', precision: 'day' }, W: { timex: 'W', precision: 'week' }, M: { timex: 'M', precision: 'month' },
+  Y: { timex: 'Y', precision: 'year' }, DE: { timex: 'DE', precision: 'decade' }, H: { timex: 'H', precision: 'time' },
+  MIN: { timex: 'M', precision: 'time' }, Q: { timex: 'Q', precision: 'quarter' }, CE: { timex: 'CE', precision: 'decade' },
+}
+
+/** Shifts the anchor by n units and formats at that unit's precision, or at the anchor's when it is coarser. */
+function shift(a: Anchor, unit: string, n: number): { value: string; precision: Precision } {
+  const need: Record<string, 'day' | 'month' | 'year'> = { D: 'day', W: 'day', M: 'month', Q: 'month', Y: 'year', DE: 'year' }
+  const level = need[unit] ?? 'day'
+  if (level === 'day' && !a.day) return anchorValue(a)
+  if (level === 'month' && !a.month) return anchorValue(a)
+  if (unit === 'D' || unit === 'W') {
+    const dt = utc(a.year, a.month!, a.day!)
+    dt.setUTCDate(dt.getUTCDate() + n * (unit === 'W' ? 7 : 1))
+    return unit === 'W' ? { value: isoWeek(dt), precision: 'week' } : { value: isoDay(dt), precision: 'day' }
+  }
+  if (unit === 'M' || unit === 'Q') {
+    const months = a.year * 12 + (a.month! - 1) + n * (unit === 'Q' ? 3 : 1)
+    const y = Math.floor(months / 12), m = (months % 12) + 1
+    return unit === 'Q' ? { value: `${y}-Q${Math.floor((m - 1) / 3) + 1}`, precision: 'quarter' } : { value: `${y}-${pad(m)}`, precision: 'month' }
+  }
+  if (unit === 'DE') return { value: String(Math.floor((a.year + 10 * n) / 10)), precision: 'decade' }
+  return { value: String(a.year + n), precision: 'year' }
+}
+
+interface Resolved { value: string; type: TimexType; precision?: Precision }
+
+function numberCapture(doc: KronikaDocument, m: PatternMatch, name: string): number | undefined {
+  const c = capture(m, name)
+  if (!c) return undefined
+  if (/^\d+$/.test(c.value)) return Number(c.value)
+  if (/^-?\d+(\.\d+)?$/.test(c.value)) return Number(c.value)
+  const n = readNumber(doc.tokens, c.from, doc.pack, c.to)
+  return n?.value
+}
+
+function resolve(doc: KronikaDocument, action: string[], m: PatternMatch, a: Anchor | undefined): Resolved | Resolved[] | undefined {
+  const [verb, ...args] = action
+  const unitOf = (u: string | undefined) => (u === '$' || u === undefined ? capture(m, 'time-unit')?.value : u)
+  switch (verb) {
+    case 'ref': return { value: args[0] ?? 'PRESENT_REF', type: 'DATE' }
+    case 'relative-day': {
+      const n = Number(capture(m, 'relative-day')?.value ?? 0)
+      if (!a) return { value: n === 0 ? 'PRESENT_REF' : n < 0 ? 'PAST_REF' : 'FUTURE_REF', type: 'DATE' }
+      const r = shift(a, 'D', n)
+      return { ...r, type: 'DATE' }
+    }
+    case 'weekday': {
+      const wd = Number(capture(m, 'weekday')?.value)
+      const part = capture(m, 'part-of-day')?.value
+      if (!a) return { value: 'XXXX-XX-XX', type: 'DATE' }
+      if (!a.day) return { ...anchorValue(a), type: 'DATE' }
+      const base = utc(a.year, a.month!, a.day)
+      const today = ((base.getUTCDay() + 6) % 7) + 1
+      let diff = wd - today
+      const dir = args[0]
+      if (dir === 'past') { if (diff >= 0) diff -= 7 } else if (dir === 'future') { if (diff <= 0) diff += 7 } else if (diff > 3) diff -= 7; else if (diff < -3) diff += 7
+      base.setUTCDate(base.getUTCDate() + diff)
+      return part ? { value: `${isoDay(base)}T${part}`, type: 'TIME', precision: 'part-of-day' } : { value: isoDay(base), type: 'DATE', precision: 'day' }
+    }
+    case 'date': {
+      const day = numberCapture(doc, m, 'day'), month = Number(capture(m, 'month')?.value ?? capture(m, 're')?.value)
+      let year = numberCapture(doc, m, 'year')
+      if (!day || !month || month > 12) return undefined
+      if (!year) { if (!a) return { value: `XXXX-${pad(month)}-${pad(day)}`, type: 'DATE', precision: 'day' }; year = a.year }
+      return { value: `${year}-${pad(month)}-${pad(day)}`, type: 'DATE', precision: 'day' }
+    }
+    case 'numeric-date': {
+      const parts = doc.text.slice(doc.tokens[m.from]!.start, doc.tokens[m.to - 1]!.end).split(/\D+/).map(Number)
+      const order = args[0] ?? 'dmy'
+      const [day, month, year] = order === 'mdy' ? [parts[1], parts[0], parts[2]] : order === 'ymd' ? [parts[2], parts[1], parts[0]] : parts
+      if (!day || !month || !year || month > 12 || day > 31) return undefined
+      return { value: `${year}-${pad(month)}-${pad(day)}`, type: 'DATE', precision: 'day' }
+    }
+    case 'month-year': {
+      const month = Number(capture(m, 'month')?.value), year = numberCapture(doc, m, 'year')
+      if (!month || !year) return undefined
+      return { value: `${year}-${pad(month)}`, type: 'DATE', precision: 'month' }
+    }
+    case 'month': {
+      const month = Number(capture(m, 'month')?.value)
+      if (!month) return undefined
+      return { value: `${a ? a.year : 'XXXX'}-${pad(month)}`, type: 'DATE', precision: 'month' }
+    }
+    case 'year': {
+      const year = numberCapture(doc, m, 'year')
+      return year ? { value: String(year), type: 'DATE', precision: 'year' } : undefined
+    }
+    case 'decade': {
+      const year = numberCapture(doc, m, 'year')
+      return year ? { value: String(Math.floor(year / 10)), type: 'DATE', precision: 'decade' } : undefined
+    }
+    case 'relative': {
+      const unit = unitOf(args[0])
+      const n = Number(args[1] ?? 0)
+      if (!unit) return undefined
+      if (!a) return { value: n < 0 ? 'PAST_REF' : n > 0 ? 'FUTURE_REF' : 'PRESENT_REF', type: 'DATE' }
+      return { ...shift(a, unit, n), type: 'DATE' }
+    }
+    case 'duration': {
+      const unit = unitOf(args[0])
+      if (!unit) return undefined
+      const n = args[1] === 'X' ? undefined : numberCapture(doc, m, 'n') ?? (args[1] ? Number(args[1]) : undefined)
+      const code = UNIT_CODES[unit]?.timex ?? unit
+      const time = unit === 'H' || unit === 'MIN'
+      return { value: `P${time ? 'T' : ''}${n === undefined ? 'X' : n}${code}`, type: 'DURATION' }
+    }
+    case 'ago': case 'later': {
+      const unit = unitOf(args[0])
+      const n = numberCapture(doc, m, 'n') ?? 1
+      if (!unit) return undefined
+      if (!a) return { value: verb === 'ago' ? 'PAST_REF' : 'FUTURE_REF', type: 'DATE' }
+      const r = shift(a, unit === 'W' ? 'D' : unit, (verb === 'ago' ? -1 : 1) * n * (unit === 'W' ? 7 : 1))
+      return { ...r, type: 'DATE' }
+    }
+    case 'day-range': {
+      const month = Number(capture(m, 'month')?.value)
+      const d1 = numberCapture(doc, m, 'd1'), d2 = numberCapture(doc, m, 'd2')
+      const year = numberCapture(doc, m, 'year') ?? a?.year
+      if (!month || !d1 || !d2) return undefined
+      const y = year ?? 'XXXX'
+      return [
+        { value: `${y}-${pad(month)}-${pad(d1)}`, type: 'DATE', precision: 'day' },
+        { value: `${y}-${pad(month)}-${pad(d2)}`, type: 'DATE', precision: 'day' },
+      ]
+    }
+    default:
+      throw new Error(`${doc.pack.dir}/patterns/times.tsv: unknown time action "${verb}"`)
+  }
+}
+
+export function extractTimes(doc: KronikaDocument): void {
+  const rules = doc.pack.rules('times')
+  if (!rules.length) return
+  const a = anchorOf(doc)
+  let warned = false
+  const matches = findAll(rules, doc.tokens, doc.pack.classes, (i) => doc.sentenceOf(i)[1])
+  for (const { rule, match } of matches) {
+    const r = resolve(doc, rule.args.join(' ').split(/\s+/), match, a)
+    if (!r) continue
+    const list = Array.isArray(r) ? r : [r]
+    const start = doc.tokens[match.from]!.start, end = doc.tokens[match.to - 1]!.end
+    for (const x of list) {
+      if (!a && /X|REF/.test(x.value) && x.type !== 'DURATION' && !warned) {
+        doc.message('no publication date: relative time expressions are not resolved to dates', 'core.time.no-anchor', 'info', { start, end })
+        warned = true
+      }
+      const precision = x.precision ?? (x.type === 'DATE' ? precisionOf(x.value) : undefined)
+      doc.times.push({ start, end, text: doc.text.slice(start, end), value: x.value, type: x.type, ...(precision ? { precision } : {}), rule: rule.id })
+    }
+  }
+}
+
+/** Precision of a TIMEX3 date value by its shape. */
+export function precisionOf(value: string): Precision | undefined {
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return 'part-of-day'
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'day'
+  if (/^\d{4}-W\d{2}$/.test(value)) return 'week'
+  if (/^\d{4}-\d{2}$/.test(value)) return 'month'
+  if (/^\d{4}-Q\d$/.test(value)) return 'quarter'
+  if (/^\d{4}$/.test(value)) return 'year'
+  if (/^\d{3}$/.test(value)) return 'decade'
+  return undefined
+}

@@ -1,0 +1,133 @@
+/**
+ * Groups the name candidates into one entity per real-world referent: ambiguous knowledge-base names are
+ * resolved by the document (a referent already named unambiguously, the countries it mentions, a person in
+ * office on the publication date, population), surnames and short forms join the full name given earlier
+ * (zoti Kim → Kim Jong Un), and names the knowledge base does not know are kept as unlinked entities.
+ */
+import type { KronikaDocument, MentionCandidate } from '../document.js'
+import type { Entity } from '../record/schema.js'
+import type { KbEntry } from '../kb/types.js'
+import type { PipelineContext } from '../pipeline/context.js'
+
+interface Group {
+  key: string
+  entry?: KbEntry
+  type: Entity['type']
+  candidates: MentionCandidate[]
+  country?: string
+  rule: string
+}
+
+/** True when a role of the entry covers the date (any precision), or the entry has no roles. */
+function inOffice(e: KbEntry, date: string | undefined): boolean {
+  if (!date || !e.roles?.length) return false
+  return e.roles.some((r) => (!r.from || r.from.slice(0, date.length) <= date) && (!r.to || r.to.slice(0, date.length) >= date))
+}
+
+function choose(c: MentionCandidate, doc: KronikaDocument, chosen: Map<string, KbEntry>, countryCounts: Map<string, number>): { entry: KbEntry; reason: string } {
+  const refs = c.refs
+  if (refs.length === 1) return { entry: refs[0]!, reason: 'only referent of the name' }
+  const already = refs.find((r) => chosen.has(r.id))
+  if (already) return { entry: already, reason: 'referent already named in the document' }
+  const wantType = refs.filter((r) => r.type === c.type)
+  let pool = wantType.length ? wantType : refs
+  if (c.country) {
+    const same = pool.filter((r) => r.country === c.country)
+    if (same.length) pool = same
+  }
+  const dated = pool.filter((r) => inOffice(r, doc.published?.value))
+  if (dated.length) pool = dated
+  const scored = pool.map((r) => ({ r, s: (r.country ? countryCounts.get(r.country) ?? 0 : 0) * 1e9 + (r.population ?? 0) + (r.roles?.length ?? 0) }))
+  scored.sort((a, b) => b.s - a.s)
+  const best = scored[0]!.r
+  const reason = best.country && countryCounts.get(best.country) ? `the document mentions ${best.country}` : best.population ? 'largest population' : 'first of equally likely referents'
+  return { entry: best, reason }
+}
+
+export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
+  void ctx
+  const lang = doc.pack.code
+  const cands = doc.candidates
+  // countries the document names (for disambiguating places and people)
+  const countryCounts = new Map<string, number>()
+  for (const c of cands) if (c.refs.length === 1 && c.refs[0]!.country) countryCounts.set(c.refs[0]!.country!, (countryCounts.get(c.refs[0]!.country!) ?? 0) + 1)
+  for (const a of doc.adjectives) countryCounts.set(a.country, (countryCounts.get(a.country) ?? 0) + 1)
+
+  const chosen = new Map<string, KbEntry>()
+  for (const c of cands) if (c.refs.length === 1) chosen.set(c.refs[0]!.id, c.refs[0]!)
+
+  const groups: Group[] = []
+  const byEntry = new Map<string, Group>()
+  const byKey = new Map<string, Group>()
+  const groupOf: Group[] = []
+  for (const c of cands) {
+    let g: Group | undefined
+    if (c.refs.length) {
+      const { entry } = choose(c, doc, chosen, countryCounts)
+      chosen.set(entry.id, entry)
+      g = byEntry.get(entry.id)
+      if (!g) {
+        g = { key: entry.id, entry, type: entry.type, candidates: [], rule: c.rule, ...(entry.country ? { country: entry.country } : {}) }
+        byEntry.set(entry.id, g); groups.push(g)
+      }
+    } else {
+      // a short form of a name given before: the same key, or the last word of a person's name
+      g = byKey.get(c.key)
+      if (!g && !c.key.includes(' ') && (c.type === 'PER' || c.type === 'MISC')) {
+        g = groups.find((x) => x.type === 'PER' && (x.entry ? x.entry.name.split(' ').slice(-1)[0]!.toLowerCase() === c.key : x.key.split(' ').slice(-1)[0] === c.key))
+        if (g && !g.entry) c.rule = `${lang}.entity.surname`
+      }
+      if (!g) {
+        g = { key: c.key, type: c.type, candidates: [], rule: c.rule, ...(c.country ? { country: c.country } : {}) }
+        groups.push(g)
+      }
+      byKey.set(c.key, g)
+      if (g.type === 'MISC' && c.type !== 'MISC') g.type = c.type
+    }
+    if (!g.country && c.country) g.country = c.country
+    g.candidates.push(c)
+    groupOf.push(g)
+  }
+
+  // an unlinked organisation containing a place takes that place's country
+  for (const g of groups) {
+    if (g.country || g.entry) continue
+    for (const c of g.candidates) {
+      const inner = cands.find((k) => k !== c && k.start >= c.start && k.end <= c.end && k.refs[0]?.country)
+      if (inner) { g.country = inner.refs[0]!.country!; break }
+    }
+  }
+
+  const ids = new Map<Group, string>()
+  doc.entities = groups.map((g, i) => {
+    const id = `e${i + 1}`
+    ids.set(g, id)
+    const e = g.entry
+    const first = g.candidates[0]!
+    const entity: Entity = {
+      id,
+      name: e ? e.name : unlinkedName(doc, first),
+      type: g.type,
+      ...(g.country ? { country: g.country } : {}),
+      ...(e?.sector ? { sector: e.sector } : {}),
+      ...(e ? { ids: { kb: e.id, ...(e.wikidata ? { wikidata: e.wikidata } : {}), ...(e.geonames ? { geonames: e.geonames } : {}) } } : {}),
+      ...(e?.coordinates ? { coordinates: e.coordinates } : {}),
+      linked: Boolean(e),
+      rule: g.rule,
+      mentions: g.candidates.map((c) => ({ start: c.start, end: c.end, text: c.text, rule: c.rule })),
+    }
+    return entity
+  })
+  doc.candidateEntity = groupOf.map((g) => ids.get(g)!)
+}
+
+/** The name of an entity the KB does not know: its first mention, with inflected words of a person's name in their base form. */
+function unlinkedName(doc: KronikaDocument, c: MentionCandidate): string {
+  if (c.type !== 'PER') return c.text
+  const words: string[] = []
+  for (let i = c.tokenFrom; i < c.tokenTo; i++) {
+    const t = doc.tokens[i]!
+    words.push(t.isWord ? doc.pack.morphology.lemma(t.text, 'PROPN') : t.text)
+  }
+  return words.join(' ').replace(/ ([-–]) /g, '$1')
+}

@@ -1,0 +1,50 @@
+/**
+ * Helpers shared by the stages that look for a fact's participants: where the entity mentions are, and which
+ * one is the nearest before or after a token, the subject of a sentence, or the owner of a reporting cue.
+ */
+import type { KronikaDocument } from '../document.js'
+import type { Entity } from '../record/schema.js'
+
+export interface PlacedMention {
+  entityId: string
+  type: Entity['type']
+  from: number
+  to: number
+}
+
+const cache = new WeakMap<KronikaDocument, PlacedMention[]>()
+
+/** Every linked mention with its token range, in text order (outermost first when nested). */
+export function placedMentions(doc: KronikaDocument): PlacedMention[] {
+  let out = cache.get(doc)
+  if (out) return out
+  out = doc.candidates.map((c, i) => ({ entityId: doc.candidateEntity[i]!, type: doc.entity(doc.candidateEntity[i]!)?.type ?? c.type, from: c.tokenFrom, to: c.tokenTo }))
+  // a mention nested in a larger one (a place inside an organisation's name) is not a participant of its own
+  out = out.filter((m) => !out!.some((o) => o !== m && o.from <= m.from && o.to >= m.to && (o.to - o.from) > (m.to - m.from)))
+  cache.set(doc, out)
+  return out
+}
+
+/** Mentions inside the token range [from, to). */
+export function mentionsIn(doc: KronikaDocument, from: number, to: number): PlacedMention[] {
+  return placedMentions(doc).filter((m) => m.from >= from && m.to <= to)
+}
+
+const RANK: Record<Entity['type'], number> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 }
+
+/** The mention nearest before token `at` within [from, at), or undefined. */
+export function nearestBefore(doc: KronikaDocument, at: number, from: number, types: Entity['type'][] = ['PER', 'ORG', 'LOC']): PlacedMention | undefined {
+  const list = mentionsIn(doc, from, at).filter((m) => types.includes(m.type))
+  return list[list.length - 1]
+}
+
+/** The mention nearest after token `at` within [at, to). */
+export function nearestAfter(doc: KronikaDocument, at: number, to: number, types: Entity['type'][] = ['PER', 'ORG', 'LOC']): PlacedMention | undefined {
+  return mentionsIn(doc, at, to).find((m) => types.includes(m.type))
+}
+
+/** The subject of a clause as a first guess: its first person, else its first organisation, else its first place. */
+export function clauseSubject(doc: KronikaDocument, from: number, to: number): PlacedMention | undefined {
+  const list = mentionsIn(doc, from, to).filter((m) => m.type !== 'MISC')
+  return list.sort((a, b) => RANK[a.type] - RANK[b.type] || a.from - b.from)[0]
+}

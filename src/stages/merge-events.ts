@@ -1,0 +1,53 @@
+/**
+ * Joins the reports of one event inside a document: a later mention of the same type whose participants agree
+ * with an earlier one (the same entity or the same state, or left unsaid: "the visit", "the two leaders would
+ * meet") adds its sources and its place in the text to the earlier event instead of counting twice.
+ * Events with no participant at all are dropped (nothing to say who did what to whom).
+ */
+import type { KronikaDocument } from '../document.js'
+import type { Event } from '../record/schema.js'
+
+function countryKeys(doc: KronikaDocument, ids: string[]): Set<string> {
+  const out = new Set<string>()
+  for (const id of ids) {
+    out.add(id)
+    const c = doc.entity(id)?.country
+    if (c) out.add('c:' + c)
+  }
+  return out
+}
+
+function compatible(doc: KronikaDocument, a: string[], b: string[]): boolean {
+  if (!a.length || !b.length) return true
+  const ka = countryKeys(doc, a)
+  for (const k of countryKeys(doc, b)) if (ka.has(k)) return true
+  return false
+}
+
+function corefer(doc: KronikaDocument, a: Event, b: Event): boolean {
+  if (a.type !== b.type) return false
+  if (a.mode && b.mode && a.mode !== b.mode) return false
+  if (a.place && b.place && a.place !== b.place) return false
+  if (a.time && b.time && a.time.value !== b.time.value && !a.time.value.includes('REF') && !b.time.value.includes('REF')) return false
+  // participants may swap sides in a symmetric meeting (A meets B / B and A meet)
+  const sameSides = compatible(doc, a.actor, b.actor) && compatible(doc, a.recipient, b.recipient)
+  const swapped = a.type === 'CONSULT' && compatible(doc, a.actor, b.recipient) && compatible(doc, a.recipient, b.actor)
+  return sameSides || swapped
+}
+
+export function mergeEvents(doc: KronikaDocument): void {
+  const kept: Event[] = []
+  for (const ev of doc.events) {
+    let target: Event | undefined
+    for (let k = kept.length - 1; k >= 0; k--) if (corefer(doc, kept[k]!, ev)) { target = kept[k]; break }
+    if (!target) { kept.push(ev); continue }
+    if (!target.actor.length) target.actor = ev.actor
+    if (!target.recipient.length) target.recipient = ev.recipient.filter((r) => !target!.actor.includes(r))
+    if (!target.place && ev.place) target.place = ev.place
+    if (!target.time && ev.time) target.time = ev.time
+    for (const a of ev.attribution) if (!target.attribution.some((x) => x.source === a.source)) target.attribution.push(a)
+    target.reports = [...(target.reports ?? []), { start: ev.trigger.start, end: ev.trigger.end }]
+    target.confidence = Math.min(1, +(target.confidence + 0.05).toFixed(2))
+  }
+  doc.events = kept.filter((e) => e.actor.length || e.recipient.length).map((e, i) => ({ ...e, id: `v${i + 1}` }))
+}

@@ -1,0 +1,101 @@
+/**
+ * Splits the text into sentences and tokens with Intl.Segmenter, then repairs what it gets wrong for news:
+ * no sentence break after an abbreviation or an initial (Z. Kim, Prof. Dr., U.S.), and clitics joined to their
+ * word across a hyphen (KCNA-së, ish-Presidentin) as the pack lists them.
+ */
+import type { KronikaDocument } from '../document.js'
+import type { Span } from '../record/schema.js'
+import type { Token } from '../text/token.js'
+import { fold, lower } from '../text/fold.js'
+import type { LanguagePack } from '../packs/language-pack.js'
+
+const segmenters = new Map<string, { sentence: Intl.Segmenter; word: Intl.Segmenter }>()
+function segmentersFor(locale: string) {
+  let s = segmenters.get(locale)
+  if (!s) {
+    s = { sentence: new Intl.Segmenter(locale, { granularity: 'sentence' }), word: new Intl.Segmenter(locale, { granularity: 'word' }) }
+    segmenters.set(locale, s)
+  }
+  return s
+}
+
+function shapeOf(text: string): Token['shape'] {
+  if (/^\p{N}+([.,]\p{N}+)*$/u.test(text)) return 'd'
+  if (!/\p{L}/u.test(text)) return 'p'
+  const first = text.match(/\p{L}/u)![0]
+  if (first === first.toLowerCase() && first !== first.toUpperCase()) return 'x'
+  const letters = text.replace(/[^\p{L}]/gu, '')
+  if (letters.length > 1 && letters === letters.toUpperCase()) return 'X'
+  return 'Xx'
+}
+
+/** Makes a token for text[start, end). */
+export function makeToken(text: string, start: number, end: number, index: number, sentence: number, pre: string): Token {
+  const t = text.slice(start, end)
+  return { index, start, end, text: t, lower: lower(t), fold: fold(t), isWord: /[\p{L}\p{N}]/u.test(t), shape: shapeOf(t), sentence, lemmas: [], pre }
+}
+
+/** True when the sentence's last word is an abbreviation or an initial, so the break after it is not a real one. */
+function endsWithAbbreviation(sentence: string, pack: LanguagePack): boolean {
+  const m = /(\S+)\s*$/u.exec(sentence)
+  if (!m) return false
+  const last = m[1]!
+  if (!last.endsWith('.')) return false
+  const word = last.slice(0, -1).replace(/^[(“"«„'‘]+/u, '')
+  if (/^\p{Lu}$/u.test(word)) return true // an initial
+  return pack.list('abbreviations').has(fold(word))
+}
+
+function sentenceSpans(text: string, pack: LanguagePack): Span[] {
+  const { sentence } = segmentersFor(pack.manifest.segmenterLocale ?? pack.code)
+  const raw: Span[] = []
+  for (const s of sentence.segment(text)) raw.push({ start: s.index, end: s.index + s.segment.length })
+  // merge breaks after abbreviations, unless a blank line (paragraph) separates them
+  const merged: Span[] = []
+  for (const s of raw) {
+    const prev = merged[merged.length - 1]
+    const prevText = prev ? text.slice(prev.start, prev.end) : ''
+    if (prev && !/\n\s*\n\s*$/.test(prevText) && endsWithAbbreviation(prevText, pack) && /^\s*[\p{L}\p{N}]/u.test(text.slice(s.start, s.end))) prev.end = s.end
+    else merged.push({ ...s })
+  }
+  // trim whitespace; drop empty ones
+  const out: Span[] = []
+  for (const s of merged) {
+    let { start, end } = s
+    while (start < end && /\s/.test(text[start]!)) start++
+    while (end > start && /\s/.test(text[end - 1]!)) end--
+    if (end > start) out.push({ start, end })
+  }
+  return out
+}
+
+export function segment(doc: KronikaDocument): void {
+  const { text, pack } = doc
+  const { word } = segmentersFor(pack.manifest.segmenterLocale ?? pack.code)
+  const clitics = pack.list('hyphen-clitics'), prefixes = pack.list('hyphen-prefixes')
+  doc.sentences = sentenceSpans(text, pack)
+  const tokens: Token[] = []
+  doc.sentenceTokens = []
+  doc.sentences.forEach((s, si) => {
+    const first = tokens.length
+    const sentenceText = text.slice(s.start, s.end)
+    let lastEnd = s.start
+    for (const w of word.segment(sentenceText)) {
+      if (/^\s+$/u.test(w.segment)) continue
+      const start = s.start + w.index, end = start + w.segment.length
+      const pre = text.slice(lastEnd, start)
+      const prev = tokens[tokens.length - 1]
+      const prev2 = tokens[tokens.length - 2]
+      // word + "-" + clitic (KCNA-së) or prefix + "-" + word (ish-Presidentin) become one token
+      if (prev && prev2 && prev.sentence === si && prev2.sentence === si && prev.text === '-' && pre === '' && prev.pre === '' && prev2.isWord &&
+        (clitics.has(fold(w.segment)) || prefixes.has(prev2.fold))) {
+        tokens.splice(tokens.length - 2, 2, makeToken(text, prev2.start, end, prev2.index, si, prev2.pre))
+      } else {
+        tokens.push(makeToken(text, start, end, tokens.length, si, pre))
+      }
+      lastEnd = end
+    }
+    doc.sentenceTokens.push([first, tokens.length])
+  })
+  doc.tokens = tokens
+}
