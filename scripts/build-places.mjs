@@ -25,6 +25,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /** Cities below this GeoNames population are left out unless they are capitals, CLDR exemplar cities or curated. */
 export const MIN_POPULATION = 15000
 
+/** Columns of a city row in places.json (`extra` only when needed: { aliases, standsFor, wikidata }). */
+export const CITY_COLUMNS = ['geonames', 'name', 'country', 'featureCode', 'longitude', 'latitude', 'population', 'admin1', 'extra']
+
 /** GeoNames feature codes of places that no longer exist or are not inhabited places any more. */
 const DROPPED_FEATURE_CODES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH'])
 
@@ -237,10 +240,11 @@ function exemplarCities(zoneTree) {
 
 /**
  * Builds both documents in memory and returns their JSON text plus counts; writes nothing.
- * @param {{ root?: string }} [opts]
+ * @param {{ root?: string, minPopulation?: number }} [opts]
  */
 export function buildPlaces(opts = {}) {
   const root = opts.root ?? ROOT
+  const minPopulation = opts.minPopulation ?? MIN_POPULATION
   const src = loadSources(root)
   const curatedDir = join(root, 'kb', 'places')
   const lang3 = makeLang3(src.languageAlias)
@@ -365,6 +369,29 @@ export function buildPlaces(opts = {}) {
     })
   }
 
+  // A demonym several entries share ("American" for the US, the Northern Mariana Islands and the US Minor
+  // Outlying Islands) stays only with the curated owner, else with the independent states among the owners.
+  {
+    const owners = new Map() // lang\0form → countries
+    for (const c of countries) {
+      for (const [lang, m] of c.adjectives.byLang) {
+        for (const k of m.keys()) {
+          const key = `${lang}\0${k}`
+          if (!owners.has(key)) owners.set(key, [])
+          owners.get(key).push(c)
+        }
+      }
+    }
+    for (const [key, list] of owners) {
+      if (list.length < 2) continue
+      const [lang, k] = key.split('\0')
+      const curated = list.filter((c) => curatedDemonyms.get(c.country)?.get(lang)?.some((f) => dedupeKey(cleanName(f)) === k))
+      const keep = curated.length ? curated : list.filter((c) => wcByA2.get(c.alpha2)?.independent)
+      if (!keep.length) continue
+      for (const c of list) if (!keep.includes(c)) c.adjectives.byLang.get(lang).delete(k)
+    }
+  }
+
   // Parenthesised names: add "X" for "X (Y)" unless X is also another country's name in the same language.
   {
     const owners = new Map() // lang\0key → Set(a3)
@@ -427,7 +454,7 @@ export function buildPlaces(opts = {}) {
     }
     return s
   }
-  for (const r of cityRecords) if ((r.population || 0) >= MIN_POPULATION) select(r)
+  for (const r of cityRecords) if ((r.population || 0) >= minPopulation) select(r)
 
   // capitals: world-countries capital names matched inside the country; GeoNames PPLC as fallback
   for (const c of countries) {
@@ -465,9 +492,10 @@ export function buildPlaces(opts = {}) {
   for (const zone of [...zoneToA2.keys()].sort()) {
     const a2 = zoneToA2.get(zone)
     const enName = enZones.get(zone) ?? zone.split('/').pop().replace(/_/g, ' ')
-    // "New York" → "New York City", "Knox, Indiana" → "Knox"; a zone named after its country ("Kuwait") is
-    // not matched to "Kuwait City", whose other-language exemplars would then be country names.
-    const variants = [enName, enName.replace(/,.*$/, ''), enName.replace(/^St\. /, 'Saint ')]
+    // "New York" → "New York City"; a zone named after its country ("Kuwait") is not matched to "Kuwait City",
+    // whose other-language exemplars would then be country names. ("Knox, Indiana" and the like stay unmatched:
+    // the bare name would pick the wrong Knox.)
+    const variants = [enName, enName.replace(/^St\. /, 'Saint ')]
     if (matchKey(enName) !== matchKey(enTerritories[a2] ?? '')) variants.push(`${enName} City`)
     let r
     for (const v of variants) if ((r = findCity(a2, v))) break
@@ -506,12 +534,32 @@ export function buildPlaces(opts = {}) {
     else for (const v of splitValues(value)) s.aliases.add(key, v)
   }
 
+  // Cities named like a common capitalised word lose the bare name (kb/places/common-word-names.tsv)
+  const commonWords = new Set(readTsv(join(curatedDir, 'common-word-names.tsv'), 2).map(({ cells }) => matchKey(cells[1])))
+  const curatedIds = new Set()
+  for (const { cells } of readTsv(join(curatedDir, 'cities.tsv'), 4)) {
+    const a2 = [...codes.values()].find((c) => c.alpha3 === cells[0])?.alpha2
+    const r = a2 && findCity(a2, cells[1])
+    if (r) curatedIds.add(r.cityId)
+  }
+  const countryName = new Map(countries.map((c) => [c.country, c.name]))
+  let qualified = 0
+  for (const s of selected.values()) {
+    const r = s.record
+    if (!commonWords.has(matchKey(r.name)) || s.standsFor || curatedIds.has(r.cityId)) continue
+    const q = `${r.name}, ${countryName.get(a3of(r.country))}`
+    for (const m of s.aliases.byLang.values()) for (const k of [...m.keys()]) if (matchKey(k) === matchKey(r.name)) m.delete(k)
+    s.aliases.add('*', q)
+    s.qualifiedName = q
+    qualified++
+  }
+
   const places = []
   for (const s of selected.values()) {
     const r = s.record
     places.push({
       id: `place:${r.cityId}`,
-      name: s.aliases.byLang.get('en')?.values().next().value ?? r.name,
+      name: s.qualifiedName ?? s.aliases.byLang.get('en')?.values().next().value ?? r.name,
       type: 'LOC',
       country: a3of(r.country),
       geonames: r.cityId,
@@ -643,14 +691,34 @@ export function buildPlaces(opts = {}) {
     exemplarZonesUnmatched: zonesUnmatched,
     exemplarNames,
     curatedCityRows,
+    qualifiedCommonWordCities: qualified,
     languages: new Set([...countryOut, ...placeOut].flatMap((e) => Object.keys(e.aliases))).size,
   }
-  const meta = { generator: 'scripts/build-places.mjs', minPopulation: MIN_POPULATION, sources: src.versions }
+  const meta = { generator: 'scripts/build-places.mjs', minPopulation, sources: src.versions }
+  // Cities are stored as rows (CITY_COLUMNS): half the bytes of full objects and faster to load; the loader in
+  // src/kb/places.ts turns them back into KbEntry objects. `extra` is present only where a city has more than its
+  // GeoNames name, or standsFor / wikidata.
+  const cityRows = []
+  const regionOut = []
+  for (const e of placeOut) {
+    if (e.geonames === undefined) {
+      regionOut.push(e)
+      continue
+    }
+    const plain = Object.keys(e.aliases).length === 1 && e.aliases['*']?.length === 1 && e.aliases['*'][0] === e.name
+    const extra = plain ? {} : { aliases: e.aliases }
+    if (e.standsFor) extra.standsFor = e.standsFor
+    if (e.wikidata) extra.wikidata = e.wikidata
+    const row = [e.geonames, e.name, e.country, e.featureCode ?? '', e.coordinates[0], e.coordinates[1], e.population ?? 0, e.admin1 ?? '']
+    if (Object.keys(extra).length) row.push(extra)
+    cityRows.push(row)
+  }
   return {
     countriesJson: stringifyDoc({ meta: { ...meta, counts: { countries: stats.countries } }, countries: countryOut }),
     placesJson: stringifyDoc({
-      meta: { ...meta, counts: { cities: stats.cities, regions: stats.regions, seats: stats.seats } },
-      places: placeOut,
+      meta: { ...meta, counts: { cities: stats.cities, regions: stats.regions, seats: stats.seats }, cityColumns: CITY_COLUMNS },
+      cities: cityRows,
+      regions: regionOut,
       seats: seatOut,
     }),
     stats,
@@ -666,8 +734,8 @@ function writeAtomic(file, text) {
 }
 
 /** Builds and writes data/generated/{countries,places}.json under `root`; returns the build result. */
-export function writePlaces(root = ROOT) {
-  const out = buildPlaces({ root })
+export function writePlaces(root = ROOT, opts = {}) {
+  const out = buildPlaces({ ...opts, root })
   const dir = join(root, 'data', 'generated')
   mkdirSync(dir, { recursive: true })
   writeAtomic(join(dir, 'countries.json'), out.countriesJson)
@@ -689,7 +757,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
       process.exit(1)
     }
   } else {
-    const out = writePlaces()
+    const i = process.argv.indexOf('--min-population')
+    const out = writePlaces(ROOT, i > 0 ? { minPopulation: Number(process.argv[i + 1]) } : {})
     for (const w of out.warnings) console.warn(`build-places: ${w}`)
     const ms = Math.round(performance.now() - t0)
     console.log(

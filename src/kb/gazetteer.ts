@@ -8,6 +8,7 @@ import type { KbEntry } from './types.js'
 import type { LanguagePack } from '../packs/language-pack.js'
 import { tokeniseForm } from '../packs/language-pack.js'
 import type { Token } from '../text/token.js'
+import { fold } from '../text/fold.js'
 
 export interface AliasEntry {
   /** Each alias token's acceptable normal forms ('@' for a linking article). */
@@ -92,7 +93,7 @@ export class Gazetteer {
         const toks = tokeniseForm(alias)
         if (toks.length === 0 || !placeAliasUsable(entry, alias)) continue
         const raw = alias.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu) ?? []
-        const tokens = toks.map((t, i) => (pack.inClass('article', t) && i > 0 ? [ARTICLE] : forms(raw[i] ?? t)))
+        const tokens = toks.map((t, i) => (pack.inClass('article', pack.normalise(raw[i] ?? t)) && i > 0 ? [ARTICLE] : forms(raw[i] ?? t)))
         const acronym = /^[\p{Lu}\p{N}.&-]{2,}$/u.test(alias) && /\p{Lu}.*\p{Lu}/u.test(alias)
         const item: AliasEntry = { tokens, entry, alias, acronym }
         for (const key of tokens[0]!) {
@@ -128,7 +129,7 @@ export class Gazetteer {
             for (let k = 1; ok && k < item.tokens.length; k++) {
               const tk = tokens[i + k]!
               const want = item.tokens[k]!
-              if (want[0] === ARTICLE) ok = pack.inClass('article', tk.fold)
+              if (want[0] === ARTICLE) ok = pack.inClass('article', tk.norm)
               else ok = tokenForms(tk).some((f) => want.includes(f))
             }
             if (!ok) continue
@@ -161,8 +162,15 @@ export function placeAliasUsable(e: KbEntry, alias: string): boolean {
 
 /** The forms a text token can be looked up by: its folded text and its lemmas. */
 export function tokenForms(t: Token): string[] {
-  return t.lemmas.length ? (t.lemmas.includes(t.fold) ? t.lemmas : [t.fold, ...t.lemmas]) : [t.fold]
+  let forms = formsCache.get(t)
+  if (!forms) {
+    forms = [t.fold]
+    for (const l of t.lemmas) { const f = fold(l); if (!forms.includes(f)) forms.push(f) }
+    formsCache.set(t, forms)
+  }
+  return forms
 }
+const formsCache = new WeakMap<Token, string[]>()
 
 /** The forms an alias word is indexed by: folded, and its lemmas as the pack analyses a proper name. */
 export function normalForms(word: string, pack: LanguagePack): string[] {

@@ -12,13 +12,44 @@ export interface PlaceEntry extends KbEntry {
   featureCode?: string
 }
 
+interface CityExtra {
+  aliases?: Record<string, string[]>
+  standsFor?: string
+  wikidata?: string
+}
+
+/** One city as stored: geonames, name, country, featureCode, longitude, latitude, population, admin1, extra?. */
+type CityRow = [number, string, string, string, number, number, number, string, CityExtra?]
+
 interface PlacesDoc {
-  places: PlaceEntry[]
+  cities: CityRow[]
+  regions: PlaceEntry[]
   seats: PlaceEntry[]
 }
 
-/** Cities, regions and government seats (sorted by id within each group), read from `dataDir` (default: data/generated). */
+function cityEntry(row: CityRow): PlaceEntry {
+  const [geonames, name, country, featureCode, lon, lat, population, admin1, extra] = row
+  const e: PlaceEntry = {
+    id: `place:${geonames}`,
+    name,
+    type: 'LOC',
+    country,
+    geonames,
+    coordinates: [lon, lat],
+    aliases: extra?.aliases ?? { '*': [name] },
+  }
+  if (featureCode) e.featureCode = featureCode
+  if (population) e.population = population
+  if (admin1) e.admin1 = admin1
+  if (extra?.standsFor) e.standsFor = extra.standsFor
+  if (extra?.wikidata) e.wikidata = extra.wikidata
+  return e
+}
+
+/** Cities, regions and government seats (each group sorted by id), read from `dataDir` (default: data/generated). */
 export function loadPlaces(dataDir: string = DEFAULT_DATA_DIR): PlaceEntry[] {
   const doc = readGenerated<PlacesDoc>(dataDir, 'places.json')
-  return [...doc.places, ...doc.seats]
+  const out: PlaceEntry[] = new Array(doc.cities.length)
+  for (let i = 0; i < doc.cities.length; i++) out[i] = cityEntry(doc.cities[i]!)
+  return out.concat(doc.regions, doc.seats)
 }

@@ -54,6 +54,7 @@ export class PackMorphology implements Morphology {
   private readonly lexiconWeight: number;
   private readonly knownBoost: number;
   private readonly names: NameGenerator;
+  private readonly fallback = new Map<string, { pos: string; factor: number }>();
 
   /** Builds the full-form index of the pack's lexicon. */
   constructor(readonly pack: MorphologyPack) {
@@ -63,6 +64,10 @@ export class PackMorphology implements Morphology {
     this.lemmaPattern = pattern ? compile(pattern, pack.macros) : null;
     this.lexiconWeight = Number(setting('lexicon-weight', '1000'));
     this.knownBoost = Number(setting('known-lemma-boost', '3'));
+    for (const rule of setting('lexicon-pos-fallback', '').split(/\s+/).filter(Boolean)) {
+      const [from = '', to = '', factor = '1'] = rule.split(':');
+      this.fallback.set(from, { pos: to, factor: Number(factor) });
+    }
     for (const entry of pack.lexicon) this.addToIndex(entry);
     this.names = new NameGenerator(pack, this);
   }
@@ -108,18 +113,36 @@ export class PackMorphology implements Morphology {
       if (!current || current.score < score) best.set(key, { lemma, paradigm, slot, score });
     };
     for (const hit of this.index.get(lower) ?? []) {
-      const posWeight = weightFor(hit.paradigm, pos);
+      const posWeight = this.lexiconWeightFor(hit.paradigm, pos);
       if (posWeight > 0) offer(hit.lemma, hit.paradigm.name, 'lexicon', this.lexiconWeight * posWeight * hit.weight);
     }
     for (const paradigm of this.pack.paradigms.values()) {
       const posWeight = weightFor(paradigm, pos);
       if (posWeight <= 0) continue;
       for (const guess of guessLemmas(this.pack, lower, paradigm, this.lemmaPattern)) {
-        const boost = this.known.has(guess.lemma) ? this.knownBoost : 1;
+        const boost = this.known.has(guess.lemma) ? this.knownBoost : this.prior(guess.lemma, lower, pos);
         offer(guess.lemma, guess.paradigm, guess.slot, posWeight * guess.weight * boost);
       }
     }
     return [...best.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /** Product of the prior factors for a guessed lemma (and, when it is the word itself, the identity priors). */
+  private prior(lemma: string, word: string, pos?: string): number {
+    let factor = 1;
+    const rules = lemma === word ? [...this.pack.lemmaPriors, ...this.pack.identityPriors] : this.pack.lemmaPriors;
+    for (const rule of rules) {
+      if ((pos === undefined || rule.pos.has(pos)) && rule.pattern.test(lemma)) factor *= rule.factor;
+    }
+    return factor;
+  }
+
+  /** Weight of a lexicon paradigm for a pos, letting e.g. PROPN use NOUN entries at a discount. */
+  private lexiconWeightFor(paradigm: Paradigm, pos?: string): number {
+    const direct = weightFor(paradigm, pos);
+    const fallback = pos === undefined ? undefined : this.fallback.get(pos);
+    if (!fallback) return direct;
+    return Math.max(direct, weightFor(paradigm, fallback.pos) * fallback.factor);
   }
 
   private rank(lower: string, pos?: string): string[] {
@@ -128,13 +151,12 @@ export class PackMorphology implements Morphology {
 
   /** Handles "KCNA-së", "Kim-it" (clitic cut off) and "Bosnjë-Hercegovinës" (last part lemmatised). */
   private splitHyphen(form: string, pos?: string): string[] | null {
-    const at = form.lastIndexOf('-');
-    if (at <= 0 || at === form.length - 1) return null;
-    const base = form.slice(0, at);
-    const tail = form.slice(at + 1);
+    const match = /^(.+)([-‐‑–])([^-‐‑–]+)$/u.exec(form);
+    if (!match) return null;
+    const [, base = '', dash = '-', tail = ''] = match;
     if (this.pack.clitics.includes(tail.toLowerCase())) return [base];
     if (!/\p{L}/u.test(tail)) return null;
-    return this.lemmas(tail, pos).map((lemma) => `${base}-${lemma}`);
+    return this.lemmas(tail, pos).map((lemma) => `${base}${dash}${lemma}`);
   }
 
   private addToIndex(entry: LexiconEntry): void {

@@ -56,6 +56,13 @@ export interface ArticleRule {
   articles: string[];
 }
 
+/** A factor on guessed lemmas of some parts of speech that match a pattern. */
+export interface LemmaPrior {
+  pos: Set<string>;
+  pattern: RegExp;
+  factor: number;
+}
+
 /** Everything a pack folder holds, parsed. */
 export interface MorphologyPack {
   dir: string;
@@ -65,6 +72,10 @@ export interface MorphologyPack {
   endings: Map<string, EndingRule[]>;
   paradigms: Map<string, Paradigm>;
   lexicon: LexiconEntry[];
+  /** Factors on any guessed lemma of a given shape. */
+  lemmaPriors: LemmaPrior[];
+  /** Factors on guesses that take the word as its own lemma. */
+  identityPriors: LemmaPrior[];
   clitics: string[];
   articles: ArticleRule[];
   nameClasses: NameClassRule[];
@@ -78,6 +89,8 @@ export function loadPack(dir: string): MorphologyPack {
   const endings = readEndings(join(dir, 'endings.tsv'), macros);
   const paradigms = readParadigms(join(dir, 'paradigms.tsv'), macros, endings);
   const lexicon = readLexicons(dir, paradigms, endings);
+  const lemmaPriors = readPriors(join(dir, 'lemma-priors.tsv'), macros);
+  const identityPriors = readPriors(join(dir, 'identity-priors.tsv'), macros);
   const clitics = readTable(join(dir, 'clitics.tsv')).map((row) => cell(row, 0).toLowerCase());
   const articles = readTable(join(dir, 'articles.tsv')).map((row) => ({
     agreement: cell(row, 0),
@@ -89,7 +102,7 @@ export function loadPack(dir: string): MorphologyPack {
     paradigm: known(paradigms, cell(row, 1), 'names.tsv'),
     hyphen: cell(row, 2) === 'hyphen',
   }));
-  return { dir, settings, macros, endings, paradigms, lexicon, clitics, articles, nameClasses };
+  return { dir, settings, macros, endings, paradigms, lexicon, lemmaPriors, identityPriors, clitics, articles, nameClasses };
 }
 
 function cell(row: string[], index: number): string {
@@ -99,6 +112,14 @@ function cell(row: string[], index: number): string {
 /** `-` (or an empty cell) in an ending column stands for the empty string. */
 function affix(text: string): string {
   return text === '-' ? '' : text.toLowerCase();
+}
+
+function readPriors(path: string, macros: Map<string, string>): LemmaPrior[] {
+  return readTable(path).map((row) => {
+    const factor = Number(cell(row, 2));
+    if (!Number.isFinite(factor)) throw new Error(`${path}: bad factor in ${row.join(' ')}`);
+    return { pos: new Set(cell(row, 0).split(',').map((p) => p.trim())), pattern: compile(cell(row, 1), macros), factor };
+  });
 }
 
 function readMacros(path: string): Map<string, string> {

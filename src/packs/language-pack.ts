@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { fold } from '../text/fold.js'
+import { fold, lower } from '../text/fold.js'
 import { compilePattern, type CompiledPattern, type WordClass, type WordClasses } from '../patterns/token-pattern.js'
 
 /** Word analysis a pack offers; a pack without a morphology folder gets the identity. */
@@ -32,6 +32,10 @@ export interface PackManifest {
   cldrLocale: string
   /** Locale for Intl.Segmenter. */
   segmenterLocale?: string
+  /** Decimal mark of numbers written in digits. */
+  decimal?: string
+  /** Compare words with their diacritics (Albanian: të is not te, së is not se). */
+  keepDiacritics?: boolean
 }
 
 export interface LanguagePack {
@@ -46,6 +50,8 @@ export interface LanguagePack {
   /** Plain lists (`lists/<name>.txt`), folded. */
   lists: Map<string, Set<string>>
   morphology: Morphology
+  /** The normal form words of this language are compared in (see Token.norm). */
+  normalise: (s: string) => string
   /** True when the folded word is a form of the class. */
   inClass(cls: string, folded: string): boolean
   /** The value of a single-token form of the class, if it is one. */
@@ -68,8 +74,8 @@ export function dataLines(path: string): string[] {
   return readFileSync(path, 'utf8').split(/\r?\n/).map((l) => l.replace(/(^|\s)#.*$/, '').trimEnd()).filter((l) => l.trim() !== '')
 }
 
-function addForm(cls: WordClass, form: string, value: string): void {
-  const tokens = tokeniseForm(form)
+function addForm(cls: WordClass, form: string, value: string, normalise: (s: string) => string): void {
+  const tokens = tokeniseForm(form, normalise)
   if (tokens.length === 0) return
   const key = tokens[0]!
   const list = cls.get(key) ?? []
@@ -79,18 +85,18 @@ function addForm(cls: WordClass, form: string, value: string): void {
 }
 
 /** Splits a lexicon form into folded tokens the way the segmenter would (words and single punctuation marks). */
-export function tokeniseForm(form: string): string[] {
-  return fold(form).match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu) ?? []
+export function tokeniseForm(form: string, normalise: (s: string) => string = fold): string[] {
+  return normalise(form).match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu) ?? []
 }
 
-function cldrClasses(locale: string, articles: Set<string>): { month: Map<string, string>; weekday: Map<string, string> } {
+function cldrClasses(locale: string, articles: Set<string>, normalise: (s: string) => string): { month: Map<string, string>; weekday: Map<string, string> } {
   const month = new Map<string, string>(), weekday = new Map<string, string>()
   const add = (map: Map<string, string>, name: string, value: number) => {
     const clean = name.replace(/\.$/, '').trim()
     if (!clean) return
     map.set(clean, String(value))
     const parts = clean.split(/\s+/)
-    if (parts.length > 1 && articles.has(fold(parts[0]!))) map.set(parts.slice(1).join(' '), String(value))
+    if (parts.length > 1 && articles.has(normalise(parts[0]!))) map.set(parts.slice(1).join(' '), String(value))
   }
   for (const width of ['long', 'short'] as const) {
     for (let m = 0; m < 12; m++) {
@@ -134,6 +140,7 @@ export function loadPack(code: string, root = PACKS_DIR, morphology?: (dir: stri
   const manifestPath = join(dir, 'pack.json')
   if (!existsSync(manifestPath)) throw new Error(`no language pack "${code}": expected ${manifestPath}; available: ${availablePacks(root).join(', ')}`)
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PackManifest
+  const normalise = manifest.keepDiacritics ? lower : fold
 
   const classes: WordClasses = new Map()
   const wordsDir = join(dir, 'words')
@@ -142,16 +149,16 @@ export function loadPack(code: string, root = PACKS_DIR, morphology?: (dir: stri
       const cls: WordClass = new Map()
       for (const line of dataLines(join(wordsDir, f))) {
         const [form, value] = line.split('\t')
-        addForm(cls, form!.trim(), (value ?? form!).trim())
+        addForm(cls, form!.trim(), (value ?? form!).trim(), normalise)
       }
       classes.set(f.slice(0, -4), cls)
     }
   }
   const articles = new Set([...(classes.get('article')?.keys() ?? [])])
-  const cldr = cldrClasses(manifest.cldrLocale, articles)
+  const cldr = cldrClasses(manifest.cldrLocale, articles, normalise)
   for (const [name, forms] of Object.entries(cldr)) {
     const cls = classes.get(name) ?? new Map()
-    for (const [form, value] of forms) addForm(cls, form, value)
+    for (const [form, value] of forms) addForm(cls, form, value, normalise)
     classes.set(name, cls)
   }
 
@@ -159,7 +166,7 @@ export function loadPack(code: string, root = PACKS_DIR, morphology?: (dir: stri
   const listsDir = join(dir, 'lists')
   if (existsSync(listsDir)) {
     for (const f of readdirSync(listsDir).filter((f) => f.endsWith('.txt')).sort()) {
-      lists.set(f.slice(0, -4), new Set(dataLines(join(listsDir, f)).map((l) => fold(l.trim()))))
+      lists.set(f.slice(0, -4), new Set(dataLines(join(listsDir, f)).map((l) => normalise(l.trim()))))
     }
   }
 
@@ -172,7 +179,7 @@ export function loadPack(code: string, root = PACKS_DIR, morphology?: (dir: stri
       for (const line of dataLines(join(patternsDir, f))) {
         const [id, pattern, ...args] = line.split('\t').map((c) => c.trim())
         if (!id || !pattern) throw new Error(`${join(patternsDir, f)}: a row needs an id and a pattern: "${line}"`)
-        rows.push({ id: `${code}.${singular(layer)}.${id}`, pattern: compilePattern(pattern), args })
+        rows.push({ id: `${code}.${singular(layer)}.${id}`, pattern: compilePattern(pattern, normalise), args })
       }
       patterns.set(layer, rows)
     }
@@ -180,7 +187,7 @@ export function loadPack(code: string, root = PACKS_DIR, morphology?: (dir: stri
 
   const morph = morphology && existsSync(join(dir, 'morphology')) ? morphology(dir) : identityMorphology
   const pack: LanguagePack = {
-    code, name: manifest.name, dir, manifest, classes, patterns, lists, morphology: morph,
+    code, name: manifest.name, dir, manifest, classes, patterns, lists, morphology: morph, normalise,
     inClass: (cls, folded) => classes.get(cls)?.get(folded)?.some((e) => e.tokens.length === 1) ?? false,
     classValue: (cls, folded) => classes.get(cls)?.get(folded)?.find((e) => e.tokens.length === 1)?.value,
     list: (name) => lists.get(name) ?? new Set(),

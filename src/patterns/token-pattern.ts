@@ -1,7 +1,7 @@
 /**
  * A small token-pattern language, so language packs can state their rules as data.
  *
- *   word        a token whose folded text is `word` (diacritics and case ignored)
+ *   word        a token whose normal form is `word` (case ignored; diacritics too unless the pack keeps them)
  *   ~word       a token one of whose lemmas is `word`
  *   word*       a token whose folded text starts with `word`
  *   (a|b c|d)   one of several sequences
@@ -61,7 +61,7 @@ export interface CompiledPattern {
 }
 
 /** Compiles a pattern; throws with the position of a syntax error (patterns come from pack data checked by tests). */
-export function compilePattern(source: string): CompiledPattern {
+export function compilePattern(source: string, normalise: (s: string) => string = fold): CompiledPattern {
   let i = 0
   const s = source.trim()
   const fail = (why: string): never => { throw new Error(`pattern "${source}": ${why} at ${i}`) }
@@ -111,9 +111,9 @@ export function compilePattern(source: string): CompiledPattern {
     let word = s.slice(i, j)
     i = j
     if (word === '_') return { kind: 'any' }
-    if (word.startsWith('~')) return { kind: 'lemma', word: fold(word.slice(1)) }
-    if (word.endsWith('*') && word.length > 1) return { kind: 'prefix', prefix: fold(word.slice(0, -1)) }
-    word = fold(word)
+    if (word.startsWith('~')) return { kind: 'lemma', word: normalise(word.slice(1)) }
+    if (word.endsWith('*') && word.length > 1) return { kind: 'prefix', prefix: normalise(word.slice(0, -1)) }
+    word = normalise(word)
     return { kind: 'word', word }
   }
   const elements = parseSequence('')
@@ -138,11 +138,11 @@ export function matchClass(cls: WordClass, tokens: readonly Token[], at: number,
   const first = tokens[at]
   if (!first) return []
   const out: Array<{ to: number; value: string }> = []
-  const entries = cls.get(first.fold)
+  const entries = cls.get(first.norm)
   if (entries) {
     for (const e of entries) {
       let ok = at + e.tokens.length <= limit
-      for (let k = 1; ok && k < e.tokens.length; k++) if (tokens[at + k]!.fold !== e.tokens[k]) ok = false
+      for (let k = 1; ok && k < e.tokens.length; k++) if (tokens[at + k]!.norm !== e.tokens[k]) ok = false
       if (ok) out.push({ to: at + e.tokens.length, value: e.value })
     }
   }
@@ -178,9 +178,9 @@ export function matchAt(p: CompiledPattern, tokens: readonly Token[], at: number
     if (pos >= limit) return
     const t = tokens[pos]!
     switch (n.kind) {
-      case 'word': if (t.fold === n.word) cont(pos + 1); return
-      case 'lemma': if (t.fold === n.word || t.lemmas.includes(n.word)) cont(pos + 1); return
-      case 'prefix': if (t.isWord && t.fold.startsWith(n.prefix)) cont(pos + 1); return
+      case 'word': if (t.norm === n.word) cont(pos + 1); return
+      case 'lemma': if (t.norm === n.word || t.lemmas.includes(n.word)) cont(pos + 1); return
+      case 'prefix': if (t.isWord && t.norm.startsWith(n.prefix)) cont(pos + 1); return
       case 'any': if (t.isWord) cont(pos + 1); return
       case 'regex': if (n.re.test(t.text)) { caps.push({ name: 're', from: pos, to: pos + 1, value: t.text }); cont(pos + 1); caps.pop() } return
       case 'alt': for (const o of n.options) seq(o, 0, pos, cont); return

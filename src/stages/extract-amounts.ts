@@ -22,6 +22,8 @@ export function extractAmounts(doc: KronikaDocument): void {
   for (const e of doc.entities) for (const m of e.mentions) { const [a, b] = doc.tokenRange(m); inName.fill(1, a, b) }
   const weak = pack.list('weak-numbers')
   const functionWords = pack.list('function-words')
+  const linkers = pack.list('object-linkers')
+  const modifierEndings = pack.list('object-modifier-endings')
   for (const [from, to] of doc.sentenceTokens) {
     for (let i = from; i < to; i++) {
       if (inTime[i] || inName[i]) continue
@@ -30,25 +32,30 @@ export function extractAmounts(doc: KronikaDocument): void {
       if (t.shape === 'd' && prev && prev.text === '-' && t.pre === '' && prev.pre === '' && tokens[i - 2]?.isWord) continue // COVID-19, F-16
       const n = readNumber(tokens, i, pack, to)
       if (!n || n.to <= n.from) continue
-      if (n.to - n.from === 1 && weak.has(t.fold)) { i = n.to - 1; continue }
+      if (n.to - n.from === 1 && weak.has(t.norm)) { i = n.to - 1; continue }
       if ([...Array(n.to - n.from).keys()].some((k) => inTime[n.from + k])) { i = n.to - 1; continue }
       let end = n.to
       let unit: string | undefined
       const next = tokens[end]
-      const pct = next && (next.text === '%' || pack.inClass('percent', next.fold) || matchPhrase(doc, end, 'percent'))
+      const pct = next && (next.text === '%' || pack.inClass('percent', next.norm) || matchPhrase(doc, end, 'percent'))
       if (pct) { unit = 'percent'; end += matchPhrase(doc, end, 'percent') || 1 }
-      const cur = tokens[end] && (pack.classValue('currency', tokens[end]!.fold) ?? tokens[end]!.lemmas.map((l) => pack.classValue('currency', l)).find(Boolean))
-      const curBefore = prev && (pack.classValue('currency', prev.fold) ?? undefined)
+      const cur = tokens[end] && (pack.classValue('currency', tokens[end]!.norm) ?? tokens[end]!.lemmas.map((l) => pack.classValue('currency', l)).find(Boolean))
+      const curBefore = prev && (pack.classValue('currency', prev.norm) ?? undefined)
       if (!unit && cur) { unit = cur; end++ }
       else if (!unit && curBefore && prev && (prev.text.length === 1)) unit = curBefore
       // the counted object: up to two lower-case content words
-      let objFrom = end, objTo = end
+      let objFrom = end
+      if (!unit && linkers.has(tokens[objFrom]?.norm ?? '')) objFrom++ // tens of millions of shells
+      let objTo = objFrom
       if (!unit) {
         while (objTo < to && objTo - objFrom < MAX_OBJECT_WORDS) {
           const w = tokens[objTo]!
-          if (!w.isWord || w.shape !== 'x' || functionWords.has(w.fold) || (objTo > objFrom && w.pre === '')) break
+          if (!w.isWord || w.shape !== 'x' || functionWords.has(w.norm) || (objTo > objFrom && w.pre === '')) break
+          // a second word belongs to the object only when it is a modifier (the pack's endings, or any word without a list)
+          if (objTo > objFrom && modifierEndings.size && ![...modifierEndings].some((e) => w.norm.endsWith(e))) break
           objTo++
         }
+        if (objTo === objFrom) objFrom = objTo = end
       }
       const startTok = unit && curBefore && prev && prev.text.length === 1 ? i - 1 : i
       const spanEnd = Math.max(end, objTo)
@@ -68,8 +75,8 @@ export function extractAmounts(doc: KronikaDocument): void {
 
 /** Length in tokens of a multi-word form of the class starting at token i (0 if none). */
 function matchPhrase(doc: KronikaDocument, i: number, cls: string): number {
-  const entries = doc.pack.classes.get(cls)?.get(doc.tokens[i]?.fold ?? '')
+  const entries = doc.pack.classes.get(cls)?.get(doc.tokens[i]?.norm ?? '')
   if (!entries) return 0
-  for (const e of entries) if (e.tokens.every((w, k) => doc.tokens[i + k]?.fold === w)) return e.tokens.length
+  for (const e of entries) if (e.tokens.every((w, k) => doc.tokens[i + k]?.norm === w)) return e.tokens.length
   return 0
 }

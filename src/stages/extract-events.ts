@@ -1,15 +1,20 @@
 /**
- * Finds PLOVER events: trigger words from the pack (`patterns/events.tsv`: id, pattern, TYPE, mode, CAMEO, quad),
- * their arguments inside the clause (actor: the clause subject, or the main clause's when the subject is
- * dropped; recipient: the object, or what the pack's role prepositions mark: counterpart, target, beneficiary;
- * agent of a passive or of a nominal trigger; place), their modality from the pack's cue words, their
- * attribution (a quotation's speaker, a reporting frame, "according to"), and their time.
- * Clause boundaries, cue words and prepositions are all pack data; this file knows no language.
+ * Finds PLOVER events: trigger words from the pack (`patterns/events.tsv`: id, pattern, TYPE, mode, CAMEO,
+ * flags), their arguments inside the clause, their modality from the pack's cue words, their attribution (a
+ * quotation's speaker, a reporting frame, "according to"), and their time.
+ *
+ * Arguments: the actor is the clause subject (a participant not governed by a preposition), or the subject of
+ * an earlier clause or sentence when it is dropped; the recipient is the object, or what the pack's role
+ * prepositions mark (counterpart, target, beneficiary); a passive or nominal trigger takes its agent from
+ * "nga"/"by" or from a genitive right after it (sulmi i Rusisë). A nationality adjective (zyrtarët amerikanë)
+ * is a participant standing for its state. When the text leaves the recipient unsaid, the nearest earlier
+ * participant of another state is taken, with a lower confidence. Clause boundaries, cue words and
+ * prepositions are all pack data; this file knows no language.
  */
 import type { KronikaDocument } from '../document.js'
 import type { Attribution, Event, Modality, PloverType, Stance } from '../record/schema.js'
 import { findAll, matchClass, type WordClass } from '../patterns/token-pattern.js'
-import { clauseSubject, mentionsIn, type PlacedMention } from './mentions.js'
+import { mentionsIn } from './mentions.js'
 import { entityForCountry } from './country-entities.js'
 import type { PipelineContext } from '../pipeline/context.js'
 
@@ -18,7 +23,19 @@ export const QUAD: Record<PloverType, 1 | 2 | 3 | 4> = {
   REQUEST: 3, ACCUSE: 3, REJECT: 3, THREATEN: 3, PROTEST: 3, SANCTION: 4, MOBILIZE: 4, COERCE: 4, ASSAULT: 4,
 }
 
+/** Event types whose participants act together: "A and B met" has A as actor and B as recipient. */
+export const SYMMETRIC = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE'])
+
 interface Clause { from: number; to: number }
+
+/** A participant in the text: an entity mention, or a nationality adjective standing for its state. */
+interface Participant {
+  from: number
+  to: number
+  entityId?: string
+  /** ISO3 of the state an adjective names. */
+  country?: string
+}
 
 /** Splits a sentence's tokens into clauses at punctuation and the pack's clause markers (që, se, that, which…). */
 export function clausesOf(doc: KronikaDocument, from: number, to: number): Clause[] {
@@ -35,139 +52,207 @@ export function clausesOf(doc: KronikaDocument, from: number, to: number): Claus
   return out
 }
 
-/** The longest form of a class found in [from, to), with its position. */
-function findClass(cls: WordClass | undefined, doc: KronikaDocument, from: number, to: number, last = true): { at: number; to: number; value: string } | undefined {
-  if (!cls) return undefined
-  let hit: { at: number; to: number; value: string } | undefined
+/** The forms of a class found in [from, to), in text order. */
+function findAllClass(cls: WordClass | undefined, doc: KronikaDocument, from: number, to: number): Array<{ at: number; to: number; value: string }> {
+  const out: Array<{ at: number; to: number; value: string }> = []
+  if (!cls) return out
   for (let i = from; i < to; i++) {
     const m = matchClass(cls, doc.tokens, i, to)[0]
-    if (m) { hit = { at: i, to: m.to, value: m.value }; if (!last) return hit; i = m.to - 1 }
+    if (m) { out.push({ at: i, to: m.to, value: m.value }); i = m.to - 1 }
   }
-  return hit
+  return out
 }
 
-function roleOf(doc: KronikaDocument, m: PlacedMention, clauseFrom: number): string | undefined {
-  const roles = doc.pack.classes.get('role-preposition')
-  if (!roles) return undefined
-  // the preposition governing the mention: the nearest role preposition before it, with at most two words between
-  for (let k = m.from - 1; k >= Math.max(clauseFrom, m.from - 3); k--) {
-    const r = matchClass(roles, doc.tokens, k, m.from)[0]
-    if (r) return r.value
-  }
-  return undefined
+function span(doc: KronikaDocument, from: number, to: number) {
+  const start = doc.tokens[from]!.start, end = doc.tokens[to - 1]!.end
+  return { start, end, text: doc.text.slice(start, end) }
 }
+
+const uniq = <T>(xs: T[]): T[] => [...new Set(xs)]
 
 export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void {
   const { pack, tokens } = doc
   const rules = pack.rules('events')
   if (!rules.length) return
-  const modalityCues = pack.classes.get('modality-cue')
-  const reporting = pack.classes.get('reporting-verb')
-  const according = pack.classes.get('according-to')
-  const negators = pack.classes.get('negator')
-  const gerunds = pack.list('gerund-markers')
-  const passive = pack.list('passive-markers')
-  const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1])
-  let n = 0
+  const cls = (name: string) => pack.classes.get(name)
+  const gerunds = pack.list('gerund-markers'), passive = pack.list('passive-markers')
   const sentenceClauses = new Map<number, Clause[]>()
+  const clausesFor = (tokenIndex: number) => {
+    const s = tokens[tokenIndex]!.sentence
+    let c = sentenceClauses.get(s)
+    if (!c) { const [a, b] = doc.sentenceTokens[s]!; c = clausesOf(doc, a, b); sentenceClauses.set(s, c) }
+    return c
+  }
 
-  for (const { rule, match } of matches) {
+  /** The role a preposition gives the participant (counterpart, target, beneficiary, agent, place, other, modifier). */
+  const roleOf = (p: Participant, floor: number): string | undefined => {
+    const roles = cls('role-preposition')
+    const prev = tokens[p.from - 1], prev2 = tokens[p.from - 2]
+    // a genitive after a title or an organisation word describes it (Zëdhënësi i Kremlinit): not a participant of its own
+    if (prev && prev2 && pack.inClass('article', prev.norm) && isCueWord(prev2)) return 'modifier'
+    if (!roles) return undefined
+    for (let k = p.from - 1; k >= Math.max(floor, p.from - 3); k--) {
+      const r = matchClass(roles, tokens, k, p.from)[0]
+      if (r) return r.value
+      if (!tokens[k]!.isWord && tokens[k]!.text !== '-') break
+    }
+    return undefined
+  }
+  const isCueWord = (t: (typeof tokens)[number]) => ['person-title', 'org-head'].some((c) => pack.inClass(c, t.norm) || t.lemmas.some((l) => pack.inClass(c, l)))
+
+  /** Participants in [from, to): mentions (outermost) and nationality adjectives not attached to a name. */
+  const participantsIn = (from: number, to: number, sources: Set<string>): Participant[] => {
+    const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => m.type !== 'MISC' && !sources.has(m.entityId)).map((m) => ({ from: m.from, to: m.to, entityId: m.entityId }))
+    const all = mentionsIn(doc, 0, tokens.length)
+    for (const a of doc.adjectives) {
+      if (a.tokenIndex < from || a.tokenIndex >= to) continue
+      if (all.some((m) => (m.from > a.tokenIndex && m.from - a.tokenIndex <= 2) || (m.to <= a.tokenIndex && a.tokenIndex - m.to < 1))) continue
+      ms.push({ from: a.tokenIndex, to: a.tokenIndex + 1, country: a.country })
+    }
+    return ms.sort((x, y) => x.from - y.from)
+  }
+  const resolve = (p: Participant): string | undefined => {
+    if (p.entityId) return standFor(doc, ctx, p.entityId)
+    const adj = doc.adjectives.find((a) => a.tokenIndex === p.from)
+    return p.country ? entityForCountry(doc, ctx, p.country, adj) : undefined
+  }
+  const countryOf = (id: string | undefined) => (id ? doc.entity(id)?.country : undefined)
+  /** A participant and those coordinated with it (X dhe Y, X, Y). */
+  const coordinated = (list: Participant[]): Participant[] => {
+    const out = list.slice(0, 1)
+    for (const m of list.slice(1)) {
+      const between = tokens.slice(out[out.length - 1]!.to, m.from)
+      if (between.length <= 2 && between.every((t) => t.text === ',' || pack.inClass('coordinator', t.norm))) out.push(m)
+      else break
+    }
+    return out
+  }
+  /** A clause holding nothing but names and commas is an apposition, not a clause with a subject. */
+  const apposition = (c: Clause) => tokens.slice(c.from, c.to).every((t, k) => !t.isWord || pack.inClass('coordinator', t.norm) || mentionsIn(doc, c.from + k, c.from + k + 1).length > 0 || mentionsIn(doc, 0, tokens.length).some((m) => m.from <= c.from + k && m.to > c.from + k))
+  const subjectsOf = (c: Clause, sources: Set<string>, until = c.to) => participantsIn(c.from, until, sources).filter((p) => !roleOf(p, c.from))
+
+  const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1])
+  // a nominal trigger just after another trigger is its content (kërkojë furnizim, marrëveshje për furnizimin: one
+  // request, one agreement), when nothing but function words and modifiers stand between them
+  const absorbed = new Set<number>()
+  matches.forEach((m, k) => {
+    const prev = matches[k - 1]
+    if (!prev || !m.rule.args.includes('noun') || m.match.from - prev.match.to > 4 || tokens[m.match.from]!.sentence !== tokens[prev.match.from]!.sentence) return
+    const between = tokens.slice(prev.match.to, m.match.from)
+    if (between.every((t) => t.isWord && t.shape === 'x') && !mentionsIn(doc, prev.match.to, m.match.from).length) absorbed.add(k)
+  })
+  let n = 0
+  for (const [k, { rule, match }] of matches.entries()) {
     const [type, mode, cameo] = rule.args as [PloverType, string | undefined, string | undefined]
     const nominal = rule.args.includes('noun')
+    if (absorbed.has(k)) continue
     const trig = match.from
     const [sFrom, sTo] = doc.sentenceOf(trig)
-    const sIndex = tokens[trig]!.sentence
-    let clauses = sentenceClauses.get(sIndex)
-    if (!clauses) { clauses = clausesOf(doc, sFrom, sTo); sentenceClauses.set(sIndex, clauses) }
+    const clauses = clausesFor(trig)
     const ci = clauses.findIndex((c) => trig >= c.from && trig < c.to)
     const clause = clauses[ci]!
 
-    // --- reporting frames and quotations (who says so); their sources are not participants
+    // --- who says so; a source is not a participant
     const attribution: Attribution[] = []
     const sources = new Set<string>()
+    const addSource = (source: string | undefined, stance: Stance, cue: { at: number; to: number } | undefined, ruleId: string) => {
+      if (!source || sources.has(source)) return
+      attribution.push({ source, stance, ...(cue ? { cue: span(doc, cue.at, cue.to) } : {}), rule: ruleId })
+      sources.add(source)
+    }
     const quote = doc.quotes.find((q) => q.start <= tokens[trig]!.start && q.end >= tokens[trig]!.end)
     if (quote?.speaker) { attribution.push({ source: quote.speaker, stance: 'claims', ...(quote.cue ? { cue: quote.cue } : {}), rule: `${pack.code}.attribution.quotation` }); sources.add(quote.speaker) }
-    const cueBefore = findClass(reporting, doc, sFrom, trig)
+    const cueBefore = findAllClass(cls('reporting-verb'), doc, sFrom, trig).pop()
     if (cueBefore && !quote) {
-      const gerund = cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.fold)
-      const who = gerund ? clauseSubject(doc, sFrom, cueBefore.at) : mentionsIn(doc, sFrom, cueBefore.at).filter((m) => m.type !== 'MISC').pop()
-      const src = who?.entityId ?? adjectiveCountry(doc, ctx, sFrom, cueBefore.at)
-      if (src) {
-        let stance = (cueBefore.value as Stance) || 'claims'
-        if (findClass(negators, doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at)) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
-        attribution.push({ source: src, stance, cue: span(doc, cueBefore.at, cueBefore.to), rule: `${pack.code}.attribution.reporting-before` })
-        sources.add(src)
-      }
+      const gerund = cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)
+      const before = participantsIn(sFrom, cueBefore.at, new Set()).filter((p) => roleOf(p, sFrom) !== 'modifier')
+      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : before[before.length - 1]
+      let stance = (cueBefore.value as Stance) || 'claims'
+      if (findAllClass(cls('negator'), doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
+      if (who) addSource(resolve(who), stance, cueBefore, `${pack.code}.attribution.reporting-before`)
     }
-    const cueAfter = findClass(reporting, doc, clause.to, sTo, false)
+    const cueAfter = findAllClass(cls('reporting-verb'), doc, clause.to, sTo)[0]
     if (cueAfter && !quote && !cueBefore) {
-      const who = mentionsIn(doc, cueAfter.to, sTo).find((m) => m.type !== 'MISC')
-      if (who) { attribution.push({ source: who.entityId, stance: (cueAfter.value as Stance) || 'claims', cue: span(doc, cueAfter.at, cueAfter.to), rule: `${pack.code}.attribution.reporting-after` }); sources.add(who.entityId) }
+      const who = participantsIn(cueAfter.to, sTo, new Set())[0]
+      if (who) addSource(resolve(who), (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
     }
-    const acc = findClass(according, doc, sFrom, sTo, false)
+    const acc = findAllClass(cls('according-to'), doc, sFrom, sTo)[0]
     if (acc) {
-      const who = mentionsIn(doc, acc.to, Math.min(sTo, acc.to + 6)).find((m) => m.type !== 'MISC')?.entityId ?? adjectiveCountry(doc, ctx, acc.to, Math.min(sTo, acc.to + 4))
-      if (who && !sources.has(who)) { attribution.push({ source: who, stance: 'claims', cue: span(doc, acc.at, acc.to), rule: `${pack.code}.attribution.according-to` }); sources.add(who) }
+      const who = participantsIn(acc.to, Math.min(sTo, acc.to + 6), new Set())[0]
+      if (who) addSource(resolve(who), 'claims', acc, `${pack.code}.attribution.according-to`)
     }
 
     // --- arguments
-    const participants = (from: number, to: number) => mentionsIn(doc, from, to).filter((m) => !sources.has(m.entityId) && m.type !== 'MISC')
-    const inClauseBefore = participants(clause.from, trig)
-    const inClauseAfter = participants(match.to, clause.to)
-    const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.fold)
-    let actor: PlacedMention[] = [], recipient: PlacedMention[] = [], place: PlacedMention | undefined
-    let argRule = `${pack.code}.event.args-clause`
-    const subjectBefore = inClauseBefore.filter((m) => !roleOf(doc, m, clause.from))
-    // mentions after the trigger, up to the clause end and through coordinated clauses
-    const afterAll = participants(match.to, sTo).filter((m) => clauses!.findIndex((c) => m.from >= c.from && m.from < c.to) <= ci + 1)
-    const agent = afterAll.find((m) => roleOf(doc, m, match.to) === 'agent' && m.from - match.to <= 8)
-    if ((isPassive || nominal) && agent) {
-      actor = [agent]
-      const subj = subjectBefore[0] ?? clauseSubject(doc, sFrom, trig)
-      if (subj && subj.entityId !== agent.entityId && !sources.has(subj.entityId)) recipient = [subj]
-      argRule = isPassive ? `${pack.code}.event.args-passive` : `${pack.code}.event.args-nominal-agent`
-    } else {
-      if (subjectBefore.length) actor = coordinated(doc, subjectBefore, clause.from)
-      else {
-        // the subject was dropped: the nearest earlier clause subject of the sentence, then the sentence's first participant
-        for (let k = ci - 1; k >= 0 && !actor.length; k--) {
-          const c = clauses[k]!
-          const subj = participants(c.from, c.to).filter((m) => !roleOf(doc, m, c.from))
-          if (subj.length) actor = coordinated(doc, subj, c.from)
-        }
-        if (!actor.length) { const s = participants(sFrom, trig)[0]; if (s) actor = [s] }
-        argRule = `${pack.code}.event.args-dropped-subject`
-      }
-      const marked = inClauseAfter.filter((m) => { const r = roleOf(doc, m, clause.from); return r === 'counterpart' || r === 'target' || r === 'beneficiary' })
-      const objects = afterAll.filter((m) => { const r = roleOf(doc, m, match.to); return r === undefined || r === 'counterpart' || r === 'target' || r === 'beneficiary' })
-      recipient = marked.length ? coordinated(doc, marked, clause.from) : objects.length ? coordinated(doc, objects, match.to) : []
+    let argRule = 'args-clause'
+    let actor: Participant[] = [], recipient: Participant[] = []
+    const after = participantsIn(match.to, sTo, sources).filter((p) => clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1)
+    const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm)
+    const agent = after.find((p) => p.from - match.to <= 8 && roleOf(p, match.to) === 'agent')
+    const genitive = nominal ? after.find((p) => p.from - match.to <= 2 && pack.inClass('article', tokens[p.from - 1]?.norm ?? '')) : undefined
+    const subjects = subjectsOf(clause, sources, trig)
+    if ((isPassive || nominal) && (agent || genitive)) {
+      actor = [(agent ?? genitive)!]
+      const subj = subjects[0] ?? droppedSubject()
+      if (subj && !isPassive && !agent) { /* a genitive agent: the recipient comes from the prepositions below */ }
+      else if (subj) recipient = [subj]
+      argRule = isPassive ? 'args-passive' : agent ? 'args-nominal-agent' : 'args-nominal-genitive'
+    } else if (subjects.length) actor = coordinated(subjects)
+    else {
+      const s = droppedSubject()
+      if (s) actor = [s]
+      argRule = 'args-dropped-subject'
     }
-    place = afterAll.find((m) => m.type === 'LOC' && roleOf(doc, m, match.to) === 'place' && !recipient.includes(m))
-    const actorIds = uniq(actor.map((m) => standFor(doc, ctx, m.entityId)))
-    const recipientIds = uniq(recipient.map((m) => standFor(doc, ctx, m.entityId))).filter((id) => !actorIds.includes(id))
+    if (!recipient.length) {
+      const skip = new Set(actor)
+      const marked = after.filter((p) => !skip.has(p) && ['counterpart', 'target', 'beneficiary'].includes(roleOf(p, clause.from) ?? ''))
+      const objects = after.filter((p) => !skip.has(p) && roleOf(p, match.to) === undefined)
+      if (marked.length) recipient = coordinated(marked)
+      else if (objects.length) recipient = coordinated(objects)
+    }
+    const place = after.find((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC' && roleOf(p, match.to) === 'place' && !recipient.includes(p))
+    let actorIds = uniq(actor.map(resolve).filter((x): x is string => !!x))
+    let recipientIds = uniq(recipient.map(resolve).filter((x): x is string => !!x)).filter((id) => !actorIds.includes(id))
+    // a conflict in a country is against it, when nothing else is named
+    if (!recipientIds.length && place && QUAD[type] >= 3) {
+      const id = resolve(place)
+      if (id && doc.entity(id)?.ids?.kb?.startsWith('country:') && !actorIds.includes(id)) { recipientIds = [id]; argRule += '+place-as-target' }
+    }
+    // participants acting together: the first is the actor, the others its counterparts
+    if (SYMMETRIC.has(type) && !recipientIds.length && actorIds.length > 1) { recipientIds = actorIds.slice(1); actorIds = actorIds.slice(0, 1) }
+    // unsaid recipient: the nearest earlier participant of another state, in this sentence or the one before
+    let contextual = false
+    if (actorIds.length && !recipientIds.length && (QUAD[type] <= 2 || type === 'REQUEST')) {
+      const prevSentence = tokens[trig]!.sentence > 0 ? doc.sentenceTokens[tokens[trig]!.sentence - 1]![0] : sFrom
+      const actorCountries = new Set(actorIds.map(countryOf))
+      const earlier = participantsIn(prevSentence, trig, sources).reverse()
+      for (const p of earlier) {
+        const id = resolve(p)
+        if (id && !actorIds.includes(id) && countryOf(id) && !actorCountries.has(countryOf(id))) { recipientIds = [id]; contextual = true; argRule += '+recipient-from-context'; break }
+      }
+    }
 
-    // --- modality, from the clause up to the trigger
-    let modality: Modality = 'asserted'
-    const cue = findClass(modalityCues, doc, clause.from, trig)
-    if (cue) modality = cue.value as Modality
-    const neg = findClass(negators, doc, clause.from, trig)
+    // --- modality, from the clause up to the trigger: a hypothetical cue wins over a plan
+    const cues = findAllClass(cls('modality-cue'), doc, clause.from, trig)
+    if (nominal) cues.push(...findAllClass(cls('modality-cue'), doc, match.to, Math.min(clause.to, match.to + 3)))
+    const hypo = cues.find((c) => c.value === 'hypothetical')
+    const cue = hypo ?? cues[cues.length - 1]
+    let modality: Modality = (cue?.value as Modality | undefined) ?? 'asserted'
+    const neg = findAllClass(cls('negator'), doc, clause.from, trig)[0]
     if (neg && modality === 'asserted') modality = 'negated'
     if (!cue && ci > 0) {
-      // a condition or plan marker opening the sentence's earlier clause (nëse …, if …) governs this one too
       const first = clauses[0]!
-      const c0 = findClass(modalityCues, doc, first.from, Math.min(first.to, first.from + 2), false)
+      const c0 = findAllClass(cls('modality-cue'), doc, first.from, Math.min(first.to, first.from + 2))[0]
       if (c0?.value === 'hypothetical') modality = 'hypothetical'
     }
 
     // --- time: an expression in the clause, else in the sentence (durations are not event times)
-    const clauseSpan = { start: tokens[clause.from]!.start, end: tokens[clause.to - 1]!.end }
-    const sentSpan = { start: tokens[sFrom]!.start, end: tokens[sTo - 1]!.end }
+    const inSpan = (t: { start: number; end: number }, a: number, b: number) => t.start >= tokens[a]!.start && t.end <= tokens[b - 1]!.end
     const dated = doc.times.map((t, i) => ({ t, i })).filter(({ t }) => t.type !== 'DURATION')
-    const timeHit = dated.find(({ t }) => t.start >= clauseSpan.start && t.end <= clauseSpan.end) ?? dated.find(({ t }) => t.start >= sentSpan.start && t.end <= sentSpan.end && !/REF/.test(t.value))
+    const timeHit = dated.find(({ t }) => inSpan(t, clause.from, clause.to)) ?? dated.find(({ t }) => inSpan(t, sFrom, sTo) && !/REF/.test(t.value))
 
-    const evidenceFrom = Math.min(trig, ...actor.map((m) => m.from))
-    const evidenceTo = Math.max(match.to, ...recipient.map((m) => m.to))
-    const confidence = +(0.4 + (actorIds.length ? 0.3 : 0) + (recipientIds.length ? 0.2 : 0) - (argRule.endsWith('dropped-subject') ? 0.1 : 0)).toFixed(2)
+    const evidenceFrom = Math.min(trig, ...actor.filter((p) => p.from >= sFrom).map((p) => p.from))
+    const evidenceTo = Math.max(match.to, ...recipient.filter((p) => p.to <= sTo).map((p) => p.to))
+    const confidence = +(0.4 + (actorIds.length ? 0.3 : 0) + (recipientIds.length ? (contextual ? 0.1 : 0.2) : 0) - (argRule.startsWith('args-dropped') ? 0.1 : 0)).toFixed(2)
     const event: Event = {
       id: `v${++n}`,
       type,
@@ -176,40 +261,45 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       quad: QUAD[type],
       actor: actorIds,
       recipient: recipientIds,
-      ...(place ? { place: place.entityId } : {}),
+      ...(place?.entityId ? { place: place.entityId } : {}),
       ...(timeHit ? { time: { index: timeHit.i, value: timeHit.t.value } } : {}),
       modality,
       attribution,
       trigger: span(doc, match.from, match.to),
       evidence: { start: tokens[evidenceFrom]!.start, end: tokens[evidenceTo - 1]!.end },
       rule: rule.id,
-      argumentRule: argRule,
+      argumentRule: `${pack.code}.event.${argRule}`,
       ...(cue ? { modalityCue: span(doc, cue.at, cue.to) } : neg && modality === 'negated' ? { modalityCue: span(doc, neg.at, neg.to) } : {}),
       confidence,
     }
     doc.events.push(event)
+
+    /** The subject of an earlier clause of the sentence (not an apposition), else of the sentence before. */
+    function droppedSubject(): Participant | undefined {
+      for (let k = ci - 1; k >= 0; k--) {
+        const c = clauses[k]!
+        if (apposition(c)) continue
+        const s = subjectsOf(c, sources)[0]
+        if (s) return s
+      }
+      // a target or counterpart named earlier in the sentence can be the subject of a later clause
+      // (… trysninë ndaj Shteteve të Bashkuara …, megjithëse kanë bërë dërgesa …)
+      for (let k = ci - 1; k >= 0; k--) {
+        const c = clauses[k]!
+        const p = participantsIn(c.from, c.to, sources).find((x) => ['target', 'counterpart'].includes(roleOf(x, c.from) ?? ''))
+        if (p) return p
+      }
+      const si = tokens[trig]!.sentence
+      if (si === 0) return undefined
+      const [pFrom, pTo] = doc.sentenceTokens[si - 1]!
+      for (const c of clausesFor(pFrom)) {
+        if (c.to > pTo || apposition(c)) continue
+        const s = subjectsOf(c, sources)[0]
+        if (s) return s
+      }
+      return undefined
+    }
   }
-}
-
-function span(doc: KronikaDocument, from: number, to: number) {
-  const start = doc.tokens[from]!.start, end = doc.tokens[to - 1]!.end
-  return { start, end, text: doc.text.slice(start, end) }
-}
-
-function uniq<T>(xs: T[]): T[] { return [...new Set(xs)] }
-
-/** A mention and the ones coordinated with it (X dhe Y, X and Y, X, Y): the pack's `coordinator` class. */
-function coordinated(doc: KronikaDocument, list: PlacedMention[], clauseFrom: number): PlacedMention[] {
-  const first = list[0]!
-  const out = [first]
-  void clauseFrom
-  for (const m of list.slice(1)) {
-    const prev = out[out.length - 1]!
-    const between = doc.tokens.slice(prev.to, m.from)
-    if (between.length <= 2 && between.every((t) => t.text === ',' || doc.pack.inClass('coordinator', t.fold))) out.push(m)
-    else break
-  }
-  return out
 }
 
 /** A place that acts for its state in events (Moscow, the Kremlin) stands for that state's entity, created if need be. */
@@ -219,10 +309,4 @@ function standFor(doc: KronikaDocument, ctx: PipelineContext, entityId: string):
   const entry = kbId ? ctx.gazetteer.get(kbId) : undefined
   if (!entry?.standsFor?.startsWith('country:')) return entityId
   return entityForCountry(doc, ctx, entry.standsFor.slice(8)) ?? entityId
-}
-
-/** The country named by a nationality adjective in [from, to) (zyrtarët amerikanë → United States). */
-function adjectiveCountry(doc: KronikaDocument, ctx: PipelineContext, from: number, to: number): string | undefined {
-  const adj = doc.adjectives.find((a) => a.tokenIndex >= from && a.tokenIndex < to)
-  return adj ? entityForCountry(doc, ctx, adj.country, adj) : undefined
 }

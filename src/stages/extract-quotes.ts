@@ -48,7 +48,7 @@ export function extractQuotes(doc: KronikaDocument): void {
   for (const u of unclosed) doc.message('quotation mark without a closing mark', 'core.quote.unclosed', 'info', { start: u, end: u + 1 })
   const isCue = (i: number) => {
     const t = tokens[i]
-    return !!t && (pack.inClass('reporting-verb', t.fold) || t.lemmas.some((l) => pack.inClass('reporting-verb', l)))
+    return !!t && (pack.inClass('reporting-verb', t.norm) || t.lemmas.some((l) => pack.inClass('reporting-verb', l)))
   }
   const gerunds = pack.list('gerund-markers')
   const titleNouns = pack.list('title-nouns')
@@ -66,7 +66,7 @@ export function extractQuotes(doc: KronikaDocument): void {
     const [openTok] = doc.tokenRange({ start: p.open, end: p.open + 1 })
     // a title after a noun that names works (romani “…”, the newspaper “…”)
     const before = tokens[openTok - 1]
-    if (before && words.length <= 8 && (titleNouns.has(before.fold) || before.lemmas.some((l) => titleNouns.has(l)))) continue
+    if (before && words.length <= 8 && (titleNouns.has(before.norm) || before.lemmas.some((l) => titleNouns.has(l)))) continue
     const [closeTok] = doc.tokenRange({ start: p.close, end: p.close + 1 })
     const [sFrom, sTo] = doc.sentenceOf(openTok)
     const [, closeSentenceEnd] = doc.sentenceOf(closeTok)
@@ -87,7 +87,7 @@ export function extractQuotes(doc: KronikaDocument): void {
       for (let k = openTok - 1; k >= sFrom; k--) {
         if (!isCue(k)) continue
         cue = k
-        const gerund = k > sFrom && gerunds.has(tokens[k - 1]!.fold)
+        const gerund = k > sFrom && gerunds.has(tokens[k - 1]!.norm)
         const who = gerund ? clauseSubject(doc, sFrom, k) : nearestBefore(doc, k, sFrom) ?? nearestAfter(doc, k + 1, openTok)
         if (who) { speaker = who.entityId; rule = gerund ? `${pack.code}.quote.gerund-subject` : openTok - k <= CUE_WINDOW ? `${pack.code}.quote.cue-before` : `${pack.code}.quote.partial-after-cue` }
         break
@@ -96,7 +96,7 @@ export function extractQuotes(doc: KronikaDocument): void {
     // 3. "sipas X" / "according to X" in the sentence
     if (!speaker && according) {
       for (let k = sFrom; k < sTo; k++) {
-        const hit = according.get(tokens[k]!.fold)?.find((e) => e.tokens.every((w, n) => tokens[k + n]?.fold === w))
+        const hit = according.get(tokens[k]!.norm)?.find((e) => e.tokens.every((w, n) => tokens[k + n]?.norm === w))
         if (!hit) continue
         const who = nearestAfter(doc, k + hit.tokens.length, sTo)
         if (who) { speaker = who.entityId; rule = `${pack.code}.quote.according-to` }

@@ -8,7 +8,7 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { Precision, Time, TimexType } from '../record/schema.js'
-import { capture, findAll, type PatternMatch } from '../patterns/token-pattern.js'
+import { capture, findAll, matchClass, type PatternMatch } from '../patterns/token-pattern.js'
 import { readNumber } from '../text/numbers.js'
 
 interface Anchor { year: number; month?: number; day?: number }
@@ -96,8 +96,8 @@ function resolve(doc: KronikaDocument, action: string[], m: PatternMatch, a: Anc
       const base = utc(a.year, a.month!, a.day)
       const today = ((base.getUTCDay() + 6) % 7) + 1
       let diff = wd - today
-      const dir = args[0]
-      if (dir === 'past') { if (diff >= 0) diff -= 7 } else if (dir === 'future') { if (diff <= 0) diff += 7 } else if (diff > 3) diff -= 7; else if (diff < -3) diff += 7
+      const dir = args[0] ?? tenseOf(doc, m)
+      if (dir === 'past') { if (diff > 0) diff -= 7 } else if (diff < 0) diff += 7
       base.setUTCDate(base.getUTCDate() + diff)
       return part ? { value: `${isoDay(base)}T${part}`, type: 'TIME', precision: 'part-of-day' } : { value: isoDay(base), type: 'DATE', precision: 'day' }
     }
@@ -182,7 +182,18 @@ export function extractTimes(doc: KronikaDocument): void {
     const r = resolve(doc, rule.args.join(' ').split(/\s+/), match, a)
     if (!r) continue
     const list = Array.isArray(r) ? r : [r]
-    const start = doc.tokens[match.from]!.start, end = doc.tokens[match.to - 1]!.end
+    // a leading preposition finds the expression but is not part of it (except before "ago"/"later" words)
+    let from = match.from
+    const preps = doc.pack.classes.get('time-preposition')
+    const action = rule.args[0]
+    if (preps && action !== 'ago' && action !== 'later') {
+      for (;;) {
+        const p = matchClass(preps, doc.tokens, from, match.to)[0]
+        if (!p || p.to >= match.to) break
+        from = p.to
+      }
+    }
+    const start = doc.tokens[from]!.start, end = doc.tokens[match.to - 1]!.end
     for (const x of list) {
       if (!a && /X|REF/.test(x.value) && x.type !== 'DURATION' && !warned) {
         doc.message('no publication date: relative time expressions are not resolved to dates', 'core.time.no-anchor', 'info', { start, end })
@@ -192,6 +203,18 @@ export function extractTimes(doc: KronikaDocument): void {
       doc.times.push({ start, end, text: doc.text.slice(start, end), value: x.value, type: x.type, ...(precision ? { precision } : {}), rule: rule.id })
     }
   }
+}
+
+/**
+ * Whether a weekday refers forward or back: forward when its sentence has a future or plan cue (the pack's
+ * `modality-cue` class with value planned: do të, will), back otherwise (news mostly reports what happened).
+ */
+function tenseOf(doc: KronikaDocument, m: PatternMatch): 'past' | 'future' {
+  const cues = doc.pack.classes.get('modality-cue')
+  if (!cues) return 'past'
+  const [from, to] = doc.sentenceOf(m.from)
+  for (let i = from; i < to; i++) if (matchClass(cues, doc.tokens, i, to).some((c) => c.value === 'planned')) return 'future'
+  return 'past'
 }
 
 /** Precision of a TIMEX3 date value by its shape. */

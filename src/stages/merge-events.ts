@@ -6,6 +6,7 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { Event } from '../record/schema.js'
+import { SYMMETRIC } from './extract-events.js'
 
 function countryKeys(doc: KronikaDocument, ids: string[]): Set<string> {
   const out = new Set<string>()
@@ -31,7 +32,7 @@ function corefer(doc: KronikaDocument, a: Event, b: Event): boolean {
   if (a.time && b.time && a.time.value !== b.time.value && !a.time.value.includes('REF') && !b.time.value.includes('REF')) return false
   // participants may swap sides in a symmetric meeting (A meets B / B and A meet)
   const sameSides = compatible(doc, a.actor, b.actor) && compatible(doc, a.recipient, b.recipient)
-  const swapped = a.type === 'CONSULT' && compatible(doc, a.actor, b.recipient) && compatible(doc, a.recipient, b.actor)
+  const swapped = SYMMETRIC.has(a.type) && compatible(doc, a.actor, b.recipient) && compatible(doc, a.recipient, b.actor)
   return sameSides || swapped
 }
 

@@ -45,7 +45,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       // a town's name that is also a given name, followed by another capitalised word or after a title, is a person's
       const onlyPlaces = m.entries.every((e) => e.id.startsWith('place:'))
       const next = tokens[m.to], prev = tokens[m.from - 1]
-      if (onlyPlaces && ((next && m.to < to && next.shape === 'Xx' && next.pre === ' ') || (prev && (pack.inClass('person-title', prev.fold) || prev.lemmas.some((l) => pack.inClass('person-title', l)))))) continue
+      if (onlyPlaces && ((next && m.to < to && next.shape === 'Xx' && next.pre === ' ') || (prev && (pack.inClass('person-title', prev.norm) || prev.lemmas.some((l) => pack.inClass('person-title', l)))))) continue
       const types = new Set(m.entries.map((e) => e.type))
       const type = types.size === 1 ? m.entries[0]!.type : (m.entries.find((e) => e.type === 'PER') ?? m.entries[0]!).type
       kb.push(candidate(doc, m.from, m.to, type, `${lang}.entity.kb-alias`, m.entries))
@@ -104,8 +104,8 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const notNames = pack.list('not-names')
   const taken = new Uint8Array(tokens.length)
   for (const c of all) for (let i = c.tokenFrom; i < c.tokenTo; i++) taken[i] = 1
-  const isCue = (t: Token) => pack.inClass('person-title', t.fold) || pack.inClass('org-head', t.fold) || t.lemmas.some((l) => pack.inClass('person-title', l) || pack.inClass('org-head', l))
-  const nameLike = (t: Token) => t.isWord && (t.shape === 'Xx' || t.shape === 'X') && !notNames.has(t.fold) && !t.lemmas.some((l) => notNames.has(l)) && !isCue(t) && !gaz.nationality(t, pack)
+  const isCue = (t: Token) => pack.inClass('person-title', t.norm) || pack.inClass('org-head', t.norm) || t.lemmas.some((l) => pack.inClass('person-title', l) || pack.inClass('org-head', l))
+  const nameLike = (t: Token) => t.isWord && (t.shape === 'Xx' || t.shape === 'X') && !notNames.has(t.norm) && !t.lemmas.some((l) => notNames.has(l)) && !isCue(t) && !gaz.nationality(t, pack)
   for (const [from, to] of doc.sentenceTokens) {
     for (let i = from; i < to; i++) {
       if (taken[i] || !nameLike(tokens[i]!)) continue
@@ -115,12 +115,12 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       const sentenceInitial = i === from || (afterQuote && i - 1 === from)
       const single = j - i === 1
       const first = tokens[i]!
-      if (sentenceInitial && single && !given.has(first.fold)) { i = j - 1; continue }
+      if (sentenceInitial && single && !given.has(first.norm)) { i = j - 1; continue }
       if (single && first.shape === 'Xx' && first.text.length < 2) { i = j - 1; continue }
       const prev = tokens[i - 1]
-      const afterTitle = prev && isCue(prev) && pack.inClass('person-title', prev.fold) || (prev?.lemmas.some((l) => pack.inClass('person-title', l)) ?? false)
-      const type: MentionCandidate['type'] = afterTitle || given.has(first.fold) ? 'PER' : 'MISC'
-      const rule = afterTitle ? `${lang}.entity.after-title` : given.has(first.fold) ? `${lang}.entity.given-name` : `${lang}.entity.capitalised`
+      const afterTitle = prev && isCue(prev) && pack.inClass('person-title', prev.norm) || (prev?.lemmas.some((l) => pack.inClass('person-title', l)) ?? false)
+      const type: MentionCandidate['type'] = afterTitle || given.has(first.norm) ? 'PER' : 'MISC'
+      const rule = afterTitle ? `${lang}.entity.after-title` : given.has(first.norm) ? `${lang}.entity.given-name` : `${lang}.entity.capitalised`
       if (type === 'MISC' && single && (sentenceInitial || first.shape === 'Xx' && !/\d|-/.test(first.text))) { i = j - 1; continue }
       all.push(candidate(doc, i, j, type, rule, []))
       i = j - 1

@@ -19,7 +19,9 @@ function segmentersFor(locale: string) {
   return s
 }
 
-function shapeOf(text: string): Token['shape'] {
+function shapeOf(whole: string): Token['shape'] {
+  // a clitic after a hyphen does not change the shape of the word (NATO-s is an acronym)
+  const text = /^\p{L}+-\p{Ll}{1,3}$/u.test(whole) ? whole.slice(0, whole.indexOf('-')) : whole
   if (/^\p{N}+([.,]\p{N}+)*$/u.test(text)) return 'd'
   if (!/\p{L}/u.test(text)) return 'p'
   const first = text.match(/\p{L}/u)![0]
@@ -30,9 +32,9 @@ function shapeOf(text: string): Token['shape'] {
 }
 
 /** Makes a token for text[start, end). */
-export function makeToken(text: string, start: number, end: number, index: number, sentence: number, pre: string): Token {
+export function makeToken(text: string, start: number, end: number, index: number, sentence: number, pre: string, normalise: (s: string) => string = fold): Token {
   const t = text.slice(start, end)
-  return { index, start, end, text: t, lower: lower(t), fold: fold(t), isWord: /[\p{L}\p{N}]/u.test(t), shape: shapeOf(t), sentence, lemmas: [], pre }
+  return { index, start, end, text: t, lower: lower(t), fold: fold(t), norm: normalise(t), isWord: /[\p{L}\p{N}]/u.test(t), shape: shapeOf(t), sentence, lemmas: [], pre }
 }
 
 /** True when the sentence's last word is an abbreviation or an initial, so the break after it is not a real one. */
@@ -43,7 +45,7 @@ function endsWithAbbreviation(sentence: string, pack: LanguagePack): boolean {
   if (!last.endsWith('.')) return false
   const word = last.slice(0, -1).replace(/^[(“"«„'‘]+/u, '')
   if (/^\p{Lu}$/u.test(word)) return true // an initial
-  return pack.list('abbreviations').has(fold(word))
+  return pack.list('abbreviations').has(pack.normalise(word))
 }
 
 function sentenceSpans(text: string, pack: LanguagePack): Span[] {
@@ -88,10 +90,11 @@ export function segment(doc: KronikaDocument): void {
       const prev2 = tokens[tokens.length - 2]
       // word + "-" + clitic (KCNA-së) or prefix + "-" + word (ish-Presidentin) become one token
       if (prev && prev2 && prev.sentence === si && prev2.sentence === si && prev.text === '-' && pre === '' && prev.pre === '' && prev2.isWord &&
-        (clitics.has(fold(w.segment)) || prefixes.has(prev2.fold))) {
-        tokens.splice(tokens.length - 2, 2, makeToken(text, prev2.start, end, prev2.index, si, prev2.pre))
+        (clitics.has(pack.normalise(w.segment)) || prefixes.has(prev2.norm) || (/^\d+$/.test(w.segment) && /^\p{L}+$/u.test(prev2.text)))) {
+        // … and so do a name and its number (COVID-19, F-16)
+        tokens.splice(tokens.length - 2, 2, makeToken(text, prev2.start, end, prev2.index, si, prev2.pre, pack.normalise))
       } else {
-        tokens.push(makeToken(text, start, end, tokens.length, si, pre))
+        tokens.push(makeToken(text, start, end, tokens.length, si, pre, pack.normalise))
       }
       lastEnd = end
     }

@@ -33,7 +33,7 @@ export function parseDigits(text: string, pack: LanguagePack): number | undefine
 
 /** The numeric value of a single number word of the pack, if it is one. */
 function wordValue(t: Token, pack: LanguagePack): number | undefined {
-  const v = pack.classValue('number', t.fold) ?? t.lemmas.map((l) => pack.classValue('number', l)).find((x) => x !== undefined)
+  const v = pack.classValue('number', t.norm) ?? t.lemmas.map((l) => pack.classValue('number', l)).find((x) => x !== undefined)
   return v === undefined ? undefined : Number(v)
 }
 
@@ -61,7 +61,7 @@ export function readNumber(tokens: readonly Token[], at: number, pack: LanguageP
       }
       continue
     }
-    const vague = pack.classValue('vague-quantity', t.fold) ?? t.lemmas.map((l) => pack.classValue('vague-quantity', l)).find((x) => x !== undefined)
+    const vague = pack.classValue('vague-quantity', t.norm) ?? t.lemmas.map((l) => pack.classValue('vague-quantity', l)).find((x) => x !== undefined)
     if (vague !== undefined && !seen) {
       vagueBase = Number(vague); current = vagueBase; approx = true; seen = true; lastWasNumber = true; i++
       continue
@@ -76,12 +76,12 @@ export function readNumber(tokens: readonly Token[], at: number, pack: LanguageP
       seen = true; lastWasNumber = true; i++
       continue
     }
-    if (seen && connectors.has(t.fold) && wordValue(tokens[i + 1] ?? t, pack) !== undefined && tokens[i + 1] !== undefined) { lastWasNumber = false; i++; continue }
+    if (seen && connectors.has(t.norm) && wordValue(tokens[i + 1] ?? t, pack) !== undefined && tokens[i + 1] !== undefined) { lastWasNumber = false; i++; continue }
     break
   }
   if (!seen) return null
   // a trailing connector is not part of the number
-  while (i > at && connectors.has(tokens[i - 1]!.fold)) i--
+  while (i > at && connectors.has(tokens[i - 1]!.norm)) i--
   const value = total + current
   const phrase: NumberPhrase = { from: at, to: i, value, approx }
   if (approx && vagueBase) { phrase.min = value; phrase.max = value * 10 }
@@ -89,5 +89,5 @@ export function readNumber(tokens: readonly Token[], at: number, pack: LanguageP
 }
 
 function connectorBefore(tokens: readonly Token[], i: number, connectors: Set<string>): boolean {
-  return connectors.has(tokens[i - 1]?.fold ?? '')
+  return connectors.has(tokens[i - 1]?.norm ?? '')
 }

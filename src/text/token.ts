@@ -8,15 +8,17 @@ export interface Token {
   text: string
   /** Lower-cased, diacritics kept. */
   lower: string
-  /** Lower-cased, diacritics removed: what patterns and lexicons compare against. */
+  /** Lower-cased, diacritics removed: what names are compared by. */
   fold: string
+  /** The pack's normal form (lower-cased; diacritics removed unless the pack keeps them): what patterns and word lists compare against. */
+  norm: string
   /** Letters or digits (not punctuation). */
   isWord: boolean
   /** Shape of the capitalisation: `Xx` title case, `X` all capitals (2+ letters), `x` lower, `d` digits, `p` punctuation/other. */
   shape: 'Xx' | 'X' | 'x' | 'd' | 'p'
   /** Sentence index. */
   sentence: number
-  /** Candidate lemmas (folded), best first, filled by the analyse stage. */
+  /** Candidate lemmas in the pack's normal form, best first, filled by the analyse stage. */
   lemmas: string[]
   /** Whitespace (or nothing) between the previous token and this one. */
   pre: string
