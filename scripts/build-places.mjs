@@ -79,8 +79,8 @@ class AliasBag {
     return this.byLang.get(lang)?.has(dedupeKey(cleanName(name))) ?? false
   }
   /**
-   * Plain object. A form that SHARED_BY or more languages use for this referent ("Kosovo", "Moskva", "Москва")
-   * moves to `*`; forms under `*` are not repeated under a language. This keeps the files small and fast to
+   * Plain object. A form longer than three characters that SHARED_BY or more languages use for this referent
+   * ("Kosovo", "Moskva", "Москва") moves to `*`; forms under `*` are not repeated under a language. This keeps the files small and fast to
    * load, and a form many languages share names the referent wherever it appears.
    */
   toJSON() {
@@ -89,7 +89,8 @@ class AliasBag {
     const star = new Map(this.byLang.get('*') ?? [])
     for (const [lang, m] of this.byLang) {
       if (lang === '*') continue
-      for (const [k, v] of m) if (uses.get(k) >= SHARED_BY && !star.has(k)) star.set(k, v)
+      // short forms stay with their languages: "RU" (Reino Unido) or "SAD" must not match everywhere
+      for (const [k, v] of m) if (uses.get(k) >= SHARED_BY && [...v].length > 3 && !star.has(k)) star.set(k, v)
     }
     const out = {}
     if (star.size) out['*'] = [...star.values()]

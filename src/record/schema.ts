@@ -57,6 +57,7 @@ export const Entity = z.object({
   ids: z.object({ wikidata: z.string().optional(), geonames: z.number().int().optional(), kb: z.string().optional() }).optional(),
   coordinates: z.tuple([z.number(), z.number()]).optional().describe('[longitude, latitude] for places'),
   linked: z.boolean().describe('true when resolved to a knowledge-base referent; false for a name kept from its cues alone'),
+  linkReason: z.string().optional().describe('why this referent was chosen when the name could mean several'),
   rule: RuleId.describe('the rule that recognised or linked the entity'),
   mentions: z.array(Mention),
 })

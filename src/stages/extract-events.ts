@@ -14,7 +14,7 @@
 import type { KronikaDocument } from '../document.js'
 import type { Attribution, Event, Modality, PloverType, Stance } from '../record/schema.js'
 import { findAll, matchClass, type WordClass } from '../patterns/token-pattern.js'
-import { mentionsIn } from './mentions.js'
+import { mentionsIn, roleOf as roleOfMention } from './mentions.js'
 import { entityForCountry } from './country-entities.js'
 import type { PipelineContext } from '../pipeline/context.js'
 
@@ -85,20 +85,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   }
 
   /** The role a preposition gives the participant (counterpart, target, beneficiary, agent, place, other, modifier). */
-  const roleOf = (p: Participant, floor: number): string | undefined => {
-    const roles = cls('role-preposition')
-    const prev = tokens[p.from - 1], prev2 = tokens[p.from - 2]
-    // a genitive after a title or an organisation word describes it (Zëdhënësi i Kremlinit): not a participant of its own
-    if (prev && prev2 && pack.inClass('article', prev.norm) && isCueWord(prev2)) return 'modifier'
-    if (!roles) return undefined
-    for (let k = p.from - 1; k >= Math.max(floor, p.from - 3); k--) {
-      const r = matchClass(roles, tokens, k, p.from)[0]
-      if (r) return r.value
-      if (!tokens[k]!.isWord && tokens[k]!.text !== '-') break
-    }
-    return undefined
-  }
-  const isCueWord = (t: (typeof tokens)[number]) => ['person-title', 'org-head'].some((c) => pack.inClass(c, t.norm) || t.lemmas.some((l) => pack.inClass(c, l)))
+  const roleOf = (p: Participant, floor: number): string | undefined => roleOfMention(doc, p.from, floor)
 
   /** Participants in [from, to): mentions (outermost) and nationality adjectives not attached to a name. */
   const participantsIn = (from: number, to: number, sources: Set<string>): Participant[] => {
@@ -111,8 +98,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     return ms.sort((x, y) => x.from - y.from)
   }
-  const resolve = (p: Participant): string | undefined => {
-    if (p.entityId) return standFor(doc, ctx, p.entityId)
+  const resolve = (p: Participant, asSource = false): string | undefined => {
+    if (p.entityId) return asSource ? p.entityId : standFor(doc, ctx, p.entityId)
     const adj = doc.adjectives.find((a) => a.tokenIndex === p.from)
     return p.country ? entityForCountry(doc, ctx, p.country, adj) : undefined
   }
@@ -138,8 +125,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   matches.forEach((m, k) => {
     const prev = matches[k - 1]
     if (!prev || !m.rule.args.includes('noun') || m.match.from - prev.match.to > 4 || tokens[m.match.from]!.sentence !== tokens[prev.match.from]!.sentence) return
+    const functionWords = pack.list('function-words'), modal = cls('modality-cue')
     const between = tokens.slice(prev.match.to, m.match.from)
-    if (between.every((t) => t.isWord && t.shape === 'x') && !mentionsIn(doc, prev.match.to, m.match.from).length) absorbed.add(k)
+    if (between.every((t) => t.isWord && (functionWords.has(t.norm) || (modal && matchClass(modal, tokens, t.index, t.index + 1).length > 0)))) absorbed.add(k)
   })
   let n = 0
   for (const [k, { rule, match }] of matches.entries()) {
@@ -166,20 +154,26 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (cueBefore && !quote) {
       const gerund = cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)
       const before = participantsIn(sFrom, cueBefore.at, new Set()).filter((p) => roleOf(p, sFrom) !== 'modifier')
-      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : before[before.length - 1]
+      const cueClause = clauses.find((c) => cueBefore.at >= c.from && cueBefore.at < c.to)!
+      const inOwnClause = before.filter((p) => p.from >= cueClause.from)
+      const rightAfter = participantsIn(cueBefore.to, Math.min(trig, cueBefore.to + 3), new Set())[0]
+      // the reporter: the gerund's main subject; else in the cue's own clause (X tha se); else right after an
+      // inverted cue (…, njoftuan dy vendet); else the nearest before
+      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? undefined : before[before.length - 1])
       let stance = (cueBefore.value as Stance) || 'claims'
       if (findAllClass(cls('negator'), doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
-      if (who) addSource(resolve(who), stance, cueBefore, `${pack.code}.attribution.reporting-before`)
+      if (who) addSource(resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`)
     }
     const cueAfter = findAllClass(cls('reporting-verb'), doc, clause.to, sTo)[0]
     if (cueAfter && !quote && !cueBefore) {
-      const who = participantsIn(cueAfter.to, sTo, new Set())[0]
-      if (who) addSource(resolve(who), (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
+      // a cue after the clause names its source right after it (…, njoftoi Bashkimi Evropian)
+      const who = participantsIn(cueAfter.to, Math.min(sTo, cueAfter.to + 3), new Set())[0]
+      if (who) addSource(resolve(who, true), (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
     }
     const acc = findAllClass(cls('according-to'), doc, sFrom, sTo)[0]
     if (acc) {
       const who = participantsIn(acc.to, Math.min(sTo, acc.to + 6), new Set())[0]
-      if (who) addSource(resolve(who), 'claims', acc, `${pack.code}.attribution.according-to`)
+      if (who) addSource(resolve(who, true), 'claims', acc, `${pack.code}.attribution.according-to`)
     }
 
     // --- arguments
@@ -188,7 +182,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const after = participantsIn(match.to, sTo, sources).filter((p) => clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1)
     const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm)
     const agent = after.find((p) => p.from - match.to <= 8 && roleOf(p, match.to) === 'agent')
-    const genitive = nominal ? after.find((p) => p.from - match.to <= 2 && pack.inClass('article', tokens[p.from - 1]?.norm ?? '')) : undefined
+    // a nominal trigger's genitive is its agent: sulmi i Rusisë, një transferim i mundshëm i teknologjisë ruse
+    // (the noun of a genitive has its article right before it; without one it is a dative: ndihmë ushtrisë ruse)
+    const isArticle = (i: number) => pack.inClass('article', tokens[i]?.norm ?? '')
+    const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) &&
+      (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && tokens.slice(match.to, p.from).every((t) => t.isWord && t.shape === 'x')) : undefined
     const subjects = subjectsOf(clause, sources, trig)
     if ((isPassive || nominal) && (agent || genitive)) {
       actor = [(agent ?? genitive)!]
@@ -205,13 +203,13 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (!recipient.length) {
       const skip = new Set(actor)
       const marked = after.filter((p) => !skip.has(p) && ['counterpart', 'target', 'beneficiary'].includes(roleOf(p, clause.from) ?? ''))
-      const objects = after.filter((p) => !skip.has(p) && roleOf(p, match.to) === undefined)
+      const objects = after.filter((p) => !skip.has(p) && roleOf(p, match.to) === undefined && (!nominal || p.from < clause.to))
       if (marked.length) recipient = coordinated(marked)
       else if (objects.length) recipient = coordinated(objects)
     }
     const place = after.find((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC' && roleOf(p, match.to) === 'place' && !recipient.includes(p))
-    let actorIds = uniq(actor.map(resolve).filter((x): x is string => !!x))
-    let recipientIds = uniq(recipient.map(resolve).filter((x): x is string => !!x)).filter((id) => !actorIds.includes(id))
+    let actorIds = uniq(actor.map((p) => resolve(p)).filter((x): x is string => !!x))
+    let recipientIds = uniq(recipient.map((p) => resolve(p)).filter((x): x is string => !!x)).filter((id) => !actorIds.includes(id))
     // a conflict in a country is against it, when nothing else is named
     if (!recipientIds.length && place && QUAD[type] >= 3) {
       const id = resolve(place)
@@ -239,6 +237,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     let modality: Modality = (cue?.value as Modality | undefined) ?? 'asserted'
     const neg = findAllClass(cls('negator'), doc, clause.from, trig)[0]
     if (neg && modality === 'asserted') modality = 'negated'
+    // a gerund clause (duke e ndihmuar …) elaborates what precedes it and shares its modality
+    const gerundBefore = tokens.slice(Math.max(clause.from, trig - 2), trig).some((t) => gerunds.has(t.norm))
+    const previous = doc.events[doc.events.length - 1]
+    if (!cue && gerundBefore && previous && previous.modality !== 'asserted' && tokens[doc.tokenRange(previous.trigger)[0]]?.sentence === tokens[trig]!.sentence) modality = previous.modality
     if (!cue && ci > 0) {
       const first = clauses[0]!
       const c0 = findAllClass(cls('modality-cue'), doc, first.from, Math.min(first.to, first.from + 2))[0]

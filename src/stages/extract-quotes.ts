@@ -6,7 +6,7 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { Quote, TextSpan } from '../record/schema.js'
-import { clauseSubject, nearestAfter, nearestBefore } from './mentions.js'
+import { bareSubject, clauseSubject, nearestAfter, nearestBefore } from './mentions.js'
 
 const PAIRS: Record<string, string[]> = { '“': ['”', '“'], '„': ['“', '”'], '«': ['»'], '"': ['"'], '‹': ['›'], '「': ['」'] }
 const MAX_QUOTE = 5000
@@ -88,7 +88,7 @@ export function extractQuotes(doc: KronikaDocument): void {
         if (!isCue(k)) continue
         cue = k
         const gerund = k > sFrom && gerunds.has(tokens[k - 1]!.norm)
-        const who = gerund ? clauseSubject(doc, sFrom, k) : nearestBefore(doc, k, sFrom) ?? nearestAfter(doc, k + 1, openTok)
+        const who = gerund ? bareSubject(doc, sFrom, k) ?? clauseSubject(doc, sFrom, k) : nearestBefore(doc, k, sFrom) ?? nearestAfter(doc, k + 1, openTok)
         if (who) { speaker = who.entityId; rule = gerund ? `${pack.code}.quote.gerund-subject` : openTok - k <= CUE_WINDOW ? `${pack.code}.quote.cue-before` : `${pack.code}.quote.partial-after-cue` }
         break
       }

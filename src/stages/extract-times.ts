@@ -4,7 +4,9 @@
  * month-precision date, "on Monday" is that month, not an invented day.
  *
  * Actions: `ref VALUE` · `relative-day` · `weekday` · `date` · `month` · `month-year` · `year` · `decade` ·
- * `relative UNIT N` (UNIT may be `$` for the captured {time-unit}) · `duration` · `ago` · `later` · `day-range`.
+ * `relative UNIT N` (UNIT may be `$` for the captured {time-unit}) · `duration` · `ago` · `later` · `day-range` ·
+ * `set [VALUE]` (every week, on Mondays, daily) · `part Q|H` (the third quarter, the first half of 2023) ·
+ * `season [N]` (this summer, last winter).
  */
 import type { KronikaDocument } from '../document.js'
 import type { Precision, Time, TimexType } from '../record/schema.js'
@@ -83,9 +85,12 @@ function resolve(doc: KronikaDocument, action: string[], m: PatternMatch, a: Anc
   switch (verb) {
     case 'ref': return { value: args[0] ?? 'PRESENT_REF', type: 'DATE' }
     case 'relative-day': {
-      const n = Number(capture(m, 'relative-day')?.value ?? 0)
+      // `relative-day [N] [PART]`: the offset and part of day come from the captures or the arguments (last night)
+      const n = Number(capture(m, 'relative-day')?.value ?? args[0] ?? 0)
+      const part = capture(m, 'part-of-day')?.value ?? args[1]
       if (!a) return { value: n === 0 ? 'PRESENT_REF' : n < 0 ? 'PAST_REF' : 'FUTURE_REF', type: 'DATE' }
       const r = shift(a, 'D', n)
+      if (part && r.precision === 'day') return { value: `${r.value}T${part}`, type: 'TIME', precision: 'part-of-day' }
       return { ...r, type: 'DATE' }
     }
     case 'weekday': {
@@ -130,7 +135,11 @@ function resolve(doc: KronikaDocument, action: string[], m: PatternMatch, a: Anc
       return year ? { value: String(year), type: 'DATE', precision: 'year' } : undefined
     }
     case 'decade': {
-      const year = numberCapture(doc, m, 'year')
+      // a captured {year}, or the digits of a token like 1990s or '80s (two digits: the latest such decade not after the anchor)
+      let year = numberCapture(doc, m, 'year')
+      const digits = capture(m, 're')?.value.match(/\d+/)?.[0]
+      if (!year && digits?.length === 4) year = Number(digits)
+      else if (!year && digits?.length === 2) { const now = a?.year ?? 2000; year = 100 * Math.floor(now / 100) + Number(digits); if (year > now) year -= 100 }
       return year ? { value: String(Math.floor(year / 10)), type: 'DATE', precision: 'decade' } : undefined
     }
     case 'relative': {
@@ -152,7 +161,8 @@ function resolve(doc: KronikaDocument, action: string[], m: PatternMatch, a: Anc
       const unit = unitOf(args[0])
       const n = numberCapture(doc, m, 'n') ?? 1
       if (!unit) return undefined
-      if (!a) return { value: verb === 'ago' ? 'PAST_REF' : 'FUTURE_REF', type: 'DATE' }
+      // no anchor, or a vague count (several years ago): only the direction is known
+      if (!a || capture(m, 'n')?.value === 'X') return { value: verb === 'ago' ? 'PAST_REF' : 'FUTURE_REF', type: 'DATE' }
       const r = shift(a, unit === 'W' ? 'D' : unit, (verb === 'ago' ? -1 : 1) * n * (unit === 'W' ? 7 : 1))
       return { ...r, type: 'DATE' }
     }
@@ -166,6 +176,34 @@ function resolve(doc: KronikaDocument, action: string[], m: PatternMatch, a: Anc
         { value: `${y}-${pad(month)}-${pad(d1)}`, type: 'DATE', precision: 'day' },
         { value: `${y}-${pad(month)}-${pad(d2)}`, type: 'DATE', precision: 'day' },
       ]
+    }
+    case 'set': {
+      // a recurring time: the value given, or every {weekday} (XXXX-WXX-1), every {month} (XXXX-09), every N {time-unit}
+      if (args[0]) return { value: args[0], type: 'SET' }
+      const wd = capture(m, 'weekday')?.value, month = capture(m, 'month')?.value, unit = unitOf('$')
+      const part = capture(m, 'part-of-day')?.value
+      if (wd) return { value: `XXXX-WXX-${wd}${part ? `T${part}` : ''}`, type: 'SET' }
+      if (month) return { value: `XXXX-${pad(Number(month))}`, type: 'SET' }
+      if (!unit) return undefined
+      const n = numberCapture(doc, m, 'n') ?? 1
+      const time = unit === 'H' || unit === 'MIN'
+      return { value: `P${time ? 'T' : ''}${n}${UNIT_CODES[unit]?.timex ?? unit}`, type: 'SET' }
+    }
+    case 'part': {
+      // `part Q|H`: the {ordinal}'s quarter or half of the captured {year}, else of the anchor's year (Q3 also read from the token)
+      const unit = args[0] ?? capture(m, 'year-part')?.value ?? 'Q'
+      const n = Number(capture(m, 'ordinal')?.value ?? capture(m, 're')?.value.match(/\d/)?.[0])
+      const max = unit === 'H' ? 2 : 4
+      if (!n || n > max) return undefined
+      const year = numberCapture(doc, m, 'year') ?? a?.year
+      return { value: `${year ?? 'XXXX'}-${unit}${n}`, type: 'DATE', precision: unit === 'Q' ? 'quarter' : 'year' }
+    }
+    case 'season': {
+      // `season [N]`: the {season} of the captured {year}, else of the anchor's year shifted by N
+      const season = capture(m, 'season')?.value
+      if (!season) return undefined
+      const year = numberCapture(doc, m, 'year') ?? (a ? a.year + Number(args[0] ?? 0) : undefined)
+      return { value: `${year ?? 'XXXX'}-${season}`, type: 'DATE', precision: 'year' }
     }
     default:
       throw new Error(`${doc.pack.dir}/patterns/times.tsv: unknown time action "${verb}"`)

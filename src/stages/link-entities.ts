@@ -8,6 +8,7 @@ import type { KronikaDocument, MentionCandidate } from '../document.js'
 import type { Entity } from '../record/schema.js'
 import type { KbEntry } from '../kb/types.js'
 import type { PipelineContext } from '../pipeline/context.js'
+import { resolvePlace } from '../kb/place-resolver.js'
 
 interface Group {
   key: string
@@ -16,6 +17,7 @@ interface Group {
   candidates: MentionCandidate[]
   country?: string
   rule: string
+  reason?: string
 }
 
 /** True when a role of the entry covers the date (any precision), or the entry has no roles. */
@@ -34,6 +36,10 @@ function choose(c: MentionCandidate, doc: KronikaDocument, chosen: Map<string, K
   if (c.country) {
     const same = pool.filter((r) => r.country === c.country)
     if (same.length) pool = same
+  }
+  if (pool.every((r) => r.type === 'LOC')) {
+    const { entry, reason } = resolvePlace(pool, { countries: countryCounts })
+    return { entry, reason }
   }
   const dated = pool.filter((r) => inOffice(r, doc.published?.value))
   if (dated.length) pool = dated
@@ -63,11 +69,11 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
   for (const c of cands) {
     let g: Group | undefined
     if (c.refs.length) {
-      const { entry } = choose(c, doc, chosen, countryCounts)
+      const { entry, reason } = choose(c, doc, chosen, countryCounts)
       chosen.set(entry.id, entry)
       g = byEntry.get(entry.id)
       if (!g) {
-        g = { key: entry.id, entry, type: entry.type, candidates: [], rule: c.rule, ...(entry.country ? { country: entry.country } : {}) }
+        g = { key: entry.id, entry, type: entry.type, candidates: [], rule: c.rule, ...(entry.country ? { country: entry.country } : {}), ...(c.refs.length > 1 ? { reason } : {}) }
         byEntry.set(entry.id, g); groups.push(g)
       }
     } else {
@@ -113,6 +119,7 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
       ...(e ? { ids: { kb: e.id, ...(e.wikidata ? { wikidata: e.wikidata } : {}), ...(e.geonames ? { geonames: e.geonames } : {}) } } : {}),
       ...(e?.coordinates ? { coordinates: e.coordinates } : {}),
       linked: Boolean(e),
+      ...(g.reason ? { linkReason: g.reason } : {}),
       rule: g.rule,
       mentions: g.candidates.map((c) => ({ start: c.start, end: c.end, text: c.text, rule: c.rule })),
     }

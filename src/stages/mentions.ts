@@ -4,6 +4,8 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { Entity } from '../record/schema.js'
+import type { Token } from '../text/token.js'
+import { matchClass } from '../patterns/token-pattern.js'
 
 export interface PlacedMention {
   entityId: string
@@ -41,6 +43,35 @@ export function nearestBefore(doc: KronikaDocument, at: number, from: number, ty
 /** The mention nearest after token `at` within [at, to). */
 export function nearestAfter(doc: KronikaDocument, at: number, to: number, types: Entity['type'][] = ['PER', 'ORG', 'LOC']): PlacedMention | undefined {
   return mentionsIn(doc, at, to).find((m) => types.includes(m.type))
+}
+
+/**
+ * The role a preposition gives a mention starting at token `from` (the pack's `role-preposition` class:
+ * counterpart, target, beneficiary, agent, place, other), `modifier` for a genitive after a title or an
+ * organisation word (Zëdhënësi i Kremlinit), or undefined for a bare noun phrase (a subject or an object).
+ */
+export function roleOf(doc: KronikaDocument, from: number, floor: number): string | undefined {
+  const { tokens, pack } = doc
+  const prev = tokens[from - 1], prev2 = tokens[from - 2]
+  if (prev && prev2 && pack.inClass('article', prev.norm) && isCueWord(doc, prev2)) return 'modifier'
+  const roles = pack.classes.get('role-preposition')
+  if (!roles) return undefined
+  for (let k = from - 1; k >= Math.max(floor, from - 3); k--) {
+    const r = matchClass(roles, tokens, k, from)[0]
+    if (r) return r.value
+    if (!tokens[k]!.isWord && tokens[k]!.text !== '-') break
+  }
+  return undefined
+}
+
+/** A title or organisation head word (Zëdhënësi, Ministria, spokesman). */
+export function isCueWord(doc: KronikaDocument, t: Token): boolean {
+  return ['person-title', 'org-head'].some((c) => doc.pack.inClass(c, t.norm) || t.lemmas.some((l) => doc.pack.inClass(c, l)))
+}
+
+/** The first mention in [from, to) not governed by a preposition: the clause's subject, as a first guess. */
+export function bareSubject(doc: KronikaDocument, from: number, to: number): PlacedMention | undefined {
+  return mentionsIn(doc, from, to).find((m) => m.type !== 'MISC' && roleOf(doc, m.from, from) === undefined)
 }
 
 /** The subject of a clause as a first guess: its first person, else its first organisation, else its first place. */
