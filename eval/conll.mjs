@@ -4,7 +4,7 @@
 // with both throughputs. The data is third-party and read in place from ../shared/eval/conll2003/dev.txt (never
 // copied into the repo); without it the script prints "skipped" and exits 0.
 //
-// usage: node eval/conll.mjs [--json] [--errors N] [--docs article|sentence] [--no-compromise] [--limit N] [--data FILE]
+// usage: node eval/conll.mjs [--json] [--errors N] [--rules] [--docs article|sentence] [--no-compromise] [--limit N] [--data FILE]
 // Needs the compiled engine: npm run build.
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -183,6 +183,13 @@ function score(docSents, predicted, counts, errors) {
     counts[p.type].sys++
     if (p.tok) sysKeys.set(key(p.tok), p)
     const g = p.tok ? gold.get(key(p.tok)) : undefined
+    if (counts.rules && p.rule) {
+      const r = counts.rules[p.rule] ??= { sys: 0, tp: 0, gold: {} }
+      r.sys++
+      if (g === p.type) r.tp++
+      const k = g ?? (p.tok ? 'none' : 'misaligned')
+      r.gold[k] = (r.gold[k] ?? 0) + 1
+    }
     if (g === p.type) counts[p.type].tp++
     else if (errors) {
       const text = p.tok ? docSents[p.tok.si].tokens.slice(p.tok.from, p.tok.to).join(' ') : p.text
@@ -222,6 +229,8 @@ export async function evaluateConll(options = {}) {
   extractDocument({ text: 'Warm up in London.', lang: 'en' }, ctx)
 
   const ours = emptyCounts(), ourErrors = options.errors ? [] : null
+  // per rule: how many mentions, how many right, and what the gold says at their spans
+  Object.defineProperty(ours, 'rules', { value: {}, enumerable: false })
   let misaligned = 0
   const tk0 = performance.now()
   const kdocs = laid.map(({ text }) => extractDocument({ text, lang: 'en' }, ctx))
@@ -246,6 +255,7 @@ export async function evaluateConll(options = {}) {
     kronika: { ...scores(ours), misaligned, seconds: r4(kronikaMs / 1000), sentencesPerSecond: Math.round(sentences.length / (kronikaMs / 1000)), tokensPerSecond: Math.round(nTokens / (kronikaMs / 1000)) },
   }
   if (ourErrors) result.kronika.errors = ourErrors
+  result.kronika.rules = Object.fromEntries(Object.entries(ours.rules).sort((a, b) => b[1].sys - a[1].sys))
 
   if (options.compromise !== false) {
     let nlp
@@ -282,9 +292,10 @@ function parseArgs(argv) {
     else if (a === '--errors') out.errors = Number(argv[++i])
     else if (a === '--docs') out.docs = argv[++i]
     else if (a === '--no-compromise') out.compromise = false
+    else if (a === '--rules') out.rules = true
     else if (a === '--limit') out.limit = Number(argv[++i])
     else if (a === '--data') out.path = resolve(argv[++i])
-    else { console.error(`unknown option ${a}\nusage: node eval/conll.mjs [--json] [--errors N] [--docs article|sentence] [--no-compromise] [--limit N] [--data FILE]`); process.exit(2) }
+    else { console.error(`unknown option ${a}\nusage: node eval/conll.mjs [--json] [--errors N] [--rules] [--docs article|sentence] [--no-compromise] [--limit N] [--data FILE]`); process.exit(2) }
   }
   if (!['article', 'sentence'].includes(out.docs)) { console.error('--docs takes article or sentence'); process.exit(2) }
   return out
@@ -303,6 +314,14 @@ function printTable(r) {
   console.log(`throughput     Kronika ${tp(r.kronika)}`)
   if (r.compromise) console.log(`               compromise ${tp(r.compromise)}`)
   if (r.kronika.misaligned) console.log(`Kronika mentions not on token borders: ${r.kronika.misaligned}`)
+}
+
+function printRules(rules) {
+  console.log('\nper rule: mentions, precision, what the gold has at those spans')
+  for (const [rule, r] of Object.entries(rules)) {
+    const gold = Object.entries(r.gold).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')
+    console.log(`  ${rule.padEnd(34)} ${String(r.sys).padStart(5)}  ${(r.tp / r.sys).toFixed(3)}   ${gold}`)
+  }
 }
 
 function printErrors(errors, n) {
@@ -336,6 +355,7 @@ async function main() {
     return
   }
   printTable(r)
+  if (args.rules) printRules(r.kronika.rules)
   if (args.errors) printErrors(r.kronika.errors, args.errors)
 }
 

@@ -51,7 +51,7 @@ function same(gold, ours, upos) {
 }
 
 function evaluate(morph, name, files) {
-  const counts = Object.fromEntries([...REPORTED, 'NOUN+PROPN'].map((p) => [p, { n: 0, correct: 0 }]));
+  const counts = Object.fromEntries([...REPORTED, 'NOUN+PROPN'].map((p) => [p, { n: 0, correct: 0, goldIsForm: 0 }]));
   const errors = new Map();
   for (const file of files) {
     for (const w of readConllu(file)) {
@@ -60,9 +60,12 @@ function evaluate(morph, name, files) {
       const ok = same(w.lemma, ours, w.upos);
       const buckets = [counts[w.upos]];
       if (w.upos === 'NOUN' || w.upos === 'PROPN') buckets.push(counts['NOUN+PROPN']);
+      // errors where the gold lemma is the inflected word itself (often an annotation slip: sytë → sytë)
+      const goldIsForm = !ok && w.lemma.toLowerCase() === w.form.toLowerCase();
       for (const b of buckets) {
         b.n++;
         if (ok) b.correct++;
+        if (goldIsForm) b.goldIsForm++;
       }
       if (!ok && (!args.pos || args.pos.has(w.upos))) {
         const key = `${w.upos}\t${w.lemma}\t${ours}`;
@@ -117,7 +120,8 @@ async function loadModule() {
 function printResult(r) {
   console.log(`\n== ${r.dataset} (${r.files.join(', ')})`);
   for (const [pos, c] of Object.entries(r.counts)) {
-    console.log(`  ${pos.padEnd(11)} ${String(c.correct).padStart(5)}/${String(c.n).padEnd(5)} ${c.accuracy === null ? '-' : c.accuracy.toFixed(3)}`);
+    const acc = c.accuracy === null ? '-' : c.accuracy.toFixed(3);
+    console.log(`  ${pos.padEnd(11)} ${String(c.correct).padStart(5)}/${String(c.n).padEnd(5)} ${acc}   (errors where gold lemma = word form: ${c.goldIsForm})`);
   }
   console.log(`  commonest errors (count, pos, gold → ours, forms):`);
   for (const e of r.errors) {

@@ -26,4 +26,13 @@ export const suites = [
       return flatten(evaluateFolder(join(sharedEval, 'seed')))
     },
   },
+  {
+    name: 'timebank',
+    data: join(sharedEval, 'timebank'),
+    available: () => existsSync(join(sharedEval, 'timebank')),
+    run: async () => {
+      const { evaluateTimebank } = await import('./timebank.mjs')
+      return (await evaluateTimebank(join(sharedEval, 'timebank'))).figures
+    },
+  },
 ]

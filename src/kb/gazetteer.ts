@@ -27,6 +27,8 @@ export interface GazetteerMatch {
 }
 
 const ARTICLE = '@'
+const ALIAS_WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
+const DOTTED = /^(?:\p{L}\.)+\p{L}$/u
 
 /** A per-language index of the knowledge base's names. */
 export class Gazetteer {
@@ -90,9 +92,11 @@ export class Gazetteer {
     }
     for (const entry of this.entries) {
       for (const alias of this.aliasesFor(entry, pack.code)) {
-        const toks = tokeniseForm(alias)
+        // an abbreviation's inner full stops stay in its word, as the segmenter keeps them (U.S. → "u.s" ".")
+        const dotted = /\p{L}\.\p{L}/u.test(alias)
+        const toks = dotted ? fold(alias).match(ALIAS_WORD) ?? [] : tokeniseForm(alias)
         if (toks.length === 0 || !placeAliasUsable(entry, alias)) continue
-        const raw = alias.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu) ?? []
+        const raw = alias.match(dotted ? ALIAS_WORD : /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu) ?? []
         const tokens = toks.map((t, i) => (pack.inClass('article', pack.normalise(raw[i] ?? t)) && i > 0 ? [ARTICLE] : forms(raw[i] ?? t)))
         const acronym = /^[\p{Lu}\p{N}.&-]{2,}$/u.test(alias) && /\p{Lu}.*\p{Lu}/u.test(alias)
         const item: AliasEntry = { tokens, entry, alias, acronym }
@@ -113,12 +117,21 @@ export class Gazetteer {
   match(tokens: readonly Token[], pack: LanguagePack, from = 0, to = tokens.length): GazetteerMatch[] {
     const index = this.index(pack)
     const out: GazetteerMatch[] = []
+    // a name's possessive ending (Germany's) and an abbreviation's dots (U.N) do not hide it
+    const possessive = [...pack.list('possessive-endings')]
+    const formsOf = (tk: Token): string[] => {
+      const forms = tokenForms(tk)
+      const extra: string[] = []
+      if (DOTTED.test(tk.fold)) extra.push(tk.fold.replace(/\./g, ''))
+      for (const p of possessive) if (tk.fold.length > p.length && tk.fold.endsWith(p)) extra.push(tk.fold.slice(0, -p.length))
+      return extra.length ? [...forms, ...extra] : forms
+    }
     for (let i = from; i < to;) {
       const t = tokens[i]!
       let best: { to: number; items: AliasEntry[] } | null = null
       if (t.isWord && (t.shape === 'Xx' || t.shape === 'X')) {
         const seen = new Set<AliasEntry>()
-        for (const key of tokenForms(t)) {
+        for (const key of formsOf(t)) {
           for (const item of index.get(key) ?? []) {
             if (seen.has(item)) continue
             seen.add(item)
@@ -130,7 +143,7 @@ export class Gazetteer {
               const tk = tokens[i + k]!
               const want = item.tokens[k]!
               if (want[0] === ARTICLE) ok = pack.inClass('article', tk.norm)
-              else ok = tokenForms(tk).some((f) => want.includes(f))
+              else ok = formsOf(tk).some((f) => want.includes(f))
             }
             if (!ok) continue
             if (!best || end > best.to) best = { to: end, items: [item] }
@@ -139,6 +152,9 @@ export class Gazetteer {
         }
       }
       if (best) {
+        // the full stop the segmenter split from an abbreviation belongs to it (U.N + .)
+        const last = tokens[best.to - 1]!, dot = tokens[best.to]
+        if (best.to < to && DOTTED.test(last.fold) && dot?.text === '.' && dot.pre === '') best.to++
         const entries = [...new Set(best.items.map((x) => x.entry))]
         out.push({ from: i, to: best.to, entries, alias: best.items[0]!.alias })
         i = best.to

@@ -54,7 +54,9 @@ export class PackMorphology implements Morphology {
   private readonly lexiconWeight: number;
   private readonly knownBoost: number;
   private readonly names: NameGenerator;
-  private readonly fallback = new Map<string, { pos: string; factor: number }>();
+  private readonly fallback = new Map<string, Array<{ pos: string; factor: number }>>();
+  private readonly prefixes: string[];
+  private readonly prefixPos: Set<string>;
 
   /** Builds the full-form index of the pack's lexicon. */
   constructor(readonly pack: MorphologyPack) {
@@ -63,11 +65,13 @@ export class PackMorphology implements Morphology {
     const pattern = setting('lemma-pattern', '');
     this.lemmaPattern = pattern ? compile(pattern, pack.macros) : null;
     this.lexiconWeight = Number(setting('lexicon-weight', '1000'));
-    this.knownBoost = Number(setting('known-lemma-boost', '3'));
+    this.knownBoost = Number(setting('known-lemma-boost', '1.3'));
     for (const rule of setting('lexicon-pos-fallback', '').split(/\s+/).filter(Boolean)) {
       const [from = '', to = '', factor = '1'] = rule.split(':');
-      this.fallback.set(from, { pos: to, factor: Number(factor) });
+      this.fallback.set(from, [...(this.fallback.get(from) ?? []), { pos: to, factor: Number(factor) }]);
     }
+    this.prefixes = setting('prefixes', '').split(/\s+/).filter(Boolean).sort((a, b) => b.length - a.length);
+    this.prefixPos = new Set(setting('prefix-pos', '').split(/\s+/).filter(Boolean));
     for (const entry of pack.lexicon) this.addToIndex(entry);
     this.names = new NameGenerator(pack, this);
   }
@@ -94,6 +98,14 @@ export class PackMorphology implements Morphology {
     return this.names.forms(name, options);
   }
 
+  /** True when the lexicon lists the lemma under a paradigm usable for this part of speech. */
+  private knownForPos(lemma: string, pos?: string): boolean {
+    return (this.known.get(lemma) ?? []).some((entry) => {
+      const paradigm = this.pack.paradigms.get(entry.paradigm);
+      return paradigm !== undefined && weightFor(paradigm, pos) > 0;
+    });
+  }
+
   /** Lexicon analyses of a lowercase form, best first. */
   lexiconHits(lower: string): IndexHit[] {
     return [...(this.index.get(lower) ?? [])].sort((a, b) => b.weight - a.weight);
@@ -116,11 +128,17 @@ export class PackMorphology implements Morphology {
       const posWeight = this.lexiconWeightFor(hit.paradigm, pos);
       if (posWeight > 0) offer(hit.lemma, hit.paradigm.name, 'lexicon', this.lexiconWeight * posWeight * hit.weight);
     }
+    if (best.size === 0) {
+      for (const { prefix, hit } of this.prefixedHits(lower, pos)) {
+        const score = (this.lexiconWeight / 2) * weightFor(hit.paradigm, pos) * hit.weight;
+        offer(prefix + hit.lemma, hit.paradigm.name, 'prefix+lexicon', score);
+      }
+    }
     for (const paradigm of this.pack.paradigms.values()) {
       const posWeight = weightFor(paradigm, pos);
       if (posWeight <= 0) continue;
       for (const guess of guessLemmas(this.pack, lower, paradigm, this.lemmaPattern)) {
-        const boost = this.known.has(guess.lemma) ? this.knownBoost : this.prior(guess.lemma, lower, pos);
+        const boost = this.knownForPos(guess.lemma, pos) ? this.knownBoost : this.prior(guess.lemma, lower, pos);
         offer(guess.lemma, guess.paradigm, guess.slot, posWeight * guess.weight * boost);
       }
     }
@@ -137,12 +155,22 @@ export class PackMorphology implements Morphology {
     return factor;
   }
 
+  /** Lexicon hits for the word minus one of the pack's prefixes (përbëhet → për + bëhet), for prefix parts of speech. */
+  private prefixedHits(lower: string, pos?: string): Array<{ prefix: string; hit: IndexHit }> {
+    if (pos === undefined || !this.prefixPos.has(pos)) return [];
+    for (const prefix of this.prefixes) {
+      if (!lower.startsWith(prefix) || lower.length - prefix.length < 2) continue;
+      const hits = (this.index.get(lower.slice(prefix.length)) ?? []).filter((h) => weightFor(h.paradigm, pos) > 0);
+      if (hits.length > 0) return hits.map((hit) => ({ prefix, hit }));
+    }
+    return [];
+  }
+
   /** Weight of a lexicon paradigm for a pos, letting e.g. PROPN use NOUN entries at a discount. */
   private lexiconWeightFor(paradigm: Paradigm, pos?: string): number {
     const direct = weightFor(paradigm, pos);
-    const fallback = pos === undefined ? undefined : this.fallback.get(pos);
-    if (!fallback) return direct;
-    return Math.max(direct, weightFor(paradigm, fallback.pos) * fallback.factor);
+    const fallbacks = pos === undefined ? [] : (this.fallback.get(pos) ?? []);
+    return Math.max(direct, ...fallbacks.map((f) => weightFor(paradigm, f.pos) * f.factor));
   }
 
   private rank(lower: string, pos?: string): string[] {

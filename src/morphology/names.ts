@@ -4,7 +4,7 @@
  * ("KCNA" → KCNA-ja, KCNA-së …) and multi-word names whose linking articles
  * agree with the inflected head ("Kore e Veriut" → Koresë së Veriut …).
  */
-import { copyCase, isAllCaps } from './casing.js';
+import { copyCase } from './casing.js';
 import { generate } from './inflect.js';
 import type { MorphologyPack, Paradigm } from './pack.js';
 import { compile } from './pack.js';
@@ -69,7 +69,11 @@ export class NameGenerator {
 
   /** A head that is an inflected form of a known common noun ("Shtetet", "Bashkimi"). */
   private fromLexicon(word: string): Head | null {
-    const hit = this.lookup.lexiconHits(word.toLowerCase()).find((h) => (h.paradigm.posWeights.get('NOUN') ?? 0) > 0);
+    const lower = word.toLowerCase();
+    const hits = this.lookup.lexiconHits(lower);
+    const name = hits.find((h) => h.lemma === lower && (h.paradigm.posWeights.get('PROPN') ?? 0) > 0);
+    if (name) return { lemma: lower, paradigm: name.paradigm, number: 'sg', hyphen: false };
+    const hit = hits.find((h) => (h.paradigm.posWeights.get('NOUN') ?? 0) > 0);
     if (!hit) return null;
     return { lemma: hit.lemma, paradigm: hit.paradigm, number: hit.slot.startsWith('pl') ? 'pl' : 'sg', hyphen: false };
   }
@@ -89,13 +93,12 @@ export class NameGenerator {
   private headForms(head: Head, written: string): Array<{ form: string; slot: string }> {
     const wanted = (slot: string): boolean => slot.startsWith(head.number) && (this.slots.size === 0 || this.slots.has(slot));
     const out: Array<{ form: string; slot: string }> = [];
-    const model = isAllCaps(written) ? written : written;
     for (const g of generate(this.pack, head.lemma, head.paradigm, undefined, wanted)) {
       if (head.hyphen) {
         const base = written;
         out.push({ form: g.form === head.lemma ? base : `${base}-${g.form.slice(head.lemma.length)}`, slot: g.slot });
       } else {
-        out.push({ form: copyCase(g.form, model), slot: g.slot });
+        out.push({ form: copyCase(g.form, written), slot: g.slot });
       }
     }
     return out;

@@ -204,13 +204,85 @@ export function matchAt(p: CompiledPattern, tokens: readonly Token[], at: number
   return best
 }
 
+/**
+ * The normal forms a pattern's first token can have, or null when any token might start it (a prefix, a regular
+ * expression, a built-in class). Used to try only the patterns that can start at a token.
+ */
+export function firstKeys(p: CompiledPattern, classes: WordClasses): Set<string> | null {
+  const keys = new Set<string>()
+  // the keys of elements[k…] up to and including the first one that is not optional; false if unbounded
+  const seq = (els: Element[]): boolean => {
+    for (const el of els) {
+      if (!atomKeys(el.node)) return false
+      if (!el.optional) return true
+    }
+    return false // everything optional: the pattern may start anywhere
+  }
+  const atomKeys = (n: Node): boolean => {
+    switch (n.kind) {
+      case 'word': case 'lemma': keys.add(n.word); return true
+      case 'prefix': if (n.prefix.length < PREFIX_KEY) return false; keys.add(prefixKey(n.prefix)); return true
+      case 'alt': return n.options.every((o) => seq(o))
+      case 'class': {
+        const cls = classes.get(n.name)
+        if (!cls) return false
+        for (const k of cls.keys()) keys.add(k)
+        return true
+      }
+      default: return false
+    }
+  }
+  return seq(p.elements) ? keys : null
+}
+
+const PREFIX_KEY = 3
+const prefixKey = (s: string) => '\u0000' + s.slice(0, PREFIX_KEY)
+
+/** Patterns indexed by the forms their first token can have, for scanning a text quickly. */
+export class RuleIndex<R extends { pattern: CompiledPattern }> {
+  private readonly byKey = new Map<string, R[]>()
+  private readonly always: R[] = []
+  private readonly order = new Map<R, number>()
+  constructor(readonly rules: readonly R[], classes: WordClasses) {
+    rules.forEach((r, i) => this.order.set(r, i))
+    for (const r of rules) {
+      const keys = firstKeys(r.pattern, classes)
+      if (!keys) { this.always.push(r); continue }
+      for (const k of keys) { const l = this.byKey.get(k); if (l) l.push(r); else this.byKey.set(k, [r]) }
+    }
+  }
+
+  /** The rules that may match at this token, in their file order. */
+  candidates(t: Token): R[] {
+    const found = new Set<R>(this.always)
+    const add = (key: string) => { const l = this.byKey.get(key); if (l) for (const r of l) found.add(r) }
+    add(t.norm)
+    add(prefixKey(t.norm))
+    for (const l of t.lemmas) add(l)
+    if (found.size === this.always.length) return this.always
+    return [...found].sort((a, b) => this.order.get(a)! - this.order.get(b)!)
+  }
+}
+
+const indexes = new WeakMap<readonly unknown[], WeakMap<WordClasses, RuleIndex<{ pattern: CompiledPattern }>>>()
+
+/** The (cached) index of a rule list. */
+export function ruleIndex<R extends { pattern: CompiledPattern }>(rules: readonly R[], classes: WordClasses): RuleIndex<R> {
+  let byClasses = indexes.get(rules)
+  if (!byClasses) { byClasses = new WeakMap(); indexes.set(rules, byClasses) }
+  let idx = byClasses.get(classes)
+  if (!idx) { idx = new RuleIndex(rules, classes); byClasses.set(classes, idx) }
+  return idx as unknown as RuleIndex<R>
+}
+
 /** Finds non-overlapping matches of any of the patterns, scanning left to right and taking the longest at each point. */
 export function findAll<R extends { pattern: CompiledPattern }>(rules: readonly R[], tokens: readonly Token[], classes: WordClasses, sentenceEnd: (i: number) => number): Array<{ rule: R; match: PatternMatch }> {
   const out: Array<{ rule: R; match: PatternMatch }> = []
+  const index = ruleIndex(rules, classes)
   for (let i = 0; i < tokens.length;) {
     let best: { rule: R; match: PatternMatch } | null = null
     const limit = sentenceEnd(i)
-    for (const rule of rules) {
+    for (const rule of index.candidates(tokens[i]!)) {
       const m = matchAt(rule.pattern, tokens, i, classes, limit)
       if (m && (!best || m.to > best.match.to)) best = { rule, match: m }
     }

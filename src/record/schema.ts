@@ -117,7 +117,7 @@ export const Event = z.object({
   trigger: TextSpan,
   evidence: Span,
   rule: RuleId.describe('the trigger rule'),
-  argumentRule: RuleId.optional().describe('the rule that assigned actor and recipient'),
+  argumentRules: z.array(RuleId).optional().describe('the rules that assigned actor and recipient'),
   modalityCue: TextSpan.optional().describe('the words that set the modality'),
   reports: z.array(Span).optional().describe('further places in the text that report the same event (merged mentions)'),
   confidence: z.number().min(0).max(1),

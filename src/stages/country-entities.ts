@@ -5,14 +5,24 @@
 import type { AdjectiveMention, KronikaDocument } from '../document.js'
 import type { PipelineContext } from '../pipeline/context.js'
 
+const byKb = new WeakMap<KronikaDocument, Map<string, string>>()
+function remember(doc: KronikaDocument, kbId: string, id: string): void {
+  let m = byKb.get(doc)
+  if (!m) { m = new Map(); byKb.set(doc, m) }
+  m.set(kbId, id)
+}
+
 /** The id of the document's entity for the country (ISO3), adding one if needed; undefined if the KB lacks it. */
 export function entityForCountry(doc: KronikaDocument, ctx: PipelineContext, iso3: string, adjective?: AdjectiveMention): string | undefined {
   const kbId = `country:${iso3}`
+  const known = byKb.get(doc)?.get(kbId)
+  if (known) return known
   const existing = doc.entities.find((e) => e.ids?.kb === kbId)
-  if (existing) return existing.id
+  if (existing) { remember(doc, kbId, existing.id); return existing.id }
   const entry = ctx.gazetteer.get(kbId)
   if (!entry) return undefined
   const id = `e${doc.entities.length + 1}`
+  remember(doc, kbId, id)
   const lang = doc.pack.code
   doc.entities.push({
     id, name: entry.name, type: 'LOC', country: iso3, ...(entry.sector ? { sector: entry.sector } : {}),

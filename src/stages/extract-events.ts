@@ -14,7 +14,7 @@
 import type { KronikaDocument } from '../document.js'
 import type { Attribution, Event, Modality, PloverType, Stance } from '../record/schema.js'
 import { findAll, matchClass, type WordClass } from '../patterns/token-pattern.js'
-import { mentionsIn, roleOf as roleOfMention } from './mentions.js'
+import { mentionAt, mentionsIn, roleOf as roleOfMention } from './mentions.js'
 import { entityForCountry } from './country-entities.js'
 import type { PipelineContext } from '../pipeline/context.js'
 
@@ -90,17 +90,16 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   /** Participants in [from, to): mentions (outermost) and nationality adjectives not attached to a name. */
   const participantsIn = (from: number, to: number, sources: Set<string>): Participant[] => {
     const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => m.type !== 'MISC' && !sources.has(m.entityId)).map((m) => ({ from: m.from, to: m.to, entityId: m.entityId }))
-    const all = mentionsIn(doc, 0, tokens.length)
-    for (const a of doc.adjectives) {
-      if (a.tokenIndex < from || a.tokenIndex >= to) continue
-      if (all.some((m) => (m.from > a.tokenIndex && m.from - a.tokenIndex <= 2) || (m.to <= a.tokenIndex && a.tokenIndex - m.to < 1))) continue
+    for (const a of adjectivesIn(from, to)) {
+      // an adjective attached to a name describes it (Presidentin rus Vladimir Putin): not a participant of its own
+      if (mentionAt(doc, a.tokenIndex + 1) || mentionAt(doc, a.tokenIndex + 2) || mentionAt(doc, a.tokenIndex - 1)) continue
       ms.push({ from: a.tokenIndex, to: a.tokenIndex + 1, country: a.country })
     }
     return ms.sort((x, y) => x.from - y.from)
   }
   const resolve = (p: Participant, asSource = false): string | undefined => {
     if (p.entityId) return asSource ? p.entityId : standFor(doc, ctx, p.entityId)
-    const adj = doc.adjectives.find((a) => a.tokenIndex === p.from)
+    const adj = adjectivesIn(p.from, p.from + 1)[0]
     return p.country ? entityForCountry(doc, ctx, p.country, adj) : undefined
   }
   const countryOf = (id: string | undefined) => (id ? doc.entity(id)?.country : undefined)
@@ -115,8 +114,34 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     return out
   }
   /** A clause holding nothing but names and commas is an apposition, not a clause with a subject. */
-  const apposition = (c: Clause) => tokens.slice(c.from, c.to).every((t, k) => !t.isWord || pack.inClass('coordinator', t.norm) || mentionsIn(doc, c.from + k, c.from + k + 1).length > 0 || mentionsIn(doc, 0, tokens.length).some((m) => m.from <= c.from + k && m.to > c.from + k))
+  const apposition = (c: Clause) => tokens.slice(c.from, c.to).every((t, k) => !t.isWord || pack.inClass('coordinator', t.norm) || mentionAt(doc, c.from + k) !== undefined)
+  /** Nationality adjectives in [from, to) (binary search; doc.adjectives is in text order). */
+  const adjectivesIn = (from: number, to: number) => {
+    const list = doc.adjectives
+    let lo = 0, hi = list.length
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]!.tokenIndex < from) lo = mid + 1; else hi = mid }
+    const out = []
+    for (let i = lo; i < list.length && list[i]!.tokenIndex < to; i++) out.push(list[i]!)
+    return out
+  }
   const subjectsOf = (c: Clause, sources: Set<string>, until = c.to) => participantsIn(c.from, until, sources).filter((p) => !roleOf(p, c.from))
+
+  // dated times in text order, and quotations, for lookups by position
+  const dated = doc.times.map((t, i) => ({ t, i })).filter(({ t }) => t.type !== 'DURATION').sort((a, b) => a.t.start - b.t.start)
+  const timeIn = (from: number, to: number, refs: boolean) => {
+    const start = tokens[from]!.start, end = tokens[to - 1]!.end
+    let lo = 0, hi = dated.length
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (dated[mid]!.t.start < start) lo = mid + 1; else hi = mid }
+    for (let k = lo; k < dated.length && dated[k]!.t.start < end; k++) if (dated[k]!.t.end <= end && (refs || !/REF/.test(dated[k]!.t.value))) return dated[k]
+    return undefined
+  }
+  const quotes = [...doc.quotes].sort((a, b) => a.start - b.start)
+  const quoteAt = (start: number, end: number) => {
+    let lo = 0, hi = quotes.length
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (quotes[mid]!.start <= start) lo = mid + 1; else hi = mid }
+    const q = quotes[lo - 1]
+    return q && q.end >= end ? q : undefined
+  }
 
   const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1])
   // a nominal trigger just after another trigger is its content (kërkojë furnizim, marrëveshje për furnizimin: one
@@ -148,7 +173,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       attribution.push({ source, stance, ...(cue ? { cue: span(doc, cue.at, cue.to) } : {}), rule: ruleId })
       sources.add(source)
     }
-    const quote = doc.quotes.find((q) => q.start <= tokens[trig]!.start && q.end >= tokens[trig]!.end)
+    const quote = quoteAt(tokens[trig]!.start, tokens[trig]!.end)
     if (quote?.speaker) { attribution.push({ source: quote.speaker, stance: 'claims', ...(quote.cue ? { cue: quote.cue } : {}), rule: `${pack.code}.attribution.quotation` }); sources.add(quote.speaker) }
     const cueBefore = findAllClass(cls('reporting-verb'), doc, sFrom, trig).pop()
     if (cueBefore && !quote) {
@@ -177,7 +202,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
 
     // --- arguments
-    let argRule = 'args-clause'
+    const argRules = ['args-clause']
     let actor: Participant[] = [], recipient: Participant[] = []
     const after = participantsIn(match.to, sTo, sources).filter((p) => clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1)
     const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm)
@@ -193,12 +218,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const subj = subjects[0] ?? droppedSubject()
       if (subj && !isPassive && !agent) { /* a genitive agent: the recipient comes from the prepositions below */ }
       else if (subj) recipient = [subj]
-      argRule = isPassive ? 'args-passive' : agent ? 'args-nominal-agent' : 'args-nominal-genitive'
+      argRules[0] = isPassive ? 'args-passive' : agent ? 'args-nominal-agent' : 'args-nominal-genitive'
     } else if (subjects.length) actor = coordinated(subjects)
     else {
       const s = droppedSubject()
       if (s) actor = [s]
-      argRule = 'args-dropped-subject'
+      argRules[0] = 'args-dropped-subject'
     }
     if (!recipient.length) {
       const skip = new Set(actor)
@@ -213,7 +238,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a conflict in a country is against it, when nothing else is named
     if (!recipientIds.length && place && QUAD[type] >= 3) {
       const id = resolve(place)
-      if (id && doc.entity(id)?.ids?.kb?.startsWith('country:') && !actorIds.includes(id)) { recipientIds = [id]; argRule += '+place-as-target' }
+      if (id && doc.entity(id)?.ids?.kb?.startsWith('country:') && !actorIds.includes(id)) { recipientIds = [id]; argRules.push('place-as-target') }
     }
     // participants acting together: the first is the actor, the others its counterparts
     if (SYMMETRIC.has(type) && !recipientIds.length && actorIds.length > 1) { recipientIds = actorIds.slice(1); actorIds = actorIds.slice(0, 1) }
@@ -225,7 +250,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const earlier = participantsIn(prevSentence, trig, sources).reverse()
       for (const p of earlier) {
         const id = resolve(p)
-        if (id && !actorIds.includes(id) && countryOf(id) && !actorCountries.has(countryOf(id))) { recipientIds = [id]; contextual = true; argRule += '+recipient-from-context'; break }
+        if (id && !actorIds.includes(id) && countryOf(id) && !actorCountries.has(countryOf(id))) { recipientIds = [id]; contextual = true; argRules.push('recipient-from-context'); break }
       }
     }
 
@@ -248,13 +273,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
 
     // --- time: an expression in the clause, else in the sentence (durations are not event times)
-    const inSpan = (t: { start: number; end: number }, a: number, b: number) => t.start >= tokens[a]!.start && t.end <= tokens[b - 1]!.end
-    const dated = doc.times.map((t, i) => ({ t, i })).filter(({ t }) => t.type !== 'DURATION')
-    const timeHit = dated.find(({ t }) => inSpan(t, clause.from, clause.to)) ?? dated.find(({ t }) => inSpan(t, sFrom, sTo) && !/REF/.test(t.value))
+    const timeHit = timeIn(clause.from, clause.to, true) ?? timeIn(sFrom, sTo, false)
 
     const evidenceFrom = Math.min(trig, ...actor.filter((p) => p.from >= sFrom).map((p) => p.from))
     const evidenceTo = Math.max(match.to, ...recipient.filter((p) => p.to <= sTo).map((p) => p.to))
-    const confidence = +(0.4 + (actorIds.length ? 0.3 : 0) + (recipientIds.length ? (contextual ? 0.1 : 0.2) : 0) - (argRule.startsWith('args-dropped') ? 0.1 : 0)).toFixed(2)
+    const confidence = +(0.4 + (actorIds.length ? 0.3 : 0) + (recipientIds.length ? (contextual ? 0.1 : 0.2) : 0) - (argRules[0] === 'args-dropped-subject' ? 0.1 : 0)).toFixed(2)
     const event: Event = {
       id: `v${++n}`,
       type,
@@ -270,7 +293,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       trigger: span(doc, match.from, match.to),
       evidence: { start: tokens[evidenceFrom]!.start, end: tokens[evidenceTo - 1]!.end },
       rule: rule.id,
-      argumentRule: `${pack.code}.event.${argRule}`,
+      argumentRules: argRules.map((r) => `${pack.code}.event.${r}`),
       ...(cue ? { modalityCue: span(doc, cue.at, cue.to) } : neg && modality === 'negated' ? { modalityCue: span(doc, neg.at, neg.to) } : {}),
       confidence,
     }

@@ -6,7 +6,7 @@
  * Actions: `ref VALUE` · `relative-day` · `weekday` · `date` · `month` · `month-year` · `year` · `decade` ·
  * `relative UNIT N` (UNIT may be `$` for the captured {time-unit}) · `duration` · `ago` · `later` · `day-range` ·
  * `set [VALUE]` (every week, on Mondays, daily) · `part Q|H` (the third quarter, the first half of 2023) ·
- * `season [N]` (this summer, last winter).
+ * `season [N]` (this summer, last winter) · `clock [HH:MM]` (10 p.m. Wednesday, noon).
  */
 import type { KronikaDocument } from '../document.js'
 import type { Precision, Time, TimexType } from '../record/schema.js'
@@ -110,7 +110,7 @@ function resolve(doc: KronikaDocument, action: string[], m: PatternMatch, a: Anc
       const day = numberCapture(doc, m, 'day'), month = Number(capture(m, 'month')?.value ?? capture(m, 're')?.value)
       let year = numberCapture(doc, m, 'year')
       if (!day || !month || month > 12) return undefined
-      if (!year) { if (!a) return { value: `XXXX-${pad(month)}-${pad(day)}`, type: 'DATE', precision: 'day' }; year = a.year }
+      if (!year) { if (!a) return { value: `XXXX-${pad(month)}-${pad(day)}`, type: 'DATE', precision: 'day' }; year = yearOfMonth(doc, m, a, month, args[0]) }
       return { value: `${year}-${pad(month)}-${pad(day)}`, type: 'DATE', precision: 'day' }
     }
     case 'numeric-date': {
@@ -128,7 +128,8 @@ function resolve(doc: KronikaDocument, action: string[], m: PatternMatch, a: Anc
     case 'month': {
       const month = Number(capture(m, 'month')?.value)
       if (!month) return undefined
-      return { value: `${a ? a.year : 'XXXX'}-${pad(month)}`, type: 'DATE', precision: 'month' }
+      // `month [past|future|N]`: the direction, or the year offset (June last year: -1), when the words give it
+      return { value: `${a ? yearOfMonth(doc, m, a, month, args[0]) : 'XXXX'}-${pad(month)}`, type: 'DATE', precision: 'month' }
     }
     case 'year': {
       const year = numberCapture(doc, m, 'year')
@@ -198,6 +199,21 @@ function resolve(doc: KronikaDocument, action: string[], m: PatternMatch, a: Anc
       const year = numberCapture(doc, m, 'year') ?? a?.year
       return { value: `${year ?? 'XXXX'}-${unit}${n}`, type: 'DATE', precision: unit === 'Q' ? 'quarter' : 'year' }
     }
+    case 'clock': {
+      // a time of day: {digits:hour}, {digits:minute} and an a.m./p.m. token (a /regex/ capture, which may hold the
+      // digits too: 5pm), or the value given (noon); on the captured weekday or relative day, else the anchor's day
+      const re = capture(m, 're')?.value ?? ''
+      const glued = /^(\d{1,2})(?::(\d\d))?([ap])\.?m\.?$/i.exec(re)
+      let hour = glued ? Number(glued[1]) : numberCapture(doc, m, 'hour')
+      let minute = glued ? Number(glued[2] ?? 0) : numberCapture(doc, m, 'minute') ?? 0
+      if (args[0]) [hour, minute] = args[0].split(':').map(Number) as [number, number]
+      if (hour === undefined || hour > 24 || minute > 59) return undefined
+      if (/^\d*:?\d*p/i.test(re) && hour < 12) hour += 12
+      else if (/^\d*:?\d*a/i.test(re) && hour === 12) hour = 0
+      const day = capture(m, 'weekday') ? resolve(doc, ['weekday'], m, a) : capture(m, 'relative-day') ? resolve(doc, ['relative-day'], m, a) : a ? { ...anchorValue(a), type: 'DATE' as const } : undefined
+      if (!day || Array.isArray(day) || !/^\d{4}-\d{2}-\d{2}/.test(day.value)) return day
+      return { value: `${day.value.slice(0, 10)}T${pad(hour)}:${pad(minute)}`, type: 'TIME', precision: 'time' }
+    }
     case 'season': {
       // `season [N]`: the {season} of the captured {year}, else of the anchor's year shifted by N
       const season = capture(m, 'season')?.value
@@ -223,7 +239,7 @@ export function extractTimes(doc: KronikaDocument): void {
     // a leading preposition finds the expression but is not part of it (except before "ago"/"later" words)
     let from = match.from
     const preps = doc.pack.classes.get('time-preposition')
-    const action = rule.args[0]
+    const action = rule.args.join(' ').split(/\s+/)[0]
     if (preps && action !== 'ago' && action !== 'later') {
       for (;;) {
         const p = matchClass(preps, doc.tokens, from, match.to)[0]
@@ -244,15 +260,39 @@ export function extractTimes(doc: KronikaDocument): void {
 }
 
 /**
- * Whether a weekday refers forward or back: forward when its sentence has a future or plan cue (the pack's
+ * Whether a weekday refers forward or back: forward when its clause has a future or plan cue (the pack's
  * `modality-cue` class with value planned: do të, will), back otherwise (news mostly reports what happened).
+ * The clause runs from the punctuation or `clause-marker` before the expression to the one after it, so a cue in
+ * a quotation does not turn the day it was said on into a future one (“We will…,” he said Friday).
  */
 function tenseOf(doc: KronikaDocument, m: PatternMatch): 'past' | 'future' {
   const cues = doc.pack.classes.get('modality-cue')
   if (!cues) return 'past'
-  const [from, to] = doc.sentenceOf(m.from)
+  const markers = doc.pack.classes.get('clause-marker')
+  const [sFrom, sTo] = doc.sentenceOf(m.from)
+  const boundary = (i: number) => /^[,;:–—()“”„«»"]$/.test(doc.tokens[i]!.text) || (!!markers && matchClass(markers, doc.tokens, i, sTo).length > 0)
+  let from = m.from, to = m.to
+  while (from > sFrom && !boundary(from - 1)) from--
+  while (to < sTo && !boundary(to)) to++
   for (let i = from; i < to; i++) if (matchClass(cues, doc.tokens, i, to).some((c) => c.value === 'planned')) return 'future'
   return 'past'
+}
+
+/**
+ * The year of a month named without one: `past` or `future` when the words say so (last May, next March), or a
+ * year offset (June last year: -1); else the anchor's year, unless its clause speaks of the future and the month
+ * has passed (next year's), or the month lies more than half a year ahead (last year's: news reports the past)
+ * or nine or more months back (next year's: January in a November article).
+ */
+function yearOfMonth(doc: KronikaDocument, m: PatternMatch, a: Anchor, month: number, dir?: string): number {
+  if (!a.month) return a.year
+  if (dir === 'past') return month >= a.month ? a.year - 1 : a.year
+  if (dir === 'future') return month <= a.month ? a.year + 1 : a.year
+  if (dir && /^[+-]?\d+$/.test(dir)) return a.year + Number(dir)
+  const diff = month - a.month
+  const future = diff !== 0 && tenseOf(doc, m) === 'future'
+  if (diff < 0) return future || diff <= -9 ? a.year + 1 : a.year
+  return !future && diff > 6 ? a.year - 1 : a.year
 }
 
 /** Precision of a TIMEX3 date value by its shape. */

@@ -134,7 +134,9 @@ function unlinkedName(doc: KronikaDocument, c: MentionCandidate): string {
   const words: string[] = []
   for (let i = c.tokenFrom; i < c.tokenTo; i++) {
     const t = doc.tokens[i]!
-    words.push(t.isWord ? doc.pack.morphology.lemma(t.text, 'PROPN') : t.text)
+    // spaced as in the text (M. Atherton), each word in its base form, the mention's own end kept (Shearer's → Shearer)
+    const text = i === c.tokenTo - 1 ? doc.text.slice(t.start, Math.min(t.end, c.end)) : t.text
+    words.push((i > c.tokenFrom && t.pre ? ' ' : '') + (t.isWord ? doc.pack.morphology.lemma(text, 'PROPN') : text))
   }
-  return words.join(' ').replace(/ ([-–]) /g, '$1')
+  return words.join('').replace(/ ([-–]) /g, '$1')
 }

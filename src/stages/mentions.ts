@@ -20,16 +20,38 @@ const cache = new WeakMap<KronikaDocument, PlacedMention[]>()
 export function placedMentions(doc: KronikaDocument): PlacedMention[] {
   let out = cache.get(doc)
   if (out) return out
-  out = doc.candidates.map((c, i) => ({ entityId: doc.candidateEntity[i]!, type: doc.entity(doc.candidateEntity[i]!)?.type ?? c.type, from: c.tokenFrom, to: c.tokenTo }))
+  const types = new Map(doc.entities.map((e) => [e.id, e.type]))
+  const all = doc.candidates.map((c, i) => ({ entityId: doc.candidateEntity[i]!, type: types.get(doc.candidateEntity[i]!) ?? c.type, from: c.tokenFrom, to: c.tokenTo }))
+    .sort((a, b) => a.from - b.from || b.to - a.to)
   // a mention nested in a larger one (a place inside an organisation's name) is not a participant of its own
-  out = out.filter((m) => !out!.some((o) => o !== m && o.from <= m.from && o.to >= m.to && (o.to - o.from) > (m.to - m.from)))
+  out = []
+  let reach = -1
+  for (const m of all) {
+    if (m.to <= reach) continue
+    out.push(m)
+    reach = Math.max(reach, m.to)
+  }
   cache.set(doc, out)
   return out
 }
 
-/** Mentions inside the token range [from, to). */
+/** Mentions inside the token range [from, to) (binary search over the sorted mentions). */
 export function mentionsIn(doc: KronikaDocument, from: number, to: number): PlacedMention[] {
-  return placedMentions(doc).filter((m) => m.from >= from && m.to <= to)
+  const all = placedMentions(doc)
+  let lo = 0, hi = all.length
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (all[mid]!.from < from) lo = mid + 1; else hi = mid }
+  const out: PlacedMention[] = []
+  for (let i = lo; i < all.length && all[i]!.from < to; i++) if (all[i]!.to <= to) out.push(all[i]!)
+  return out
+}
+
+/** The mention covering token i, if any. */
+export function mentionAt(doc: KronikaDocument, i: number): PlacedMention | undefined {
+  const all = placedMentions(doc)
+  let lo = 0, hi = all.length
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (all[mid]!.from <= i) lo = mid + 1; else hi = mid }
+  const m = all[lo - 1]
+  return m && m.to > i ? m : undefined
 }
 
 const RANK: Record<Entity['type'], number> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 }

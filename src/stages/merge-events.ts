@@ -36,11 +36,14 @@ function corefer(doc: KronikaDocument, a: Event, b: Event): boolean {
   return sameSides || swapped
 }
 
+const WINDOW = 40
+
 export function mergeEvents(doc: KronikaDocument): void {
   const kept: Event[] = []
   for (const ev of doc.events) {
     let target: Event | undefined
-    for (let k = kept.length - 1; k >= 0; k--) if (corefer(doc, kept[k]!, ev)) { target = kept[k]; break }
+    // reports of one event stand near each other: look back over the last WINDOW events only
+    for (let k = kept.length - 1; k >= Math.max(0, kept.length - WINDOW); k--) if (corefer(doc, kept[k]!, ev)) { target = kept[k]; break }
     if (!target) { kept.push(ev); continue }
     if (!target.actor.length) target.actor = ev.actor
     if (!target.recipient.length) target.recipient = ev.recipient.filter((r) => !target!.actor.includes(r))

@@ -6,10 +6,11 @@
  */
 import type { KronikaDocument, MentionCandidate } from '../document.js'
 import type { PipelineContext } from '../pipeline/context.js'
-import { capture, matchAt } from '../patterns/token-pattern.js'
+import { capture, matchAt, ruleIndex } from '../patterns/token-pattern.js'
 import type { Token } from '../text/token.js'
 import type { KbEntry } from '../kb/types.js'
 import { tokenForms } from '../kb/gazetteer.js'
+import { capsSentences, capitalsUninformative, isDottedAbbreviation, isInitial, nameCues, possessiveLength, typeByWords, withoutPossessive } from './name-cues.js'
 
 const OPEN_QUOTES = new Set(['“', '"', '«', '„', '‘', "'", '‹', '「'])
 
@@ -25,8 +26,15 @@ export function nameKey(tokens: readonly Token[], from: number, to: number): str
 }
 
 function candidate(doc: KronikaDocument, from: number, to: number, type: MentionCandidate['type'], rule: string, refs: KbEntry[]): MentionCandidate {
-  const start = doc.tokens[from]!.start, end = doc.tokens[to - 1]!.end
-  return { start, end, text: doc.text.slice(start, end), tokenFrom: from, tokenTo: to, type, rule, refs, key: nameKey(doc.tokens, from, to) }
+  const start = doc.tokens[from]!.start
+  let end = doc.tokens[to - 1]!.end
+  let key = nameKey(doc.tokens, from, to)
+  // a possessive ending is not part of the name (Shearer's → Shearer)
+  const cues = nameCues(doc.pack)
+  const last = doc.tokens[to - 1]!
+  const cut = cues.possessive.length ? possessiveLength(last, cues) : 0
+  if (cut) { end -= cut; key = [...key.split(' ').slice(0, -1), withoutPossessive(last, cues)].join(' ') }
+  return { start, end, text: doc.text.slice(start, end), tokenFrom: from, tokenTo: to, type, rule, refs, key }
 }
 
 const inside = (a: MentionCandidate, b: MentionCandidate) => a.start >= b.start && a.end <= b.end
@@ -38,6 +46,10 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const gaz = ctx.gazetteer
   const kb: MentionCandidate[] = []
   const cued: MentionCandidate[] = []
+  // capitalisation cues for packs that list their common words (name-cues.ts)
+  const cues = nameCues(pack)
+  const caps = cues.active ? capsSentences(doc) : []
+  const quiet = (i: number) => cues.active && capitalsUninformative(doc, i, caps)
 
   // 1. knowledge-base names, sentence by sentence
   for (const [from, to] of doc.sentenceTokens) {
@@ -46,24 +58,59 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       const onlyPlaces = m.entries.every((e) => e.id.startsWith('place:'))
       const next = tokens[m.to], prev = tokens[m.from - 1]
       if (onlyPlaces && ((next && m.to < to && next.shape === 'Xx' && next.pre === ' ') || (prev && (pack.inClass('person-title', prev.norm) || prev.lemmas.some((l) => pack.inClass('person-title', l)))))) continue
+      if (cues.active && m.to - m.from === 1) {
+        // a name that is also a common word (Police, Surprise, WHO in a headline) needs "in"/"near" before it, unless it is a country
+        const word = withoutPossessive(tokens[m.from]!, cues)
+        const country = m.entries.some((e) => e.id.startsWith('country:'))
+        if (cues.notNames.has(word) && !country) continue
+        if (cues.common.has(word) && !country && (onlyPlaces || quiet(m.from)) && !(prev && m.from > from && cues.isPlacePreposition(prev) && !caps[prev.sentence])) continue
+      }
+      // a town's name after a given name or an initial is a surname (Justin Marshall, J. Ratcliffe); a known person's
+      // surname after another given name is someone else's (Naina Yeltsin)
+      const onlyPeople = m.to - m.from === 1 && m.entries.every((e) => e.type === 'PER')
+      if (cues.active && (onlyPlaces || onlyPeople) && prev && m.from > from && !caps[tokens[m.from]!.sentence] &&
+        ((prev.shape === 'Xx' && cues.given.has(prev.norm) && tokens[m.from]!.pre === ' ') || (prev.text === '.' && isInitial(tokens, m.from - 2)))) continue
       const types = new Set(m.entries.map((e) => e.type))
       const type = types.size === 1 ? m.entries[0]!.type : (m.entries.find((e) => e.type === 'PER') ?? m.entries[0]!).type
       kb.push(candidate(doc, m.from, m.to, type, `${lang}.entity.kb-alias`, m.entries))
     }
   }
 
-  // 2. names introduced by cues (patterns/entities.tsv: id, pattern, type); the name is the `name` capture
+  // 2. names introduced by cues (patterns/entities.tsv: id, pattern, type, flags); the name is the `name` capture.
+  // The flag `over-place` lets the cue retype a place of the knowledge base with the same span (a club named after
+  // its town: Leicestershire beat Somerset), but not a country.
+  const overPlace = new Set<MentionCandidate>()
   const rules = pack.rules('entities')
+  const index = ruleIndex(rules, pack.classes)
   if (rules.length) {
     for (const [from, to] of doc.sentenceTokens) {
       for (let i = from; i < to; i++) {
-        for (const rule of rules) {
+        for (const rule of index.candidates(tokens[i]!)) {
           const m = matchAt(rule.pattern, tokens, i, pack.classes, to)
           if (!m) continue
-          const name = capture(m, 'name') ?? { from: m.from, to: m.to }
-          if (name.to <= name.from) continue
+          const name = { ...(capture(m, 'name') ?? { from: m.from, to: m.to }) }
           const type = (rule.args[0] ?? 'MISC') as MentionCandidate['type']
-          cued.push(candidate(doc, name.from, name.to, type, rule.id, []))
+          if (cues.active) {
+            // {cap}+ is greedy: words that cannot start or end a name come off (The, a title before a person's name, a headline's common words)
+            const loose = (k: number, edge: 'start' | 'end') => {
+              const t = tokens[k]!, w = withoutPossessive(t, cues)
+              if (!t.isWord) return edge === 'end' ? t.text !== '.' || !isDottedAbbreviation(tokens, k - 1) : true
+              if (cues.notNames.has(w) || pack.inClass('month', w) || pack.inClass('weekday', w)) return true
+              if (cues.common.has(w) && quiet(k) && !cues.isOrgWord(t) && !cues.isLocWord(t) && !cues.isMiscWord(t)) return true
+              return edge === 'start' && type === 'PER' && cues.isTitle(t)
+            }
+            while (name.from < name.to && loose(name.from, 'start')) name.from++
+            while (name.to > name.from && loose(name.to - 1, 'end')) name.to--
+            // a cue word in lower case is an ordinary noun (the city of Arbil, a European group), not part of a name
+            const words = tokens.slice(name.from, name.to).filter((t) => t.isWord)
+            if (!words.length || words[0]!.shape === 'x' || words[words.length - 1]!.shape === 'x') continue
+            // a name needs a word besides its cue words (not "LEAGUE" or "Cup" alone)
+            if (words.every((t) => cues.isOrgWord(t) || cues.isLocWord(t) || cues.isMiscWord(t) || cues.isTitle(t))) continue
+          }
+          if (name.to <= name.from) continue
+          const c = candidate(doc, name.from, name.to, type, rule.id, [])
+          if (rule.args.includes('over-place')) overPlace.add(c)
+          cued.push(c)
         }
       }
     }
@@ -79,10 +126,17 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   }
 
   // keep cued names that are not a KB name already; an organisation name may contain a place (Zyra e … Koresë së Jugut)
-  const all: MentionCandidate[] = [...kb]
+  const same = (a: MentionCandidate, b: MentionCandidate) => a.start === b.start && a.end === b.end
+  const placeOnly = (k: MentionCandidate) => k.refs.length > 0 && k.refs.every((e) => e.id.startsWith('place:'))
+  const all: MentionCandidate[] = kb.filter((k) => !(placeOnly(k) && [...overPlace].some((c) => same(c, k))))
+  // which candidates cover each token, so overlap checks stay linear in the text
+  const covering: MentionCandidate[][] = Array.from({ length: tokens.length }, () => [])
+  const claim = (c: MentionCandidate) => { for (let i = c.tokenFrom; i < c.tokenTo; i++) covering[i]!.push(c) }
+  const overlapping = (c: MentionCandidate) => { const out = new Set<MentionCandidate>(); for (let i = c.tokenFrom; i < c.tokenTo; i++) for (const k of covering[i]!) out.add(k); return [...out] }
+  all.forEach(claim)
   for (const c of cued.sort((a, b) => (b.end - b.start) - (a.end - a.start))) {
-    const clash = all.some((k) => overlaps(k, c) && !(c.type === 'ORG' && inside(k, c) && k.type === 'LOC') && !(inside(k, c) && k.refs.length === 0))
-    if (!clash) all.push(c)
+    const clash = overlapping(c).some((k) => overlaps(k, c) && !((c.type === 'ORG' || (c.type === 'MISC' && cues.active)) && inside(k, c) && k.type === 'LOC' && !same(k, c)) && !(inside(k, c) && k.refs.length === 0 && !same(k, c)))
+    if (!clash) { all.push(c); claim(c) }
   }
 
   // 4. acronyms defined in the document, in any form (KCNA, KCNA-së)
@@ -94,7 +148,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       if (!def) continue
       const c = candidate(doc, i, i + 1, def.type, `${lang}.entity.acronym-defined`, def.refs)
       c.key = def.key
-      if (!all.some((k) => overlaps(k, c))) all.push(c)
+      if (!overlapping(c).length) { all.push(c); claim(c) }
     }
   }
 
@@ -105,20 +159,44 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const taken = new Uint8Array(tokens.length)
   for (const c of all) for (let i = c.tokenFrom; i < c.tokenTo; i++) taken[i] = 1
   const isCue = (t: Token) => pack.inClass('person-title', t.norm) || pack.inClass('org-head', t.norm) || t.lemmas.some((l) => pack.inClass('person-title', l) || pack.inClass('org-head', l))
-  const nameLike = (t: Token) => t.isWord && (t.shape === 'Xx' || t.shape === 'X') && !notNames.has(t.norm) && !t.lemmas.some((l) => notNames.has(l)) && !isCue(t) && !gaz.nationality(t, pack)
+  const nameLike = (t: Token) => t.isWord && (t.shape === 'Xx' || t.shape === 'X') && !notNames.has(t.norm) && !t.lemmas.some((l) => notNames.has(l)) && !isCue(t) && !gaz.nationality(t, pack) &&
+    !(cues.active && (notNames.has(withoutPossessive(t, cues)) || pack.inClass('month', t.norm) || pack.inClass('weekday', t.norm) || (quiet(t.index) && cues.common.has(withoutPossessive(t, cues)))))
+  const pending: MentionCandidate[] = []
   for (const [from, to] of doc.sentenceTokens) {
     for (let i = from; i < to; i++) {
       if (taken[i] || !nameLike(tokens[i]!)) continue
       let j = i + 1
-      while (j < to && !taken[j] && nameLike(tokens[j]!) && tokens[j]!.pre !== '' && !/\n/.test(tokens[j]!.pre)) j++
+      while (j < to && !taken[j]) {
+        const t = tokens[j]!
+        if (cues.active && possessiveLength(tokens[j - 1]!, cues)) break
+        if (nameLike(t) && t.pre !== '' && !/\n/.test(t.pre)) { j++; continue }
+        if (cues.active) {
+          const next = j + 1 < to && !taken[j + 1] ? tokens[j + 1]! : undefined
+          // M. Atherton, George W. Bush: an initial's full stop; U.S. : the full stop of a dotted abbreviation ends the name
+          if (t.text === '.' && isInitial(tokens, j - 1) && next && nameLike(next)) { j++; continue }
+          if (t.text === '.' && isDottedAbbreviation(tokens, j - 1)) { j++; break }
+          // Ludwig van Beethoven, Procter & Gamble
+          if ((cues.particles.has(t.norm) || t.text === '&') && next && nameLike(next) && next.pre !== '') { j++; continue }
+        }
+        break
+      }
       const afterQuote = i > from && OPEN_QUOTES.has(tokens[i - 1]!.text)
       const sentenceInitial = i === from || (afterQuote && i - 1 === from)
-      const single = j - i === 1
+      let single = j - i === 1
       const first = tokens[i]!
-      if (sentenceInitial && single && !given.has(first.norm)) { i = j - 1; continue }
-      if (single && first.shape === 'Xx' && first.text.length < 2) { i = j - 1; continue }
       const prev = tokens[i - 1]
       const afterTitle = prev && isCue(prev) && pack.inClass('person-title', prev.norm) || (prev?.lemmas.some((l) => pack.inClass('person-title', l)) ?? false)
+      if (cues.active) {
+        single = tokens.slice(i, j).filter((t) => t.isWord).length === 1
+        if (single && first.shape === 'Xx' && first.text.length < 2) { i = j - 1; continue }
+        const typed = typeUnknownName(i, j, single, afterTitle)
+        const c = candidate(doc, i, j, typed.type, `${lang}.entity.${typed.rule}`, [])
+        if (typed.pending) pending.push(c); else all.push(c)
+        i = j - 1
+        continue
+      }
+      if (sentenceInitial && single && !given.has(first.norm)) { i = j - 1; continue }
+      if (single && first.shape === 'Xx' && first.text.length < 2) { i = j - 1; continue }
       const type: MentionCandidate['type'] = afterTitle || given.has(first.norm) ? 'PER' : 'MISC'
       const rule = afterTitle ? `${lang}.entity.after-title` : given.has(first.norm) ? `${lang}.entity.given-name` : `${lang}.entity.capitalised`
       if (type === 'MISC' && single && (sentenceInitial || first.shape === 'Xx' && !/\d|-/.test(first.text))) { i = j - 1; continue }
@@ -127,17 +205,67 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
     }
   }
   void titles
+  if (cues.active) resolveByDocument()
+
+  /** The type of a capitalised name no knowledge-base entry or pattern took, from its words and what precedes it. */
+  function typeUnknownName(i: number, j: number, single: boolean, afterTitle: boolean): { type: MentionCandidate['type']; rule: string; pending?: boolean } {
+    const first = tokens[i]!, prev = tokens[i - 1]
+    const words = typeByWords(tokens, i, j, cues)
+    if (words) return { type: words.type, rule: words.cue }
+    if (afterTitle) return { type: 'PER', rule: 'after-title' }
+    if (given.has(withoutPossessive(first, cues)) && (!single || !quiet(i))) return { type: 'PER', rule: 'given-name' }
+    if (isInitial(tokens, i) && !single) return { type: 'PER', rule: 'initial' }
+    if (prev && i > doc.sentenceOf(i)[0] && cues.isPlacePreposition(prev)) return { type: 'LOC', rule: 'place-preposition' }
+    if (single && first.shape === 'X' && !caps[first.sentence]) return { type: 'ORG', rule: 'acronym' }
+    if (!single) return { type: 'PER', rule: 'capitalised' }
+    return { type: 'MISC', rule: 'capitalised', pending: true }
+  }
+
+  /**
+   * One name, one sense per document: a single capitalised word the cues could not type takes the type of the same
+   * name elsewhere (Shearer after Alan Shearer, Hyundai after Hyundai Motor Co); a town the document uses as a
+   * club's name is the club in every mention; a town's name that is the surname of a person named in full is the person.
+   */
+  function resolveByDocument(): void {
+    const word = (k: number) => withoutPossessive(tokens[k]!, cues)
+    const singles = new Map<string, MentionCandidate['type']>()
+    const personWords = new Set<string>(), orgFirst = new Set<string>(), orgKeys = new Set<string>()
+    for (const c of all) {
+      const ws: number[] = []
+      for (let k = c.tokenFrom; k < c.tokenTo; k++) if (tokens[k]!.isWord) ws.push(k)
+      if (c.type === 'ORG' && c.refs.length === 0 && overPlace.has(c)) orgKeys.add(c.key)
+      if (ws.length === 1 && c.refs.length === 0) { if (!singles.has(c.key)) singles.set(c.key, c.type); continue }
+      if (ws.length < 2) continue
+      if (c.type === 'PER') for (const k of ws) if (!cues.isTitle(tokens[k]!)) personWords.add(word(k))
+      if (c.type === 'ORG' && !cues.isOrgWord(tokens[ws[0]!]!)) orgFirst.add(word(ws[0]!))
+    }
+    for (const c of all) {
+      if (!placeOnly(c) || c.tokenTo - c.tokenFrom !== 1) continue
+      if (orgKeys.has(c.key)) { c.type = 'ORG'; c.refs = []; c.rule = `${lang}.entity.same-name` }
+      else if (personWords.has(word(c.tokenFrom)) && !c.refs.some((e) => e.id.startsWith('country:'))) { c.type = 'PER'; c.refs = []; c.rule = `${lang}.entity.surname` }
+    }
+    for (const c of pending) {
+      const w = word(c.tokenFrom)
+      const type = singles.get(c.key) ?? (personWords.has(w) ? 'PER' : orgFirst.has(w) ? 'ORG' : undefined)
+      if (!type) continue
+      c.type = type
+      c.rule = `${lang}.entity.${type === 'PER' && !singles.has(c.key) ? 'surname' : 'same-name'}`
+      all.push(c)
+    }
+  }
 
   // nationality adjectives next to a name give it a country
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (t.shape !== 'x') continue
+    // capitalised adjectives too where the pack writes them so (English: German, West Indian), outside names
+    if (t.shape !== 'x' && !(cues.active && (t.shape === 'Xx' || t.shape === 'X') && !taken[i])) continue
     const country = gaz.nationality(t, pack)
     if (!country?.country) continue
     doc.adjectives.push({ start: t.start, end: t.end, tokenIndex: i, country: country.country })
   }
+  const adjectiveAt = new Map(doc.adjectives.map((a) => [a.tokenIndex, a]))
   for (const c of all) {
-    const near = doc.adjectives.find((a) => a.tokenIndex === c.tokenFrom - 1 || a.tokenIndex === c.tokenFrom - 2 && tokens[c.tokenFrom - 1]?.isWord === false)
+    const near = adjectiveAt.get(c.tokenFrom - 1) ?? (tokens[c.tokenFrom - 1]?.isWord === false ? adjectiveAt.get(c.tokenFrom - 2) : undefined)
     if (near) c.country = near.country
   }
 

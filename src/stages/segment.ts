@@ -48,10 +48,39 @@ function endsWithAbbreviation(sentence: string, pack: LanguagePack): boolean {
   return pack.list('abbreviations').has(pack.normalise(word))
 }
 
+/** Longest piece of text given to Intl.Segmenter at once: its iteration cost grows with the string's length. */
+const MAX_CHUNK = 2000
+
+/**
+ * Cuts the text into lines, and lines longer than MAX_CHUNK at the last sentence end (or space) before the limit,
+ * so segmentation stays linear in the length of the text.
+ */
+export function chunks(text: string): Span[] {
+  const out: Span[] = []
+  let start = 0
+  while (start < text.length) {
+    const nl = text.indexOf('\n', start)
+    let end = nl < 0 ? text.length : nl + 1
+    if (end - start > MAX_CHUNK) {
+      const window = text.slice(start, start + MAX_CHUNK)
+      const stop = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '))
+      const space = window.lastIndexOf(' ')
+      end = start + (stop > MAX_CHUNK / 4 ? stop + 2 : space > MAX_CHUNK / 4 ? space + 1 : MAX_CHUNK)
+      // never cut a surrogate pair
+      if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end++
+    }
+    out.push({ start, end })
+    start = end
+  }
+  return out
+}
+
 function sentenceSpans(text: string, pack: LanguagePack): Span[] {
   const { sentence } = segmentersFor(pack.manifest.segmenterLocale ?? pack.code)
   const raw: Span[] = []
-  for (const s of sentence.segment(text)) raw.push({ start: s.index, end: s.index + s.segment.length })
+  for (const c of chunks(text)) {
+    for (const s of sentence.segment(text.slice(c.start, c.end))) raw.push({ start: c.start + s.index, end: c.start + s.index + s.segment.length })
+  }
   // merge breaks after abbreviations, unless a blank line (paragraph) separates them
   const merged: Span[] = []
   for (const s of raw) {

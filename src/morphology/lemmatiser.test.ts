@@ -1,0 +1,424 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadMorphology } from './lemmatiser.js';
+
+const packDir = join(dirname(fileURLToPath(import.meta.url)), '../../packs/sq/morphology');
+const sq = loadMorphology(packDir);
+
+/** Rows of "form lemma" pairs, one pair per line, for one part of speech. */
+function pairs(text: string): Array<[string, string]> {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/) as [string, string]);
+}
+
+/** Checks every pair and reports all failures at once. */
+function expectLemmas(pos: string, text: string): void {
+  const failures = pairs(text)
+    .map(([form, lemma]) => ({ form, lemma, got: sq.lemma(form, pos) }))
+    .filter((r) => r.got !== r.lemma)
+    .map((r) => `${r.form}/${pos}: expected ${r.lemma}, got ${r.got}`);
+  assert.deepEqual(failures, []);
+}
+
+test('masculine nouns: -i/-it/-in, plurals -e/-ë, ablative -esh', () => {
+  expectLemmas(
+    'NOUN',
+    `
+    presidenti president
+    presidentit president
+    presidentin president
+    presidentët president
+    presidentëve president
+    qyteti qytet
+    qytetin qytet
+    qytete qytet
+    qytetet qytet
+    qyteteve qytet
+    shtetet shtet
+    sulmi sulm
+    sulmet sulm
+    takimi takim
+    takimet takim
+    takimeve takim
+    vendimin vendim
+    sanksionet sanksion
+    lajmet lajm
+    vendesh vend
+    ushtarët ushtar
+    punëtorëve punëtor
+    gazetarët gazetar
+    lexuesit lexues
+    terroristët terrorist
+    `,
+  );
+});
+
+test('masculine nouns after k, g, h take -u/-ut/-un; palatalised plurals', () => {
+  expectLemmas(
+    'NOUN',
+    `
+    miku mik
+    mikut mik
+    shokun shok
+    shokët shok
+    krahu krah
+    armiqtë armik
+    armiqve armik
+    zogjtë zog
+    tregjet treg
+    shkaqet shkak
+    `,
+  );
+});
+
+test('masculine nouns losing ë (ministër, turizëm, popull) and in -ë', () => {
+  expectLemmas(
+    'NOUN',
+    `
+    ministri ministër
+    ministrit ministër
+    ministrat ministër
+    kryeministrit kryeministër
+    numri numër
+    librat libër
+    terrorizmi terrorizëm
+    terrorizmit terrorizëm
+    popujt popull
+    popullit popull
+    djali djalë
+    djemtë djalë
+    djemve djalë
+    lumenjtë lumë
+    uji ujë
+    `,
+  );
+});
+
+test('irregular plurals', () => {
+  expectLemmas(
+    'NOUN',
+    `
+    njerëzit njeri
+    njerëzve njeri
+    vëllezërit vëlla
+    burrat burrë
+    gratë grua
+    duart dorë
+    netët natë
+    vjet vit
+    `,
+  );
+});
+
+test('feminine nouns in -ë, -je, -ie, -e, -ër', () => {
+  expectLemmas(
+    'NOUN',
+    `
+    forca forcë
+    forcës forcë
+    forcën forcë
+    forcat forcë
+    forcave forcë
+    lufta luftë
+    luftës luftë
+    luftërat luftë
+    raketat raketë
+    vajzash vajzë
+    zgjedhjet zgjedhje
+    zgjedhjeve zgjedhje
+    zgjedhja zgjedhje
+    zgjedhjes zgjedhje
+    marrëveshja marrëveshje
+    marrëveshjen marrëveshje
+    lidhjet lidhje
+    marrëdhëniet marrëdhënie
+    marrëdhënia marrëdhënie
+    fitorja fitore
+    fitores fitore
+    faqet faqe
+    paqja paqe
+    motra motër
+    motrës motër
+    qendra qendër
+    qendrat qendër
+    ditët ditë
+    ditëve ditë
+    javët javë
+    fjalët fjalë
+    rrugët rrugë
+    `,
+  );
+});
+
+test('feminine nouns in stressed -i and other vowels', () => {
+  expectLemmas(
+    'NOUN',
+    `
+    qeveria qeveri
+    qeverisë qeveri
+    qeverinë qeveri
+    qeveritë qeveri
+    ushtria ushtri
+    ushtrisë ushtri
+    shoqërisë shoqëri
+    teknologjinë teknologji
+    demokracisë demokraci
+    ekonomisë ekonomi
+    ideja ide
+    idesë ide
+    mediat media
+    `,
+  );
+});
+
+test('proper names keep their capitalisation', () => {
+  expectLemmas(
+    'PROPN',
+    `
+    Rusia Rusi
+    Rusisë Rusi
+    Rusinë Rusi
+    Turqisë Turqi
+    Shqipërisë Shqipëri
+    Koreja Kore
+    Koresë Kore
+    Ukrainës Ukrainë
+    Moskës Moskë
+    Moska Moskë
+    Tiranës Tiranë
+    Londrës Londër
+    Zvicrës Zvicër
+    Iraku Irak
+    Irakut Irak
+    Irakun Irak
+    Putinit Putin
+    Putinin Putin
+    Putini Putin
+    Putin Putin
+    Trumpit Trump
+    Bidenit Biden
+    Uashingtonit Uashington
+    Hezbollahut Hezbollah
+    Erdoganit Erdogan
+    `,
+  );
+});
+
+test('hyphenated clitics on abbreviations and foreign names', () => {
+  expectLemmas(
+    'PROPN',
+    `
+    KCNA-së KCNA
+    KCNA-ja KCNA
+    SHBA-ja SHBA
+    SHBA-të SHBA
+    SHBA-ve SHBA
+    NATO-s NATO
+    OKB-në OKB
+    BE-së BE
+    Kim-it Kim
+    Kim-i Kim
+    KCNA–së KCNA
+    `,
+  );
+  assert.equal(sq.lemma('RUSISË', 'PROPN'), 'RUSI');
+  assert.equal(sq.lemma('ish-presidentit', 'NOUN'), 'ish-president');
+});
+
+test('adjectives', () => {
+  expectLemmas(
+    'ADJ',
+    `
+    shqiptare shqiptar
+    shqiptarë shqiptar
+    shqiptarët shqiptar
+    ndërkombëtare ndërkombëtar
+    ushtarake ushtarak
+    politike politik
+    ekonomike ekonomik
+    amerikane amerikan
+    madhe madh
+    mëdhenj madh
+    mëdha madh
+    re ri
+    reja ri
+    rinj ri
+    mira mirë
+    forta fortë
+    rëndësishme rëndësishëm
+    mundshme mundshëm
+    vjetra vjetër
+    bukura bukur
+    lodhura lodhur
+    tjera tjetër
+    fundit fundit
+    `,
+  );
+});
+
+test('regular verbs: -oj class in every tense', () => {
+  expectLemmas(
+    'VERB',
+    `
+    viziton vizitoj
+    vizitoi vizitoj
+    vizituan vizitoj
+    vizituar vizitoj
+    vizitohet vizitoj
+    vizitua vizitoj
+    vizitonte vizitoj
+    vizitojnë vizitoj
+    vizitojë vizitoj
+    takuan takoj
+    takohen takoj
+    takoheshin takoj
+    sulmoi sulmoj
+    sulmuar sulmoj
+    deklaroi deklaroj
+    akuzoi akuzoj
+    kërkon kërkoj
+    vazhdojnë vazhdoj
+    `,
+  );
+});
+
+test('regular verbs: consonant stems, -j stems, -ej stems', () => {
+  expectLemmas(
+    'VERB',
+    `
+    hapi hap
+    hapën hap
+    hapur hap
+    hapet hap
+    vendosi vendos
+    vendosën vendos
+    vendoset vendos
+    plagosur plagos
+    kapi kap
+    iku ik
+    ndodhi ndodh
+    arriti arrij
+    arritën arrij
+    arrin arrij
+    mbajti mbaj
+    mbajtur mbaj
+    mban mbaj
+    mbahet mbaj
+    ktheu kthej
+    kthyen kthej
+    kthyer kthej
+    kthehet kthej
+    `,
+  );
+});
+
+test('irregular verbs map to the dictionary lemma', () => {
+  expectLemmas(
+    'VERB',
+    `
+    tha them
+    thanë them
+    thotë them
+    thënë them
+    thuhet them
+    bëri bëj
+    bënë bëj
+    bërë bëj
+    bëhet bëj
+    erdhi vij
+    vjen vij
+    ardhur vij
+    dha jap
+    dhanë jap
+    dhënë jap
+    pa shoh
+    parë shoh
+    vuri vë
+    vënë vë
+    doli dal
+    del dal
+    mori marr
+    merr marr
+    merret marr
+    vrau vras
+    vrarë vras
+    vritet vras
+    foli flas
+    flet flas
+    goditi godas
+    zgjodhi zgjedh
+    njohu njoh
+    njihet njoh
+    `,
+  );
+  expectLemmas(
+    'AUX',
+    `
+    është jam
+    janë jam
+    ishte jam
+    qenë jam
+    ka kam
+    kanë kam
+    kishte kam
+    pasur kam
+    `,
+  );
+});
+
+test('lemmas lists candidates, best first', () => {
+  const candidates = sq.lemmas('ministri', 'NOUN');
+  assert.equal(candidates[0], 'ministër');
+  assert.ok(candidates.includes('ministri'));
+  assert.deepEqual(sq.lemmas('', 'NOUN'), ['']);
+  assert.equal(sq.lemma('dhe', 'CCONJ'), 'dhe');
+  assert.equal(sq.lemma('Vizatimet', 'NOUN'), 'vizatim');
+});
+
+test('nameForms: single names of each class', () => {
+  const has = (name: string, forms: string[]): void => {
+    const got = sq.nameForms(name);
+    const missing = forms.filter((f) => !got.includes(f));
+    assert.deepEqual(missing, [], `${name}: ${got.join(', ')}`);
+  };
+  has('Rusi', ['Rusi', 'Rusia', 'Rusinë', 'Rusisë']);
+  has('Moskë', ['Moskë', 'Moska', 'Moskën', 'Moskës']);
+  has('Uashington', ['Uashington', 'Uashingtoni', 'Uashingtonin', 'Uashingtonit']);
+  has('Irak', ['Irak', 'Iraku', 'Irakun', 'Irakut']);
+  has('Putin', ['Putin', 'Putini', 'Putinin', 'Putinit']);
+  has('KCNA', ['KCNA', 'KCNA-ja', 'KCNA-në', 'KCNA-së', 'KCNA-s']);
+  has('Shkodër', ['Shkodra', 'Shkodrës', 'Shkodrën']);
+  has('Berisha', ['Berisha', 'Berishës', 'Berishën']);
+  has('Kore', ['Koreja', 'Koresë', 'Korenë']);
+  const putin = sq.nameForms('Putin');
+  assert.ok(!putin.includes('Putina'), 'no feminine forms for a masculine name');
+  assert.ok(!sq.nameForms('Rusi').includes('Rusin'), 'Rusin is "the Russian", not a form of Rusi');
+});
+
+test('nameForms: multi-word names agree their linking articles', () => {
+  const kore = sq.nameForms('Kore e Veriut');
+  for (const form of ['Kore e Veriut', 'Koreja e Veriut', 'Korenë e Veriut', 'Koresë së Veriut', 'Kore të Veriut']) {
+    assert.ok(kore.includes(form), `${form} in ${kore.join(' | ')}`);
+  }
+  assert.ok(!kore.includes('Koresë e Veriut'));
+  const shba = sq.nameForms('Shtetet e Bashkuara');
+  assert.ok(shba.includes('Shteteve të Bashkuara'), shba.join(' | '));
+  const keshilli = sq.nameForms('Këshilli i Sigurimit');
+  assert.ok(keshilli.includes('Këshillit të Sigurimit'), keshilli.join(' | '));
+  assert.ok(keshilli.includes('Këshillin e Sigurimit'), keshilli.join(' | '));
+  const person = sq.nameForms('Vladimir Putin');
+  assert.ok(person.includes('Vladimir Putinit'), person.join(' | '));
+  assert.ok(!person.includes('Vladimiri Putin'));
+  const saudi = sq.nameForms('Arabi Saudite');
+  assert.ok(saudi.includes('Arabisë Saudite'), saudi.join(' | '));
+});
+
+test('nameForms: gender hint for masculine names in -i', () => {
+  const forms = sq.nameForms('Frashëri', { gender: 'm' });
+  assert.ok(forms.includes('Frashërit'), forms.join(' | '));
+  assert.ok(!forms.includes('Frashëria'));
+});

@@ -1,0 +1,128 @@
+/**
+ * What the recognise-entities stage reads about capitalised words beyond the knowledge base: where capitals carry
+ * no information (headlines in capitals, a sentence's first word), which words make a name a person's, an
+ * organisation's, a place's or an event's, and how a name runs on across initials and particles (M. Atherton,
+ * Ludwig van Beethoven). Everything language-specific comes from the pack; a pack without a `common-words` list
+ * gets none of these rules (the cues are `active` only with it).
+ */
+import type { KronikaDocument } from '../document.js'
+import type { LanguagePack } from '../packs/language-pack.js'
+import type { Token } from '../text/token.js'
+import type { Entity } from '../record/schema.js'
+
+/** The pack's name cues, read once per pack. */
+export interface NameCues {
+  /** The pack has the data these rules need (`lists/common-words.txt`). */
+  active: boolean
+  given: Set<string>
+  notNames: Set<string>
+  common: Set<string>
+  particles: Set<string>
+  possessive: string[]
+  isTitle(t: Token): boolean
+  isOrgWord(t: Token): boolean
+  isLocWord(t: Token): boolean
+  isMiscWord(t: Token): boolean
+  isPlacePreposition(t: Token): boolean
+}
+
+const cache = new WeakMap<LanguagePack, NameCues>()
+
+export function nameCues(pack: LanguagePack): NameCues {
+  let c = cache.get(pack)
+  if (c) return c
+  const has = (cls: string) => (t: Token) => pack.inClass(cls, t.norm) || t.lemmas.some((l) => pack.inClass(cls, l))
+  const common = pack.list('common-words')
+  c = {
+    active: common.size > 0,
+    given: pack.list('given-names'),
+    notNames: pack.list('not-names'),
+    common,
+    particles: pack.list('name-particles'),
+    possessive: [...pack.list('possessive-endings')].sort((a, b) => b.length - a.length),
+    isTitle: has('person-title'),
+    isOrgWord: has('org-word'),
+    isLocWord: has('loc-word'),
+    isMiscWord: has('misc-word'),
+    isPlacePreposition: has('place-preposition'),
+  }
+  cache.set(pack, c)
+  return c
+}
+
+const OPEN = /^[“"«„‘'‹(\[–—-]$/u
+
+/**
+ * Per sentence, true when it is written in capitals (a headline, a dateline): most of its words of two letters
+ * or more are all capitals, so capitals say nothing about names there.
+ */
+export function capsSentences(doc: KronikaDocument): boolean[] {
+  return doc.sentenceTokens.map(([from, to]) => {
+    let upper = 0, words = 0
+    for (let i = from; i < to; i++) {
+      const t = doc.tokens[i]!
+      if (!t.isWord || t.shape === 'd' || t.text.replace(/[^\p{L}]/gu, '').length < 2) continue
+      words++
+      if (t.shape === 'X') upper++
+    }
+    return words >= 2 && upper / words >= 0.6
+  })
+}
+
+/** True when the token's capital says nothing: first word of its sentence (after opening punctuation), or in a sentence in capitals. */
+export function capitalsUninformative(doc: KronikaDocument, i: number, caps: boolean[]): boolean {
+  const t = doc.tokens[i]!
+  if (caps[t.sentence]) return true
+  const [from] = doc.sentenceTokens[t.sentence]!
+  let k = i - 1
+  while (k >= from && OPEN.test(doc.tokens[k]!.text)) k--
+  if (k < from) return true
+  // after a colon or an opening quote the next word is often capitalised too
+  const prev = doc.tokens[k]!
+  return prev.text === ':' && doc.tokens[i - 1] === prev
+}
+
+/** The word a token stands for without a possessive ending (Germany's → germany), or its normal form. */
+export function withoutPossessive(t: Token, cues: NameCues): string {
+  for (const p of cues.possessive) if (t.norm.length > p.length && t.norm.endsWith(p)) return t.norm.slice(0, -p.length)
+  return t.norm
+}
+
+/** Characters of a possessive ending at the end of the token's text (Shearer's → 2), or 0. */
+export function possessiveLength(t: Token, cues: NameCues): number {
+  const n = withoutPossessive(t, cues)
+  return n === t.norm ? 0 : t.norm.length - n.length
+}
+
+/** True for a single capital letter followed directly by a full stop and then more of a name (M. Atherton, George W. Bush). */
+export function isInitial(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i], dot = tokens[i + 1]
+  return Boolean(t && dot && /^\p{Lu}$/u.test(t.text) && dot.text === '.' && dot.pre === '')
+}
+
+/** True for a dotted abbreviation the segmenter split from its final full stop (U.S + . , U.N + .). */
+export function isDottedAbbreviation(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i], dot = tokens[i + 1]
+  return Boolean(t && dot && /^(\p{L}\.)+\p{L}$/u.test(t.text) && dot.text === '.' && dot.pre === '')
+}
+
+/** The type a name's own words give it (Labour Party → ORG, Yangtze River → LOC, World Cup → MISC), if any; organisation words win. */
+export function typeByWords(tokens: readonly Token[], from: number, to: number, cues: NameCues): { type: Entity['type']; cue: string } | undefined {
+  let loc = false, misc = false, other = false
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!
+    if (t.isWord && !cues.isOrgWord(t) && !cues.isLocWord(t) && !cues.isMiscWord(t)) other = true
+  }
+  // the cue word alone is a common noun in capitals (LEAGUE, Cup), not a name
+  if (!other) return undefined
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!
+    if (!t.isWord) continue
+    if (cues.isOrgWord(t)) return { type: 'ORG', cue: 'org-word' }
+    if (cues.isLocWord(t)) loc = true
+    else if (cues.isMiscWord(t)) misc = true
+  }
+  if (loc) return { type: 'LOC', cue: 'loc-word' }
+  if (misc) return { type: 'MISC', cue: 'misc-word' }
+  return undefined
+}
