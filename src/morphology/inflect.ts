@@ -62,15 +62,21 @@ export function guessLemmas(pack: MorphologyPack, word: string, paradigm: Paradi
   const out: Guess[] = [];
   for (const set of paradigm.sets) {
     for (const rule of pack.endings.get(set) ?? []) {
-      if (!word.endsWith(rule.add)) continue;
-      const base = word.slice(0, word.length - rule.add.length);
-      if (rule.baseCond && !rule.baseCond.test(base)) continue;
-      const lemma = base + rule.strip;
-      if (lemma.length < paradigm.minLength) continue;
-      if (!paradigm.lemmaCond.test(lemma)) continue;
-      if (lemmaPattern && !lemmaPattern.test(lemma)) continue;
-      out.push({ lemma, paradigm: paradigm.name, slot: rule.slot, weight: rule.weight });
+      const guess = reverseRule(word, paradigm, rule, lemmaPattern);
+      if (guess) out.push(guess);
     }
   }
   return out;
+}
+
+/** The lemma a word would have if it carried one ending of a paradigm, or null when the ending or the lemma shape does not fit. */
+export function reverseRule(word: string, paradigm: Paradigm, rule: EndingRule, lemmaPattern: RegExp | null): Guess | null {
+  if (!word.endsWith(rule.add)) return null;
+  const base = word.slice(0, word.length - rule.add.length);
+  if (rule.baseCond && !rule.baseCond.test(base)) return null;
+  const lemma = base + rule.strip;
+  if (lemma.length < paradigm.minLength) return null;
+  if (!paradigm.lemmaCond.test(lemma)) return null;
+  if (lemmaPattern && !lemmaPattern.test(lemma)) return null;
+  return { lemma, paradigm: paradigm.name, slot: rule.slot, weight: rule.weight };
 }

@@ -299,7 +299,9 @@ test('regular verbs: consonant stems, -j stems, -ej stems', () => {
     vendoset vendos
     plagosur plagos
     kapi kap
-    iku ik
+    iku iki
+    preku prek
+    mbyllën mbyll
     ndodhi ndodh
     arriti arrij
     arritën arrij

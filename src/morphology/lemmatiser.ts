@@ -9,9 +9,9 @@
  * proposals are ranked by the weights written in the pack.
  */
 import { isCapitalised, copyCase } from './casing.js';
-import { generate, guessLemmas } from './inflect.js';
+import { generate, reverseRule } from './inflect.js';
 import { compile, loadPack } from './pack.js';
-import type { LexiconEntry, MorphologyPack, Paradigm } from './pack.js';
+import type { EndingRule, LexiconEntry, MorphologyPack, Paradigm } from './pack.js';
 import { NameGenerator } from './names.js';
 
 /** Lemmatisation and name inflection for one language. */
@@ -55,6 +55,8 @@ export class PackMorphology implements Morphology {
   private readonly knownBoost: number;
   private readonly names: NameGenerator;
   private readonly fallback = new Map<string, Array<{ pos: string; factor: number }>>();
+  /** Every (paradigm, ending) pair, keyed by the ending's last letter ('' for no ending). */
+  private readonly rulesByLast = new Map<string, Array<{ paradigm: Paradigm; rule: EndingRule }>>();
   private readonly prefixes: string[];
   private readonly prefixPos: Set<string>;
 
@@ -73,6 +75,7 @@ export class PackMorphology implements Morphology {
     this.prefixes = setting('prefixes', '').split(/\s+/).filter(Boolean).sort((a, b) => b.length - a.length);
     this.prefixPos = new Set(setting('prefix-pos', '').split(/\s+/).filter(Boolean));
     for (const entry of pack.lexicon) this.addToIndex(entry);
+    this.indexRules();
     this.names = new NameGenerator(pack, this);
   }
 
@@ -134,13 +137,14 @@ export class PackMorphology implements Morphology {
         offer(prefix + hit.lemma, hit.paradigm.name, 'prefix+lexicon', score);
       }
     }
-    for (const paradigm of this.pack.paradigms.values()) {
+    const rules = [...(this.rulesByLast.get('') ?? []), ...(this.rulesByLast.get(lower.slice(-1)) ?? [])];
+    for (const { paradigm, rule } of rules) {
       const posWeight = weightFor(paradigm, pos);
       if (posWeight <= 0) continue;
-      for (const guess of guessLemmas(this.pack, lower, paradigm, this.lemmaPattern)) {
-        const boost = this.knownForPos(guess.lemma, pos) ? this.knownBoost : this.prior(guess.lemma, lower, pos);
-        offer(guess.lemma, guess.paradigm, guess.slot, posWeight * guess.weight * boost);
-      }
+      const guess = reverseRule(lower, paradigm, rule, this.lemmaPattern);
+      if (!guess) continue;
+      const boost = this.knownForPos(guess.lemma, pos) ? this.knownBoost : this.prior(guess.lemma, lower, pos);
+      offer(guess.lemma, guess.paradigm, guess.slot, posWeight * guess.weight * boost);
     }
     return [...best.values()].sort((a, b) => b.score - a.score);
   }
@@ -185,6 +189,20 @@ export class PackMorphology implements Morphology {
     if (this.pack.clitics.includes(tail.toLowerCase())) return [base];
     if (!/\p{L}/u.test(tail)) return null;
     return this.lemmas(tail, pos).map((lemma) => `${base}${dash}${lemma}`);
+  }
+
+  /** Groups the endings of every paradigm by their last letter, so a word is only tried against endings it can carry. */
+  private indexRules(): void {
+    for (const paradigm of this.pack.paradigms.values()) {
+      for (const set of paradigm.sets) {
+        for (const rule of this.pack.endings.get(set) ?? []) {
+          const key = rule.add.slice(-1);
+          const list = this.rulesByLast.get(key) ?? [];
+          list.push({ paradigm, rule });
+          this.rulesByLast.set(key, list);
+        }
+      }
+    }
   }
 
   private addToIndex(entry: LexiconEntry): void {

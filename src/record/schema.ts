@@ -9,7 +9,7 @@
 import { z } from 'zod'
 
 /** A rule id such as `sq.time.weekday-relative` or `core.quote.pairing`: names the rule that produced a fact. */
-export const RuleId = z.string().regex(/^[a-z]{2,3}(\.[a-z0-9-]+)+$/, 'rule ids look like "sq.time.weekday-relative"')
+export const RuleId = z.string().regex(/^[a-z]{2,8}(\.[a-z0-9-]+)+$/, 'rule ids look like "sq.time.weekday-relative"')
 
 export const Span = z.object({
   start: z.number().int().nonnegative(),
