@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // PLOVER gold-standard records (openeventdata/PLOVER GSR, dev subset): how well the English pack codes one
-// sentence's event. Each record's `text` is extracted as English; our best event (the most confident, then the
-// earliest) is compared with the record's `event` and with the country codes of its `source` (actor) and
-// `target` (recipient) actors.
+// sentence's event. Each record's `text` is extracted as English; our best event (the first in the sentence: news
+// sentences put the main clause first) is compared with the record's `event` and with the country codes of its
+// `source` (actor) and `target` (recipient) actors.
 //
 // Labels: the records use PLOVER 0.5b1 names, mapped to today's: DEMAND → REQUEST, DISAPPROVE → ACCUSE
 // (disapprove), INVESTIGATE → ACCUSE (investigate), FIGHT → ASSAULT. PLOVER codes a stated intention as its own
@@ -55,9 +55,9 @@ const goldCodes = (side) => (Array.isArray(side) ? side.map((a) => (a && typeof 
 const ratio = (a, b) => (b ? a / b : 0)
 const round = (x) => Math.round(x * 1000) / 1000
 
-/** The event we would code for the sentence: the most confident, then the earliest. */
+/** The event we would code for the sentence: the first one (the main clause comes first in news sentences). */
 export function bestEvent(events) {
-  return [...events].sort((a, b) => b.confidence - a.confidence || a.trigger.start - b.trigger.start)[0]
+  return [...events].sort((a, b) => a.trigger.start - b.trigger.start)[0]
 }
 
 /** Evaluates every record of the file; returns the figures and the per-record results. */

@@ -69,6 +69,12 @@ export class KronikaDocument {
   quotes: Quote[] = []
   amounts: Amount[] = []
   events: Event[] = []
+  /**
+   * Events told by a noun whose actor the sentence leaves unsaid ("the meeting", "the visit"): they are read as
+   * further reports of the latest event of their type; the value says whether one is kept when there is none
+   * (only when it names a participant of its own).
+   */
+  anaphoricEvents = new Map<Event, boolean>()
   messages: Message[] = []
 
   constructor(input: DocumentInput) {

@@ -29,6 +29,7 @@ export interface GazetteerMatch {
 const ARTICLE = '@'
 const ALIAS_WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
 const DOTTED = /^(?:\p{L}\.)+\p{L}$/u
+const SPLIT_WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
 
 /** A per-language index of the knowledge base's names. */
 export class Gazetteer {
@@ -80,6 +81,18 @@ export class Gazetteer {
     return undefined
   }
 
+  /** A nationality adjective of two words or one starting at token i (South Korean, West Indian, Russian), and where it ends. */
+  nationalityAt(tokens: readonly Token[], i: number, pack: LanguagePack): { entry: KbEntry; to: number } | undefined {
+    const t = tokens[i], u = tokens[i + 1]
+    if (!t?.isWord) return undefined
+    const one = this.nationality(t, pack)
+    const index = this.adjectiveIndexes.get(pack.code)
+    if (index && u?.isWord && u.pre === ' ') {
+      for (const f of tokenForms(t)) for (const g of tokenForms(u)) { const hit = index.get(`${f} ${g}`); if (hit) return { entry: hit, to: i + 2 } }
+    }
+    return one ? { entry: one, to: i + 1 } : undefined
+  }
+
   private index(pack: LanguagePack): Map<string, AliasEntry[]> {
     const hit = this.indexes.get(pack.code)
     if (hit) return hit
@@ -92,17 +105,24 @@ export class Gazetteer {
     }
     for (const entry of this.entries) {
       for (const alias of this.aliasesFor(entry, pack.code)) {
-        // an abbreviation's inner full stops stay in its word, as the segmenter keeps them (U.S. → "u.s" ".")
+        if (!placeAliasUsable(entry, alias)) continue
+        // an abbreviation's inner full stops stay in its word, as the segmenter keeps them (U.S. → "u.s" "."); a
+        // hyphenated name is also indexed as the segmenter may split it (Nagorno-Karabakh → "nagorno" "-" "karabakh")
         const dotted = /\p{L}\.\p{L}/u.test(alias)
-        const toks = dotted ? fold(alias).match(ALIAS_WORD) ?? [] : tokeniseForm(alias)
-        if (toks.length === 0 || !placeAliasUsable(entry, alias)) continue
-        const raw = alias.match(dotted ? ALIAS_WORD : /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu) ?? []
-        const tokens = toks.map((t, i) => (pack.inClass('article', pack.normalise(raw[i] ?? t)) && i > 0 ? [ARTICLE] : forms(raw[i] ?? t)))
-        const acronym = /^[\p{Lu}\p{N}.&-]{2,}$/u.test(alias) && /\p{Lu}.*\p{Lu}/u.test(alias)
-        const item: AliasEntry = { tokens, entry, alias, acronym }
-        for (const key of tokens[0]!) {
-          const list = index.get(key)
-          if (list) list.push(item); else index.set(key, [item])
+        const variants: Array<[string[], string[]]> = [[
+          dotted ? fold(alias).match(ALIAS_WORD) ?? [] : tokeniseForm(alias),
+          alias.match(dotted ? ALIAS_WORD : /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu) ?? [],
+        ]]
+        if (/\p{L}-\p{L}/u.test(alias)) variants.push([fold(alias).match(SPLIT_WORD) ?? [], alias.match(SPLIT_WORD) ?? []])
+        for (const [toks, raw] of variants) {
+          if (toks.length === 0) continue
+          const tokens = toks.map((t, i) => (pack.inClass('article', pack.normalise(raw[i] ?? t)) && i > 0 ? [ARTICLE] : forms(raw[i] ?? t)))
+          const acronym = /^[\p{Lu}\p{N}.&-]{2,}$/u.test(alias) && /\p{Lu}.*\p{Lu}/u.test(alias)
+          const item: AliasEntry = { tokens, entry, alias, acronym }
+          for (const key of tokens[0]!) {
+            const list = index.get(key)
+            if (list) list.push(item); else index.set(key, [item])
+          }
         }
       }
     }

@@ -415,6 +415,8 @@ test('nameForms: multi-word names agree their linking articles', () => {
   const person = sq.nameForms('Vladimir Putin');
   assert.ok(person.includes('Vladimir Putinit'), person.join(' | '));
   assert.ok(!person.includes('Vladimiri Putin'));
+  const kim = sq.nameForms('Kim Jong Un');
+  assert.ok(kim.includes('Kim Jong Un-it') && kim.includes('Kim Jong Unit'), kim.join(' | '));
   const saudi = sq.nameForms('Arabi Saudite');
   assert.ok(saudi.includes('Arabisë Saudite'), saudi.join(' | '));
 });

@@ -11,7 +11,7 @@
 import { isCapitalised, copyCase } from './casing.js';
 import { generate, reverseRule } from './inflect.js';
 import { compile, loadPack } from './pack.js';
-import type { EndingRule, LexiconEntry, MorphologyPack, Paradigm } from './pack.js';
+import type { EndingRule, LemmaPrior, LexiconEntry, MorphologyPack, Paradigm } from './pack.js';
 import { NameGenerator } from './names.js';
 
 /** Lemmatisation and name inflection for one language. */
@@ -40,6 +40,14 @@ export interface IndexHit {
   weight: number;
 }
 
+/** A scored lemma candidate: where it came from (paradigm and slot, or 'lexicon') and how strongly. */
+export interface Candidate {
+  lemma: string;
+  paradigm: string;
+  slot: string;
+  score: number;
+}
+
 /** Loads the pack in `packDir` and returns a Morphology working from it. */
 export function loadMorphology(packDir: string): Morphology {
   return new PackMorphology(loadPack(packDir));
@@ -57,6 +65,7 @@ export class PackMorphology implements Morphology {
   private readonly fallback = new Map<string, Array<{ pos: string; factor: number }>>();
   /** Every (paradigm, ending) pair, keyed by the ending's last letter ('' for no ending). */
   private readonly rulesByLast = new Map<string, Array<{ paradigm: Paradigm; rule: EndingRule }>>();
+  private readonly priorCache = new Map<string, LemmaPrior[]>();
   private readonly prefixes: string[];
   private readonly prefixPos: Set<string>;
 
@@ -120,43 +129,74 @@ export class PackMorphology implements Morphology {
   }
 
   /** Lowercase lemma candidates with scores, best first, for a lowercase word. */
-  scored(lower: string, pos?: string): Array<{ lemma: string; paradigm: string; slot: string; score: number }> {
-    const best = new Map<string, { lemma: string; paradigm: string; slot: string; score: number }>();
-    const offer = (lemma: string, paradigm: string, slot: string, score: number): void => {
-      const key = lemma;
-      const current = best.get(key);
-      if (!current || current.score < score) best.set(key, { lemma, paradigm, slot, score });
+  scored(lower: string, pos?: string): Candidate[] {
+    const best = new Map<string, Candidate>();
+    const offer = (candidate: Candidate): void => {
+      const current = best.get(candidate.lemma);
+      if (!current || current.score < candidate.score) best.set(candidate.lemma, candidate);
     };
+    this.lexiconCandidates(lower, pos).forEach(offer);
+    if (best.size === 0) this.prefixCandidates(lower, pos).forEach(offer);
+    this.guessCandidates(lower, pos).forEach(offer);
+    return [...best.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /** Analyses of the word found among the forms the lexicon generates. */
+  private lexiconCandidates(lower: string, pos?: string): Candidate[] {
+    const out: Candidate[] = [];
     for (const hit of this.index.get(lower) ?? []) {
       const posWeight = this.lexiconWeightFor(hit.paradigm, pos);
-      if (posWeight > 0) offer(hit.lemma, hit.paradigm.name, 'lexicon', this.lexiconWeight * posWeight * hit.weight);
-    }
-    if (best.size === 0) {
-      for (const { prefix, hit } of this.prefixedHits(lower, pos)) {
-        const score = (this.lexiconWeight / 2) * weightFor(hit.paradigm, pos) * hit.weight;
-        offer(prefix + hit.lemma, hit.paradigm.name, 'prefix+lexicon', score);
+      if (posWeight > 0) {
+        out.push({ lemma: hit.lemma, paradigm: hit.paradigm.name, slot: 'lexicon', score: this.lexiconWeight * posWeight * hit.weight });
       }
     }
+    return out;
+  }
+
+  /** Lexicon analyses of the word without a prefix, with the prefix put back on the lemma. */
+  private prefixCandidates(lower: string, pos?: string): Candidate[] {
+    return this.prefixedHits(lower, pos).map(({ prefix, hit }) => ({
+      lemma: prefix + hit.lemma,
+      paradigm: hit.paradigm.name,
+      slot: 'prefix+lexicon',
+      score: (this.lexiconWeight / 2) * weightFor(hit.paradigm, pos) * hit.weight,
+    }));
+  }
+
+  /** Guesses from reversing every ending the word may carry, scored by the pack's weights and priors. */
+  private guessCandidates(lower: string, pos?: string): Candidate[] {
+    const out: Candidate[] = [];
     const rules = [...(this.rulesByLast.get('') ?? []), ...(this.rulesByLast.get(lower.slice(-1)) ?? [])];
     for (const { paradigm, rule } of rules) {
       const posWeight = weightFor(paradigm, pos);
       if (posWeight <= 0) continue;
       const guess = reverseRule(lower, paradigm, rule, this.lemmaPattern);
       if (!guess) continue;
-      const boost = this.knownForPos(guess.lemma, pos) ? this.knownBoost : this.prior(guess.lemma, lower, pos);
-      offer(guess.lemma, guess.paradigm, guess.slot, posWeight * guess.weight * boost);
+      const factor = this.knownForPos(guess.lemma, pos) ? this.knownBoost : this.prior(guess.lemma, lower, pos);
+      out.push({ lemma: guess.lemma, paradigm: guess.paradigm, slot: guess.slot, score: posWeight * guess.weight * factor });
     }
-    return [...best.values()].sort((a, b) => b.score - a.score);
+    return out;
   }
 
   /** Product of the prior factors for a guessed lemma (and, when it is the word itself, the identity priors). */
   private prior(lemma: string, word: string, pos?: string): number {
     let factor = 1;
-    const rules = lemma === word ? [...this.pack.lemmaPriors, ...this.pack.identityPriors] : this.pack.lemmaPriors;
-    for (const rule of rules) {
-      if ((pos === undefined || rule.pos.has(pos)) && rule.pattern.test(lemma)) factor *= rule.factor;
+    for (const rule of this.priorsFor(pos, lemma === word)) {
+      if (rule.pattern.test(lemma)) factor *= rule.factor;
     }
     return factor;
+  }
+
+  /** The prior rules that apply to a part of speech (all of them when it is unknown), cached. */
+  private priorsFor(pos: string | undefined, identity: boolean): LemmaPrior[] {
+    const key = `${pos ?? '*'}|${identity}`;
+    let rules = this.priorCache.get(key);
+    if (!rules) {
+      const all = identity ? [...this.pack.lemmaPriors, ...this.pack.identityPriors] : this.pack.lemmaPriors;
+      rules = all.filter((rule) => pos === undefined || rule.pos.has(pos));
+      this.priorCache.set(key, rules);
+    }
+    return rules;
   }
 
   /** Lexicon hits for the word minus one of the pack's prefixes (përbëhet → për + bëhet), for prefix parts of speech. */
@@ -223,8 +263,15 @@ export class PackMorphology implements Morphology {
   }
 }
 
+const bestWeight = new WeakMap<Paradigm, number>();
+
 /** Weight of a paradigm for a part of speech; with no pos, its best weight. */
 function weightFor(paradigm: Paradigm, pos?: string): number {
-  if (pos === undefined) return Math.max(0, ...paradigm.posWeights.values());
-  return paradigm.posWeights.get(pos) ?? 0;
+  if (pos !== undefined) return paradigm.posWeights.get(pos) ?? 0;
+  let best = bestWeight.get(paradigm);
+  if (best === undefined) {
+    best = Math.max(0, ...paradigm.posWeights.values());
+    bestWeight.set(paradigm, best);
+  }
+  return best;
 }

@@ -20,7 +20,7 @@ interface Head {
   lemma: string;
   paradigm: Paradigm;
   number: 'sg' | 'pl';
-  hyphen: boolean;
+  style: 'plain' | 'hyphen' | 'both';
 }
 
 /** Generates name forms from the pack's names.tsv, articles.tsv and paradigms. */
@@ -72,10 +72,10 @@ export class NameGenerator {
     const lower = word.toLowerCase();
     const hits = this.lookup.lexiconHits(lower);
     const name = hits.find((h) => h.lemma === lower && (h.paradigm.posWeights.get('PROPN') ?? 0) > 0);
-    if (name) return { lemma: lower, paradigm: name.paradigm, number: 'sg', hyphen: false };
+    if (name) return { lemma: lower, paradigm: name.paradigm, number: 'sg', style: 'plain' };
     const hit = hits.find((h) => (h.paradigm.posWeights.get('NOUN') ?? 0) > 0);
     if (!hit) return null;
-    return { lemma: hit.lemma, paradigm: hit.paradigm, number: hit.slot.startsWith('pl') ? 'pl' : 'sg', hyphen: false };
+    return { lemma: hit.lemma, paradigm: hit.paradigm, number: hit.slot.startsWith('pl') ? 'pl' : 'sg', style: 'plain' };
   }
 
   /** A head taken as a base form, its class chosen by names.tsv (and the gender hint). */
@@ -84,7 +84,7 @@ export class NameGenerator {
       const paradigm = this.pack.paradigms.get(rule.paradigm);
       if (!paradigm || !rule.pattern.test(word)) continue;
       if (options.gender && paradigm.gender !== options.gender && paradigm.gender !== '') continue;
-      return { lemma: word.toLowerCase(), paradigm, number: 'sg', hyphen: rule.hyphen };
+      return { lemma: word.toLowerCase(), paradigm, number: 'sg', style: rule.style };
     }
     return null;
   }
@@ -94,12 +94,11 @@ export class NameGenerator {
     const wanted = (slot: string): boolean => slot.startsWith(head.number) && (this.slots.size === 0 || this.slots.has(slot));
     const out: Array<{ form: string; slot: string }> = [];
     for (const g of generate(this.pack, head.lemma, head.paradigm, undefined, wanted)) {
-      if (head.hyphen) {
-        const base = written;
-        out.push({ form: g.form === head.lemma ? base : `${base}-${g.form.slice(head.lemma.length)}`, slot: g.slot });
-      } else {
-        out.push({ form: copyCase(g.form, written), slot: g.slot });
+      const ending = g.form.startsWith(head.lemma) ? g.form.slice(head.lemma.length) : null;
+      if (head.style !== 'plain' && ending !== null) {
+        out.push({ form: ending === '' ? written : `${written}-${ending}`, slot: g.slot });
       }
+      if (head.style !== 'hyphen') out.push({ form: copyCase(g.form, written), slot: g.slot });
     }
     return out;
   }

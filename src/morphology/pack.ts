@@ -46,7 +46,8 @@ export interface LexiconEntry {
 export interface NameClassRule {
   pattern: RegExp;
   paradigm: string;
-  hyphen: boolean;
+  /** plain (Putinit), hyphen (KCNA-së) or both (Kimit and Kim-it). */
+  style: 'plain' | 'hyphen' | 'both';
 }
 
 /** Linking articles (i/e/të/së) for one gender/number and slot. */
@@ -100,9 +101,14 @@ export function loadPack(dir: string): MorphologyPack {
   const nameClasses = readTable(join(dir, 'names.tsv')).map((row) => ({
     pattern: compile(cell(row, 0), macros),
     paradigm: known(paradigms, cell(row, 1), 'names.tsv'),
-    hyphen: cell(row, 2) === 'hyphen',
+    style: nameStyle(cell(row, 2)),
   }));
   return { dir, settings, macros, endings, paradigms, lexicon, lemmaPriors, identityPriors, clitics, articles, nameClasses };
+}
+
+function nameStyle(text: string): NameClassRule['style'] {
+  if (text === 'hyphen' || text === 'both') return text;
+  return 'plain';
 }
 
 function cell(row: string[], index: number): string {

@@ -14,7 +14,7 @@
 import type { KronikaDocument } from '../document.js'
 import type { Attribution, Event, Modality, PloverType, Stance } from '../record/schema.js'
 import { findAll, matchClass, type WordClass } from '../patterns/token-pattern.js'
-import { mentionAt, mentionsIn, roleOf as roleOfMention } from './mentions.js'
+import { isCueWord, mentionAt, mentionsIn, roleOf as roleOfMention } from './mentions.js'
 import { entityForCountry } from './country-entities.js'
 import type { PipelineContext } from '../pipeline/context.js'
 
@@ -91,8 +91,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   const participantsIn = (from: number, to: number, sources: Set<string>): Participant[] => {
     const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => m.type !== 'MISC' && !sources.has(m.entityId)).map((m) => ({ from: m.from, to: m.to, entityId: m.entityId }))
     for (const a of adjectivesIn(from, to)) {
-      // an adjective attached to a name describes it (Presidentin rus Vladimir Putin): not a participant of its own
-      if (mentionAt(doc, a.tokenIndex + 1) || mentionAt(doc, a.tokenIndex + 2) || mentionAt(doc, a.tokenIndex - 1)) continue
+      // an adjective attached to a name describes it (Presidentin rus Vladimir Putin, Russian President Putin): not a
+      // participant of its own; a name two words on is its own only across a title or a comma (Palestinians blamed Israel)
+      const between = tokens[a.tokenIndex + 1]
+      if (mentionAt(doc, a.tokenIndex + 1) || mentionAt(doc, a.tokenIndex - 1) || (mentionAt(doc, a.tokenIndex + 2) && between && (!between.isWord || isCueWord(doc, between)))) continue
       ms.push({ from: a.tokenIndex, to: a.tokenIndex + 1, country: a.country })
     }
     return ms.sort((x, y) => x.from - y.from)
@@ -143,7 +145,29 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     return q && q.end >= end ? q : undefined
   }
 
-  const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1])
+  /**
+   * A clause whose verb is preceded by a content word has a subject of its own, named or not (mijëra qytetarë
+   * protestuan): its actor is not taken from another clause. Function words, cues, adverbs and times do not count.
+   */
+  const functionWords = pack.list('function-words'), adverbs = pack.list('clause-adverbs')
+  const inTime = new Uint8Array(tokens.length)
+  for (const t of doc.times) { const [a, b] = doc.tokenRange(t); inTime.fill(1, a, b) }
+  const adjectiveTokens = new Set(doc.adjectives.map((a) => a.tokenIndex))
+  const unnamedSubject = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const t = tokens[i]!
+      if (!t.isWord || inTime[i] || functionWords.has(t.norm) || adverbs.has(t.norm) || mentionAt(doc, i) || adjectiveTokens.has(i)) continue
+      if (['clause-marker', 'modality-cue', 'negator', 'coordinator', 'reporting-verb', 'role-preposition', 'article'].some((c) => pack.inClass(c, t.norm))) continue
+      return true
+    }
+    return false
+  }
+
+  // a trigger inside a name (Amnesty International, the Peace Corps) or closing a hyphenated modifier (Iran-backed,
+  // long-threatened, US-led) names no event
+  const inName = (m: { from: number; to: number }) => { const n = mentionAt(doc, m.from); return !!n && n.to >= m.to && doc.entity(n.entityId)?.type !== undefined && (n.to - n.from) > (m.to - m.from) }
+  const compound = (i: number) => tokens[i - 1]?.text === '-' && tokens[i]!.pre === '' && tokens[i - 1]!.pre === '' && !!tokens[i - 2]?.isWord
+  const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1]).filter(({ match }) => !inName(match) && !compound(match.from))
   // a nominal trigger just after another trigger is its content (kërkojë furnizim, marrëveshje për furnizimin: one
   // request, one agreement), when nothing but function words and modifiers stand between them
   const absorbed = new Set<number>()
@@ -176,6 +200,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const quote = quoteAt(tokens[trig]!.start, tokens[trig]!.end)
     if (quote?.speaker) { attribution.push({ source: quote.speaker, stance: 'claims', ...(quote.cue ? { cue: quote.cue } : {}), rule: `${pack.code}.attribution.quotation` }); sources.add(quote.speaker) }
     const cueBefore = findAllClass(cls('reporting-verb'), doc, sFrom, trig).pop()
+    let reporter: Participant | undefined
     if (cueBefore && !quote) {
       const gerund = cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)
       const before = participantsIn(sFrom, cueBefore.at, new Set()).filter((p) => roleOf(p, sFrom) !== 'modifier')
@@ -187,7 +212,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? undefined : before[before.length - 1])
       let stance = (cueBefore.value as Stance) || 'claims'
       if (findAllClass(cls('negator'), doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
-      if (who) addSource(resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`)
+      if (who) { addSource(resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
     }
     const cueAfter = findAllClass(cls('reporting-verb'), doc, clause.to, sTo)[0]
     if (cueAfter && !quote && !cueBefore) {
@@ -197,7 +222,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     const acc = findAllClass(cls('according-to'), doc, sFrom, sTo)[0]
     if (acc) {
-      const who = participantsIn(acc.to, Math.min(sTo, acc.to + 6), new Set())[0]
+      // the source stands right after the cue, before the next punctuation (Sipas diplomatëve evropianë, Serbia …)
+      let stop = acc.to
+      while (stop < Math.min(sTo, acc.to + 6) && tokens[stop]!.isWord) stop++
+      const who = participantsIn(acc.to, stop, new Set())[0]
       if (who) addSource(resolve(who, true), 'claims', acc, `${pack.code}.attribution.according-to`)
     }
 
@@ -205,7 +233,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const argRules = ['args-clause']
     let actor: Participant[] = [], recipient: Participant[] = []
     const after = participantsIn(match.to, sTo, sources).filter((p) => clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1)
-    const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm)
+    // a passive: the pack's auxiliary right before the trigger, unless the trigger has a progressive ending (is providing)
+    const progressive = pack.list('progressive-endings')
+    const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm) && ![...progressive].some((e) => tokens[trig]!.norm.endsWith(e))
     const agent = after.find((p) => p.from - match.to <= 8 && roleOf(p, match.to) === 'agent')
     // a nominal trigger's genitive is its agent: sulmi i Rusisë, një transferim i mundshëm i teknologjisë ruse
     // (the noun of a genitive has its article right before it; without one it is a dative: ndihmë ushtrisë ruse)
@@ -213,13 +243,26 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) &&
       (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && tokens.slice(match.to, p.from).every((t) => t.isWord && t.shape === 'x')) : undefined
     const subjects = subjectsOf(clause, sources, trig)
+    // a subject pronoun after a reporting verb is the reporter (Syria says it will not accept …)
+    const pronouns = pack.list('subject-pronouns')
+    const selfReport = !subjects.length && reporter && pronouns.size > 0 && tokens.slice(clause.from, trig).some((t) => pronouns.has(t.norm))
+    // a subject placed by a preposition at the head of the clause (Rebels in the Ivory Coast dismissed …) acts for its place
+    const placedSubject = subjects.length || nominal ? undefined : participantsIn(clause.from, Math.min(trig, clause.from + 5), sources).find((p) => roleOf(p, clause.from) === 'place')
     if ((isPassive || nominal) && (agent || genitive)) {
       actor = [(agent ?? genitive)!]
-      const subj = subjects[0] ?? droppedSubject()
+      // the one acted on: the subject, or a participant inside the subject's phrase (a camp for Congolese refugees was attacked by …)
+      const subj = subjects[0] ?? (isPassive ? participantsIn(clause.from, trig, sources).find((p) => p !== agent) : undefined) ?? droppedSubject()
       if (subj && !isPassive && !agent) { /* a genitive agent: the recipient comes from the prepositions below */ }
       else if (subj) recipient = [subj]
       argRules[0] = isPassive ? 'args-passive' : agent ? 'args-nominal-agent' : 'args-nominal-genitive'
+    } else if (isPassive && subjects.length && !SYMMETRIC.has(type)) {
+      // a passive without its agent: the subject is the one acted on (three soldiers were killed)
+      recipient = coordinated(subjects)
+      argRules[0] = 'args-passive-no-agent'
     } else if (subjects.length) actor = coordinated(subjects)
+    else if (selfReport) { actor = [reporter!]; argRules[0] = 'args-reporter-pronoun' }
+    else if (placedSubject) { actor = [placedSubject]; argRules[0] = 'args-subject-place' }
+    else if (!nominal && unnamedSubject(clause.from, trig)) argRules[0] = 'args-unnamed-subject'
     else {
       const s = droppedSubject()
       if (s) actor = [s]
@@ -228,8 +271,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (!recipient.length) {
       const skip = new Set(actor)
       const marked = after.filter((p) => !skip.has(p) && ['counterpart', 'target', 'beneficiary'].includes(roleOf(p, clause.from) ?? ''))
-      const objects = after.filter((p) => !skip.has(p) && roleOf(p, match.to) === undefined && (!nominal || p.from < clause.to))
-      if (marked.length) recipient = coordinated(marked)
+      // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
+      const objects = after.filter((p) => !skip.has(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3)))
+      // the nearest of them: a direct object right after the verb comes before a later prepositional phrase
+      if (marked.length && (!objects.length || marked[0]!.from < objects[0]!.from)) recipient = coordinated(marked)
       else if (objects.length) recipient = coordinated(objects)
     }
     const place = after.find((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC' && roleOf(p, match.to) === 'place' && !recipient.includes(p))
@@ -244,7 +289,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (SYMMETRIC.has(type) && !recipientIds.length && actorIds.length > 1) { recipientIds = actorIds.slice(1); actorIds = actorIds.slice(0, 1) }
     // unsaid recipient: the nearest earlier participant of another state, in this sentence or the one before
     let contextual = false
-    if (actorIds.length && !recipientIds.length && (QUAD[type] <= 2 || type === 'REQUEST')) {
+    const recentSame = doc.events.slice(-6).some((e) => e.type === type && tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= tokens[trig]!.sentence - 2)
+    if (actorIds.length && !recipientIds.length && !recentSame && (QUAD[type] <= 2 || type === 'REQUEST')) {
       const prevSentence = tokens[trig]!.sentence > 0 ? doc.sentenceTokens[tokens[trig]!.sentence - 1]![0] : sFrom
       const actorCountries = new Set(actorIds.map(countryOf))
       const earlier = participantsIn(prevSentence, trig, sources).reverse()
@@ -298,6 +344,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       confidence,
     }
     doc.events.push(event)
+    // a noun whose actor is unsaid is another report of an event told before; alone, it counts only with a participant of its own
+    if (nominal && argRules[0] === 'args-dropped-subject') doc.anaphoricEvents.set(event, recipientIds.length > 0 && !contextual)
 
     /** The subject of an earlier clause of the sentence (not an apposition), else of the sentence before. */
     function droppedSubject(): Participant | undefined {

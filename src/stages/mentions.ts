@@ -80,7 +80,8 @@ export function roleOf(doc: KronikaDocument, from: number, floor: number): strin
   if (!roles) return undefined
   for (let k = from - 1; k >= Math.max(floor, from - 3); k--) {
     const r = matchClass(roles, tokens, k, from)[0]
-    if (r) return r.value
+    // a form valued `none` is not a preposition though it starts like one (at least three soldiers): no role
+    if (r) return r.value === 'none' ? undefined : r.value
     if (!tokens[k]!.isWord && tokens[k]!.text !== '-') break
   }
   return undefined

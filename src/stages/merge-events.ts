@@ -2,7 +2,9 @@
  * Joins the reports of one event inside a document: a later mention of the same type whose participants agree
  * with an earlier one (the same entity or the same state, or left unsaid: "the visit", "the two leaders would
  * meet") adds its sources and its place in the text to the earlier event instead of counting twice.
- * Events with no participant at all are dropped (nothing to say who did what to whom).
+ * A noun whose actor the sentence leaves unsaid ("the meeting") refers back to the latest event of its type.
+ * Events with no participant at all are dropped (nothing to say who did what to whom), and so are such nouns
+ * that refer to nothing told before and name no participant of their own.
  */
 import type { KronikaDocument } from '../document.js'
 import type { Event } from '../record/schema.js'
@@ -25,6 +27,11 @@ function compatible(doc: KronikaDocument, a: string[], b: string[]): boolean {
   return false
 }
 
+/** Same type and a compatible mode: what an anaphoric noun ("the meeting") needs to refer back to an event. */
+function sameKind(a: Event, b: Event): boolean {
+  return a.type === b.type && (!a.mode || !b.mode || a.mode === b.mode)
+}
+
 function corefer(doc: KronikaDocument, a: Event, b: Event): boolean {
   if (a.type !== b.type) return false
   if (a.mode && b.mode && a.mode !== b.mode) return false
@@ -43,8 +50,11 @@ export function mergeEvents(doc: KronikaDocument): void {
   for (const ev of doc.events) {
     let target: Event | undefined
     // reports of one event stand near each other: look back over the last WINDOW events only
-    for (let k = kept.length - 1; k >= Math.max(0, kept.length - WINDOW); k--) if (corefer(doc, kept[k]!, ev)) { target = kept[k]; break }
-    if (!target) { kept.push(ev); continue }
+    const anaphoric = doc.anaphoricEvents.has(ev)
+    for (let k = kept.length - 1; k >= Math.max(0, kept.length - WINDOW); k--) {
+      if (corefer(doc, kept[k]!, ev) || (anaphoric && sameKind(kept[k]!, ev) && compatible(doc, kept[k]!.recipient, ev.recipient))) { target = kept[k]; break }
+    }
+    if (!target) { if (!anaphoric || doc.anaphoricEvents.get(ev)) kept.push(ev); continue }
     if (!target.actor.length) target.actor = ev.actor
     if (!target.recipient.length) target.recipient = ev.recipient.filter((r) => !target!.actor.includes(r))
     if (!target.place && ev.place) target.place = ev.place

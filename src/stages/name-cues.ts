@@ -18,6 +18,8 @@ export interface NameCues {
   notNames: Set<string>
   common: Set<string>
   particles: Set<string>
+  /** Names of peoples, faiths and regions' peoples that are no country's (European, Kurdish, Moslem). */
+  groups: Set<string>
   possessive: string[]
   isTitle(t: Token): boolean
   isOrgWord(t: Token): boolean
@@ -39,6 +41,7 @@ export function nameCues(pack: LanguagePack): NameCues {
     notNames: pack.list('not-names'),
     common,
     particles: pack.list('name-particles'),
+    groups: pack.list('group-names'),
     possessive: [...pack.list('possessive-endings')].sort((a, b) => b.length - a.length),
     isTitle: has('person-title'),
     isOrgWord: has('org-word'),

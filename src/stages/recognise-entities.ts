@@ -80,6 +80,8 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   // The flag `over-place` lets the cue retype a place of the knowledge base with the same span (a club named after
   // its town: Leicestershire beat Somerset), but not a country.
   const overPlace = new Set<MentionCandidate>()
+  const kbCover = new Uint8Array(tokens.length)
+  for (const k of kb) for (let i = k.tokenFrom; i < k.tokenTo; i++) kbCover[i] = 1
   const rules = pack.rules('entities')
   const index = ruleIndex(rules, pack.classes)
   if (rules.length) {
@@ -96,7 +98,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
               const t = tokens[k]!, w = withoutPossessive(t, cues)
               if (!t.isWord) return edge === 'end' ? t.text !== '.' || !isDottedAbbreviation(tokens, k - 1) : true
               if (cues.notNames.has(w) || pack.inClass('month', w) || pack.inClass('weekday', w)) return true
-              if (cues.common.has(w) && quiet(k) && !cues.isOrgWord(t) && !cues.isLocWord(t) && !cues.isMiscWord(t)) return true
+              if (cues.common.has(w) && quiet(k) && !kbCover[k] && !cues.isOrgWord(t) && !cues.isLocWord(t) && !cues.isMiscWord(t)) return true
               return edge === 'start' && type === 'PER' && cues.isTitle(t)
             }
             while (name.from < name.to && loose(name.from, 'start')) name.from++
@@ -104,8 +106,12 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
             // a cue word in lower case is an ordinary noun (the city of Arbil, a European group), not part of a name
             const words = tokens.slice(name.from, name.to).filter((t) => t.isWord)
             if (!words.length || words[0]!.shape === 'x' || words[words.length - 1]!.shape === 'x') continue
+            // a nationality or a people is not a name by itself (the Polish daily, German striker)
+            if (words.every((t) => gaz.nationality(t, pack) || cues.groups.has(withoutPossessive(t, cues)))) continue
             // a name needs a word besides its cue words (not "LEAGUE" or "Cup" alone)
             if (words.every((t) => cues.isOrgWord(t) || cues.isLocWord(t) || cues.isMiscWord(t) || cues.isTitle(t))) continue
+            // an event named after a country written with dots: U.S. Open
+            if (type === 'MISC' && tokens[name.from - 1]?.text === '.' && isDottedAbbreviation(tokens, name.from - 2) && tokens[name.from]!.pre !== '') name.from -= 2
           }
           if (name.to <= name.from) continue
           const c = candidate(doc, name.from, name.to, type, rule.id, [])
@@ -128,7 +134,12 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   // keep cued names that are not a KB name already; an organisation name may contain a place (Zyra e … Koresë së Jugut)
   const same = (a: MentionCandidate, b: MentionCandidate) => a.start === b.start && a.end === b.end
   const placeOnly = (k: MentionCandidate) => k.refs.length > 0 && k.refs.every((e) => e.id.startsWith('place:'))
-  const all: MentionCandidate[] = kb.filter((k) => !(placeOnly(k) && [...overPlace].some((c) => same(c, k))))
+  // a club takes a town's or a county's name; a first-order division (England, Scotland) is a national side, except in a results table in capitals (TEXAS 74 58)
+  const clubbable = (k: MentionCandidate) => placeOnly(k) && (caps[tokens[k.tokenFrom]!.sentence] || !k.refs.some((e) => (e as { featureCode?: string }).featureCode === 'ADM1'))
+  // a knowledge-base name that is a common word inside a longer name made by its words is part of it (National League)
+  const byWords = cues.active ? cued.filter((c) => /\.(org|loc|misc)-word/.test(c.rule)) : []
+  const weak = (k: MentionCandidate) => k.tokenTo - k.tokenFrom === 1 && (cues.common.has(withoutPossessive(tokens[k.tokenFrom]!, cues)) || typeByWords(tokens, k.tokenFrom, k.tokenTo, cues) === undefined && (cues.isOrgWord(tokens[k.tokenFrom]!) || cues.isMiscWord(tokens[k.tokenFrom]!)))
+  const all: MentionCandidate[] = kb.filter((k) => !(clubbable(k) && [...overPlace].some((c) => same(c, k))) && !(weak(k) && byWords.some((c) => inside(k, c) && !same(k, c))))
   // which candidates cover each token, so overlap checks stay linear in the text
   const covering: MentionCandidate[][] = Array.from({ length: tokens.length }, () => [])
   const claim = (c: MentionCandidate) => { for (let i = c.tokenFrom; i < c.tokenTo; i++) covering[i]!.push(c) }
@@ -160,7 +171,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   for (const c of all) for (let i = c.tokenFrom; i < c.tokenTo; i++) taken[i] = 1
   const isCue = (t: Token) => pack.inClass('person-title', t.norm) || pack.inClass('org-head', t.norm) || t.lemmas.some((l) => pack.inClass('person-title', l) || pack.inClass('org-head', l))
   const nameLike = (t: Token) => t.isWord && (t.shape === 'Xx' || t.shape === 'X') && !notNames.has(t.norm) && !t.lemmas.some((l) => notNames.has(l)) && !isCue(t) && !gaz.nationality(t, pack) &&
-    !(cues.active && (notNames.has(withoutPossessive(t, cues)) || pack.inClass('month', t.norm) || pack.inClass('weekday', t.norm) || (quiet(t.index) && cues.common.has(withoutPossessive(t, cues)))))
+    !(cues.active && (notNames.has(withoutPossessive(t, cues)) || cues.groups.has(withoutPossessive(t, cues)) || gaz.nationalityAt(tokens, t.index, pack)?.to === t.index + 2 || pack.inClass('month', t.norm) || pack.inClass('weekday', t.norm) || (quiet(t.index) && cues.common.has(withoutPossessive(t, cues)))))
   const pending: MentionCandidate[] = []
   for (const [from, to] of doc.sentenceTokens) {
     for (let i = from; i < to; i++) {
@@ -177,6 +188,9 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
           if (t.text === '.' && isDottedAbbreviation(tokens, j - 1)) { j++; break }
           // Ludwig van Beethoven, Procter & Gamble
           if ((cues.particles.has(t.norm) || t.text === '&') && next && nameLike(next) && next.pre !== '') { j++; continue }
+          // hyphenated names the segmenter split: Tyler-Sharman, Jean-Michel, Ata-ur-Rehman, Chester-le-Street
+          if (/^[-‐]$/u.test(t.text) && t.pre === '' && next?.isWord && next.pre === '' &&
+            (next.shape === 'Xx' || next.shape === 'X' || (/^[-‐]$/u.test(tokens[j + 2]?.text ?? '') && tokens[j + 3]?.shape === 'Xx' && j + 3 < to))) { j += 2; continue }
         }
         break
       }
@@ -240,9 +254,9 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       if (c.type === 'ORG' && !cues.isOrgWord(tokens[ws[0]!]!)) orgFirst.add(word(ws[0]!))
     }
     for (const c of all) {
-      if (!placeOnly(c) || c.tokenTo - c.tokenFrom !== 1) continue
-      if (orgKeys.has(c.key)) { c.type = 'ORG'; c.refs = []; c.rule = `${lang}.entity.same-name` }
-      else if (personWords.has(word(c.tokenFrom)) && !c.refs.some((e) => e.id.startsWith('country:'))) { c.type = 'PER'; c.refs = []; c.rule = `${lang}.entity.surname` }
+      if (!placeOnly(c)) continue
+      if (orgKeys.has(c.key) && clubbable(c) && !caps[tokens[c.tokenFrom]!.sentence]) { c.type = 'ORG'; c.refs = []; c.rule = `${lang}.entity.same-name` }
+      else if (c.tokenTo - c.tokenFrom === 1 && personWords.has(word(c.tokenFrom)) && !c.refs.some((e) => e.id.startsWith('country:'))) { c.type = 'PER'; c.refs = []; c.rule = `${lang}.entity.surname` }
     }
     for (const c of pending) {
       const w = word(c.tokenFrom)
@@ -259,9 +273,28 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
     const t = tokens[i]!
     // capitalised adjectives too where the pack writes them so (English: German, West Indian), outside names
     if (t.shape !== 'x' && !(cues.active && (t.shape === 'Xx' || t.shape === 'X') && !taken[i])) continue
+    if (cues.active && t.shape !== 'x') {
+      const hit = gaz.nationalityAt(tokens, i, pack)
+      if (!hit?.entry.country) continue
+      const last = tokens[hit.to - 1]!
+      doc.adjectives.push({ start: t.start, end: last.end, tokenIndex: hit.to - 1, country: hit.entry.country })
+      i = hit.to - 1
+      continue
+    }
     const country = gaz.nationality(t, pack)
     if (!country?.country) continue
     doc.adjectives.push({ start: t.start, end: t.end, tokenIndex: i, country: country.country })
+  }
+  // names of peoples, faiths and regions' peoples that are no country's (European, Kurdish, Moslem): MISC names
+  if (cues.active && cues.groups.size) {
+    const covered = new Uint8Array(tokens.length)
+    for (const c of all) for (let k = c.tokenFrom; k < c.tokenTo; k++) covered[k] = 1
+    for (const a of doc.adjectives) covered[a.tokenIndex] = 1
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      if (covered[i] || t.shape === 'x' || !t.isWord || !cues.groups.has(withoutPossessive(t, cues))) continue
+      all.push(candidate(doc, i, i + 1, 'MISC', `${lang}.entity.group-name`, []))
+    }
   }
   const adjectiveAt = new Map(doc.adjectives.map((a) => [a.tokenIndex, a]))
   for (const c of all) {
