@@ -349,8 +349,9 @@ async function main() {
     return
   }
   if (args.json) {
-    const { errors, ...k } = r.kronika
+    const { errors, rules, ...k } = r.kronika
     void errors
+    if (args.rules) k.rules = rules
     console.log(JSON.stringify({ ...r, kronika: k }, null, 2))
     return
   }

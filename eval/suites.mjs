@@ -35,4 +35,14 @@ export const suites = [
       return (await evaluateTimebank(join(sharedEval, 'timebank'))).figures
     },
   },
+  {
+    // English entities: CoNLL-2003 dev, exact span+type F1 (f1 = PER+LOC+ORG micro; per type too); see eval/conll.mjs
+    name: 'conll',
+    data: join(sharedEval, 'conll2003', 'dev.txt'),
+    available: () => existsSync(join(sharedEval, 'conll2003', 'dev.txt')),
+    run: async () => {
+      const { conllFigures } = await import('./conll.mjs')
+      return conllFigures(join(sharedEval, 'conll2003', 'dev.txt'))
+    },
+  },
 ]

@@ -25,7 +25,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   let failed = 0
   const kbEntries = []
   for (const file of values.kb ?? []) {
-    const { entries, errors } = readUserKb(file)
+    const { entries, errors } = readUserKb(file, getDefaultContext().gazetteer.entries.map((e) => e.id))
     for (const e of errors) process.stderr.write(`kronika: --kb ${e}\n`)
     if (errors.length) failed++
     kbEntries.push(...entries)

@@ -42,13 +42,20 @@ export class Gazetteer {
     for (const e of entries) this.byId.set(e.id, e)
   }
 
+  /** Makes entries not loaded up front (the compiled places) when they are first asked for. */
+  lazyEntry: ((id: string) => KbEntry | undefined) | undefined
+
   get(id: string): KbEntry | undefined {
-    return this.byId.get(id)
+    const hit = this.byId.get(id)
+    if (hit || !this.lazyEntry) return hit
+    const made = this.lazyEntry(id)
+    if (made) this.byId.set(id, made)
+    return made
   }
 
   /** Adds entries (a user's --kb file); indexes are rebuilt on next use. */
   add(entries: KbEntry[]): void {
-    for (const e of entries) { this.entries.push(e); this.byId.set(e.id, e) }
+    for (const e of entries) { this.entries.push(e); this.byId.set(e.id, e); this.added.push(e) }
     this.indexes.clear()
     this.adjectiveIndexes.clear()
   }
@@ -93,19 +100,43 @@ export class Gazetteer {
     return one ? { entry: one, to: i + 1 } : undefined
   }
 
-  private index(pack: LanguagePack): Map<string, AliasEntry[]> {
+  /** A compiled index of a language, when the build made one for exactly these entries (src/kb/compiled-index.ts). */
+  compiledIndex: ((lang: string, byId: (id: string) => KbEntry | undefined) => Map<string, AliasEntry[]> | undefined) | undefined
+  /** The entries as loaded with all their aliases, when `entries` were loaded without them (from the compiled KB). */
+  fullEntries: (() => KbEntry[]) | undefined
+  private readonly added: KbEntry[] = []
+
+  /** The alias index of a language: compiled at build time when available, otherwise built now. */
+  index(pack: LanguagePack): Map<string, AliasEntry[]> {
     const hit = this.indexes.get(pack.code)
     if (hit) return hit
-    const index = new Map<string, AliasEntry[]>()
+    let index = this.compiledIndex?.(pack.code, (id) => this.get(id))
+    if (!index) {
+      index = new Map<string, AliasEntry[]>()
+      this.indexEntries(index, this.fullEntries ? this.fullEntries().filter((e) => !this.added.includes(e)) : this.entries.filter((e) => !this.added.includes(e)), pack)
+    }
+    if (this.added.length) this.indexEntries(index, this.added, pack)
+    this.indexes.set(pack.code, index)
+    return index
+  }
+
+  /** Adds the aliases of these entries to an index. */
+  indexEntries(index: Map<string, AliasEntry[]>, entries: readonly KbEntry[], pack: LanguagePack): void {
     const lemmaCache = new Map<string, string[]>()
     const forms = (word: string): string[] => {
       let f = lemmaCache.get(word)
       if (!f) { f = normalForms(word, pack); lemmaCache.set(word, f) }
       return f
     }
-    for (const entry of this.entries) {
-      for (const alias of this.aliasesFor(entry, pack.code)) {
-        if (!placeAliasUsable(entry, alias)) continue
+    // only the pack language's own aliases may be written in an inflected form (Kremlini, Shtetet e Bashkuara) and
+    // need lemmas; other names are indexed as written (the text's inflected forms reach them through their lemmas)
+    const asWritten = (word: string): string[] => [tokeniseForm(word)[0] ?? fold(word)]
+    for (const full of entries) {
+      const entry = this.get(full.id) ?? full
+      const own = new Set(full.aliases[pack.code] ?? [])
+      for (const alias of this.aliasesFor(full, pack.code)) {
+        if (!placeAliasUsable(full, alias)) continue
+        const wordForms = own.has(alias) ? forms : asWritten
         // an abbreviation's inner full stops stay in its word, as the segmenter keeps them (U.S. → "u.s" "."); a
         // hyphenated name is also indexed as the segmenter may split it (Nagorno-Karabakh → "nagorno" "-" "karabakh")
         const dotted = /\p{L}\.\p{L}/u.test(alias)
@@ -116,7 +147,7 @@ export class Gazetteer {
         if (/\p{L}-\p{L}/u.test(alias)) variants.push([fold(alias).match(SPLIT_WORD) ?? [], alias.match(SPLIT_WORD) ?? []])
         for (const [toks, raw] of variants) {
           if (toks.length === 0) continue
-          const tokens = toks.map((t, i) => (pack.inClass('article', pack.normalise(raw[i] ?? t)) && i > 0 ? [ARTICLE] : forms(raw[i] ?? t)))
+          const tokens = toks.map((t, i) => (pack.inClass('article', pack.normalise(raw[i] ?? t)) && i > 0 ? [ARTICLE] : wordForms(raw[i] ?? t)))
           const acronym = /^[\p{Lu}\p{N}.&-]{2,}$/u.test(alias) && /\p{Lu}.*\p{Lu}/u.test(alias)
           const item: AliasEntry = { tokens, entry, alias, acronym }
           for (const key of tokens[0]!) {
@@ -126,8 +157,6 @@ export class Gazetteer {
         }
       }
     }
-    this.indexes.set(pack.code, index)
-    return index
   }
 
   /**

@@ -2,8 +2,7 @@
 import { join } from 'node:path'
 import { availablePacks, PACKS_DIR } from '../packs/language-pack.js'
 import { loadMorphology } from '../morphology/lemmatiser.js'
-import { Gazetteer } from '../kb/gazetteer.js'
-import { loadKnowledgeBase } from '../kb/load-kb.js'
+import { loadGazetteer } from '../kb/load-kb.js'
 import type { PipelineContext } from './context.js'
 import type { KbEntry } from '../kb/types.js'
 
@@ -16,7 +15,9 @@ export interface ContextOptions {
 
 export function createContext(options: ContextOptions): PipelineContext {
   const packsDir = options.packsDir ?? PACKS_DIR
-  const gazetteer = new Gazetteer(loadKnowledgeBase())
+  const gazetteer = loadGazetteer()
+  // compiled indexes describe the shipped packs only
+  if (options.packsDir && options.packsDir !== PACKS_DIR) gazetteer.compiledIndex = undefined
   if (options.extraEntries?.length) gazetteer.add(options.extraEntries)
   return {
     packsDir,

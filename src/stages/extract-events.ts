@@ -202,7 +202,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const cueBefore = findAllClass(cls('reporting-verb'), doc, sFrom, trig).pop()
     let reporter: Participant | undefined
     if (cueBefore && !quote) {
-      const gerund = cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)
+      const gerund = (cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)) || gerunds.has(tokens[cueBefore.at]!.norm)
       const before = participantsIn(sFrom, cueBefore.at, new Set()).filter((p) => roleOf(p, sFrom) !== 'modifier')
       const cueClause = clauses.find((c) => cueBefore.at >= c.from && cueBefore.at < c.to)!
       const inOwnClause = before.filter((p) => p.from >= cueClause.from)
@@ -270,7 +270,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     if (!recipient.length) {
       const skip = new Set(actor)
-      const marked = after.filter((p) => !skip.has(p) && ['counterpart', 'target', 'beneficiary'].includes(roleOf(p, clause.from) ?? ''))
+      // after an active verb, what "from" marks is where the act is directed (withdraw its troops from Lebanon)
+      const roles = isPassive || nominal ? ['counterpart', 'target', 'beneficiary'] : ['counterpart', 'target', 'beneficiary', 'agent']
+      const marked = after.filter((p) => !skip.has(p) && roles.includes(roleOf(p, clause.from) ?? ''))
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
       const objects = after.filter((p) => !skip.has(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3)))
       // the nearest of them: a direct object right after the verb comes before a later prepositional phrase

@@ -56,7 +56,8 @@ export function extractQuotes(doc: KronikaDocument): void {
   for (const p of pairs) {
     let start = p.open + 1, end = p.close
     while (start < end && /\s/.test(text[start]!)) start++
-    while (end > start && /\s/.test(text[end - 1]!)) end--
+    // (a comma just inside the closing mark belongs to the sentence around the quote: “We will not allow it,” he said)
+    while (end > start && /[\s,]/.test(text[end - 1]!)) end--
     if (end <= start) continue
     const content = text.slice(start, end)
     const words = content.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []
@@ -76,8 +77,9 @@ export function extractQuotes(doc: KronikaDocument): void {
       if (isCue(k)) {
         cue = k
         const after = nearestAfter(doc, k + 1, closeSentenceEnd)
-        const before = nearestBefore(doc, closeTok + 1, k)
-        const who = after ?? before ?? clauseSubject(doc, sFrom, openTok)
+        const before = nearestBefore(doc, k, closeTok + 1)
+        // a name between the closing mark and the cue is the speaker (”, Kurti said in Pristina), else the one after it
+        const who = before ?? after ?? clauseSubject(doc, sFrom, openTok)
         if (who) { speaker = who.entityId; rule = `${pack.code}.quote.cue-after` }
         break
       }
@@ -87,7 +89,8 @@ export function extractQuotes(doc: KronikaDocument): void {
       for (let k = openTok - 1; k >= sFrom; k--) {
         if (!isCue(k)) continue
         cue = k
-        const gerund = k > sFrom && gerunds.has(tokens[k - 1]!.norm)
+        // a gerund: the pack's particle before the cue (duke thënë) or the cue's own form (saying)
+        const gerund = (k > sFrom && gerunds.has(tokens[k - 1]!.norm)) || gerunds.has(tokens[k]!.norm)
         const who = gerund ? bareSubject(doc, sFrom, k) ?? clauseSubject(doc, sFrom, k) : nearestBefore(doc, k, sFrom) ?? nearestAfter(doc, k + 1, openTok)
         if (who) { speaker = who.entityId; rule = gerund ? `${pack.code}.quote.gerund-subject` : openTok - k <= CUE_WINDOW ? `${pack.code}.quote.cue-before` : `${pack.code}.quote.partial-after-cue` }
         break

@@ -8,7 +8,7 @@ import type { KronikaDocument, MentionCandidate } from '../document.js'
 import type { Entity } from '../record/schema.js'
 import type { KbEntry } from '../kb/types.js'
 import type { PipelineContext } from '../pipeline/context.js'
-import { resolvePlace } from '../kb/place-resolver.js'
+import { resolvePlace, type CountryInfo } from '../kb/place-resolver.js'
 
 interface Group {
   key: string
@@ -26,7 +26,19 @@ function inOffice(e: KbEntry, date: string | undefined): boolean {
   return e.roles.some((r) => (!r.from || r.from.slice(0, date.length) <= date) && (!r.to || r.to.slice(0, date.length) >= date))
 }
 
-function choose(c: MentionCandidate, doc: KronikaDocument, chosen: Map<string, KbEntry>, countryCounts: Map<string, number>): { entry: KbEntry; reason: string } {
+const countryInfos = new WeakMap<object, Map<string, CountryInfo>>()
+/** Names and populations of the countries, for the place resolver (from the loaded knowledge base). */
+function countryInfoOf(ctx: PipelineContext): Map<string, CountryInfo> {
+  let info = countryInfos.get(ctx.gazetteer)
+  if (!info) {
+    info = new Map()
+    for (const e of ctx.gazetteer.entries) if (e.id.startsWith('country:') && e.country) info.set(e.country, { name: e.name, ...(e.population ? { population: e.population } : {}) })
+    countryInfos.set(ctx.gazetteer, info)
+  }
+  return info
+}
+
+function choose(c: MentionCandidate, doc: KronikaDocument, ctx: PipelineContext, chosen: Map<string, KbEntry>, countryCounts: Map<string, number>): { entry: KbEntry; reason: string } {
   const refs = c.refs
   if (refs.length === 1) return { entry: refs[0]!, reason: 'only referent of the name' }
   const already = refs.find((r) => chosen.has(r.id))
@@ -38,7 +50,7 @@ function choose(c: MentionCandidate, doc: KronikaDocument, chosen: Map<string, K
     if (same.length) pool = same
   }
   if (pool.every((r) => r.type === 'LOC')) {
-    const { entry, reason } = resolvePlace(pool, { countries: countryCounts })
+    const { entry, reason } = resolvePlace(pool, { countries: countryCounts, countryInfo: countryInfoOf(ctx) })
     return { entry, reason }
   }
   const dated = pool.filter((r) => inOffice(r, doc.published?.value))
@@ -69,7 +81,7 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
   for (const c of cands) {
     let g: Group | undefined
     if (c.refs.length) {
-      const { entry, reason } = choose(c, doc, chosen, countryCounts)
+      const { entry, reason } = choose(c, doc, ctx, chosen, countryCounts)
       chosen.set(entry.id, entry)
       g = byEntry.get(entry.id)
       if (!g) {

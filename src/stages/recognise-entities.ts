@@ -68,7 +68,8 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       // a town's name after a given name or an initial is a surname (Justin Marshall, J. Ratcliffe); a known person's
       // surname after another given name is someone else's (Naina Yeltsin)
       const onlyPeople = m.to - m.from === 1 && m.entries.every((e) => e.type === 'PER')
-      if (cues.active && (onlyPlaces || onlyPeople) && prev && m.from > from && !caps[tokens[m.from]!.sentence] &&
+      const countryOnly = m.to - m.from === 1 && m.entries.every((e) => e.id.startsWith('country:'))
+      if (cues.active && (onlyPlaces || onlyPeople || countryOnly) && prev && m.from > from && !caps[tokens[m.from]!.sentence] &&
         ((prev.shape === 'Xx' && cues.given.has(prev.norm) && tokens[m.from]!.pre === ' ') || (prev.text === '.' && isInitial(tokens, m.from - 2)))) continue
       const types = new Set(m.entries.map((e) => e.type))
       const type = types.size === 1 ? m.entries[0]!.type : (m.entries.find((e) => e.type === 'PER') ?? m.entries[0]!).type
@@ -134,11 +135,13 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   // keep cued names that are not a KB name already; an organisation name may contain a place (Zyra e … Koresë së Jugut)
   const same = (a: MentionCandidate, b: MentionCandidate) => a.start === b.start && a.end === b.end
   const placeOnly = (k: MentionCandidate) => k.refs.length > 0 && k.refs.every((e) => e.id.startsWith('place:'))
-  // a club takes a town's or a county's name; a first-order division (England, Scotland) is a national side, except in a results table in capitals (TEXAS 74 58)
-  const clubbable = (k: MentionCandidate) => placeOnly(k) && (caps[tokens[k.tokenFrom]!.sentence] || !k.refs.some((e) => (e as { featureCode?: string }).featureCode === 'ADM1'))
+  // a club takes a town's, a county's or a state's name; a country, or a place that fields a national side (England), is that side
+  const sides = pack.list('national-sides')
+  const clubbable = (k: MentionCandidate) => placeOnly(k) && !sides.has(k.key)
   // a knowledge-base name that is a common word inside a longer name made by its words is part of it (National League)
   const byWords = cues.active ? cued.filter((c) => /\.(org|loc|misc)-word/.test(c.rule)) : []
-  const weak = (k: MentionCandidate) => k.tokenTo - k.tokenFrom === 1 && (cues.common.has(withoutPossessive(tokens[k.tokenFrom]!, cues)) || typeByWords(tokens, k.tokenFrom, k.tokenTo, cues) === undefined && (cues.isOrgWord(tokens[k.tokenFrom]!) || cues.isMiscWord(tokens[k.tokenFrom]!)))
+  // (National League), and so is a person's surname (Johnson Controls Inc)
+  const weak = (k: MentionCandidate) => k.tokenTo - k.tokenFrom === 1 && (k.type === 'PER' || cues.common.has(withoutPossessive(tokens[k.tokenFrom]!, cues)) || typeByWords(tokens, k.tokenFrom, k.tokenTo, cues) === undefined && (cues.isOrgWord(tokens[k.tokenFrom]!) || cues.isMiscWord(tokens[k.tokenFrom]!)))
   const all: MentionCandidate[] = kb.filter((k) => !(clubbable(k) && [...overPlace].some((c) => same(c, k))) && !(weak(k) && byWords.some((c) => inside(k, c) && !same(k, c))))
   // which candidates cover each token, so overlap checks stay linear in the text
   const covering: MentionCandidate[][] = Array.from({ length: tokens.length }, () => [])
@@ -202,6 +205,8 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       const afterTitle = prev && isCue(prev) && pack.inClass('person-title', prev.norm) || (prev?.lemmas.some((l) => pack.inClass('person-title', l)) ?? false)
       if (cues.active) {
         single = tokens.slice(i, j).filter((t) => t.isWord).length === 1
+        // letters alone are column heads (W D L), not initials of a name
+        if (tokens.slice(i, j).every((t) => !t.isWord || t.text.length === 1)) { i = j - 1; continue }
         if (single && first.shape === 'Xx' && first.text.length < 2) { i = j - 1; continue }
         const typed = typeUnknownName(i, j, single, afterTitle)
         const c = candidate(doc, i, j, typed.type, `${lang}.entity.${typed.rule}`, [])
@@ -250,13 +255,14 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       if (c.type === 'ORG' && c.refs.length === 0 && overPlace.has(c)) orgKeys.add(c.key)
       if (ws.length === 1 && c.refs.length === 0) { if (!singles.has(c.key)) singles.set(c.key, c.type); continue }
       if (ws.length < 2) continue
-      if (c.type === 'PER') for (const k of ws) if (!cues.isTitle(tokens[k]!)) personWords.add(word(k))
+      // every word of a person's name that its cues made one; only the last word of a name typed by default
+      if (c.type === 'PER') for (const k of c.rule.endsWith('.capitalised') ? ws.slice(-1) : ws) if (!cues.isTitle(tokens[k]!)) personWords.add(word(k))
       if (c.type === 'ORG' && !cues.isOrgWord(tokens[ws[0]!]!)) orgFirst.add(word(ws[0]!))
     }
     for (const c of all) {
       if (!placeOnly(c)) continue
       if (orgKeys.has(c.key) && clubbable(c) && !caps[tokens[c.tokenFrom]!.sentence]) { c.type = 'ORG'; c.refs = []; c.rule = `${lang}.entity.same-name` }
-      else if (c.tokenTo - c.tokenFrom === 1 && personWords.has(word(c.tokenFrom)) && !c.refs.some((e) => e.id.startsWith('country:'))) { c.type = 'PER'; c.refs = []; c.rule = `${lang}.entity.surname` }
+      else if (c.tokenTo - c.tokenFrom === 1 && !caps[tokens[c.tokenFrom]!.sentence] && personWords.has(word(c.tokenFrom)) && !c.refs.some((e) => e.id.startsWith('country:'))) { c.type = 'PER'; c.refs = []; c.rule = `${lang}.entity.surname` }
     }
     for (const c of pending) {
       const w = word(c.tokenFrom)

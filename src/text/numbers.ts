@@ -52,7 +52,10 @@ export function readNumber(tokens: readonly Token[], at: number, pack: LanguageP
     const t = tokens[i]!
     if (t.shape === 'd' || /^\d/.test(t.text)) {
       if (seen) break
-      const v = parseDigits(t.text, pack)
+      let v = parseDigits(t.text, pack)
+      // digits with a scale word glued on (2.3bn): the scale multiplies them
+      const glued = v === undefined ? /^(\d[\d.,]*)(\p{L}+)$/u.exec(t.text) : null
+      if (glued) { const d = parseDigits(glued[1]!, pack), scale = pack.classValue('number', glued[2]!.toLowerCase()); if (d !== undefined && scale !== undefined && Number(scale) >= 1000) v = d * Number(scale) }
       if (v === undefined) break
       current = v; seen = true; lastWasNumber = true; i++
       // a decimal written with the other separator split by the segmenter: 3 , 5
@@ -64,6 +67,12 @@ export function readNumber(tokens: readonly Token[], at: number, pack: LanguageP
     const vague = pack.classValue('vague-quantity', t.norm) ?? t.lemmas.map((l) => pack.classValue('vague-quantity', l)).find((x) => x !== undefined)
     if (vague !== undefined && !seen) {
       vagueBase = Number(vague); current = vagueBase; approx = true; seen = true; lastWasNumber = true; i++
+      // a scale after a linker multiplies a vague quantity (tens of millions, hundreds of thousands)
+      const linker = tokens[i], scaleTok = tokens[i + 1]
+      if (linker && scaleTok && i + 1 < limit && pack.list('object-linkers').has(linker.norm)) {
+        const scale = Number(pack.classValue('vague-quantity', scaleTok.norm) ?? pack.classValue('number', scaleTok.norm) ?? 0)
+        if (scale >= 1000) { current = vagueBase * scale; i += 2 }
+      }
       continue
     }
     const v = wordValue(t, pack)

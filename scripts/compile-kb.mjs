@@ -1,0 +1,27 @@
+// Compiles the knowledge base for a fast start (run by `npm run build` after tsc): the entries without their
+// aliases (data/generated/kb-core.json) and one alias index per language pack (data/generated/gazetteer-<lang>.json).
+// The output is reproducible: the same sources give the same bytes.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadGazetteer, PACKAGE_ROOT } from '../dist/kb/load-kb.js'
+import { coreEntry, placeColumns, serialiseIndex, sourceStamp } from '../dist/kb/compiled-index.js'
+import { availablePacks, loadPack } from '../dist/packs/language-pack.js'
+import { getDefaultContext } from '../dist/pipeline/extract.js'
+
+const t0 = Date.now()
+const out = join(PACKAGE_ROOT, 'data', 'generated')
+const gazetteer = loadGazetteer({ compiled: false })
+const isPlace = (e) => e.id.startsWith('place:')
+writeFileSync(join(out, 'kb-core.json'), JSON.stringify({
+  stamp: sourceStamp(PACKAGE_ROOT),
+  entries: gazetteer.entries.filter((e) => !isPlace(e)).map(coreEntry),
+  places: placeColumns(gazetteer.entries.filter(isPlace)),
+}))
+const ctx = getDefaultContext()
+for (const lang of availablePacks()) {
+  const pack = loadPack(lang, undefined, ctx.morphology)
+  const file = serialiseIndex(gazetteer.index(pack), lang, sourceStamp(PACKAGE_ROOT, lang))
+  writeFileSync(join(out, `gazetteer-${lang}.json`), JSON.stringify(file))
+  console.log(`compile-kb: ${lang}: ${file.items.length} aliases`)
+}
+console.log(`compile-kb: ${gazetteer.entries.length} entries in ${Date.now() - t0} ms`)
