@@ -181,7 +181,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   let n = 0
   for (const [k, { rule, match }] of matches.entries()) {
     const [type, mode, cameo] = rule.args as [PloverType, string | undefined, string | undefined]
-    const nominal = rule.args.includes('noun')
+    // a form that is a noun or a verb (request, attack) is a verb after the pack's verb markers (could request, to attack)
+    const nominal = rule.args.includes('noun') && !(match.from > 0 && pack.list('verb-markers').has(tokens[match.from - 1]!.norm))
     if (absorbed.has(k)) continue
     const trig = match.from
     const [sFrom, sTo] = doc.sentenceOf(trig)
@@ -216,9 +217,15 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     const cueAfter = findAllClass(cls('reporting-verb'), doc, clause.to, sTo)[0]
     if (cueAfter && !quote && !cueBefore) {
-      // a cue after the clause names its source right after it (…, njoftoi Bashkimi Evropian)
-      const who = participantsIn(cueAfter.to, Math.min(sTo, cueAfter.to + 3), new Set())[0]
-      if (who) addSource(resolve(who, true), (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
+      // a cue after the clause names its source right after it (…, njoftoi Bashkimi Evropian), or just before it
+      // in its own clause (…, the Kremlin said)
+      const cueClause = clauses.find((c) => cueAfter.at >= c.from && cueAfter.at < c.to)!
+      const who = participantsIn(cueAfter.to, Math.min(sTo, cueAfter.to + 3), new Set())[0] ?? participantsIn(Math.max(cueClause.from, cueAfter.at - 4), cueAfter.at, new Set()).pop()
+      const id = who ? resolve(who, true) : undefined
+      addSource(id, (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
+      // a source named after the clause that is also named in it speaks of itself and stays a participant
+      // (Benin opened its borders …, Benin police said)
+      if (id && participantsIn(clause.from, clause.to, new Set()).some((p) => resolve(p, true) === id)) sources.delete(id)
     }
     const acc = findAllClass(cls('according-to'), doc, sFrom, sTo)[0]
     if (acc) {
@@ -247,7 +254,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const pronouns = pack.list('subject-pronouns')
     const selfReport = !subjects.length && reporter && pronouns.size > 0 && tokens.slice(clause.from, trig).some((t) => pronouns.has(t.norm))
     // a subject placed by a preposition at the head of the clause (Rebels in the Ivory Coast dismissed …) acts for its place
-    const placedSubject = subjects.length || nominal ? undefined : participantsIn(clause.from, Math.min(trig, clause.from + 5), sources).find((p) => roleOf(p, clause.from) === 'place')
+    // (not when an event noun heads the phrase: a car bombing in Baghdad killed …)
+    const placedSubject = subjects.length || nominal ? undefined : participantsIn(clause.from, Math.min(trig, clause.from + 5), sources).find((p) => roleOf(p, clause.from) === 'place' && !matches.some((m) => m.match.from >= clause.from && m.match.from < p.from))
     if ((isPassive || nominal) && (agent || genitive)) {
       actor = [(agent ?? genitive)!]
       // the one acted on: the subject, or a participant inside the subject's phrase (a camp for Congolese refugees was attacked by …)

@@ -93,6 +93,8 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
       g = byKey.get(c.key)
       if (!g && !c.key.includes(' ') && (c.type === 'PER' || c.type === 'MISC')) {
         g = groups.find((x) => x.type === 'PER' && (x.entry ? x.entry.name.split(' ').slice(-1)[0]!.toLowerCase() === c.key : x.key.split(' ').slice(-1)[0] === c.key))
+        // or, failing that, the first word of an unlinked person's name (a family name written first: Wang Junxia → Wang)
+        g ??= groups.find((x) => x.type === 'PER' && !x.entry && x.key.includes(' ') && x.key.split(' ')[0] === c.key)
         if (g && !g.entry) c.rule = `${lang}.entity.surname`
       }
       if (!g) {

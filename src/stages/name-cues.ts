@@ -116,14 +116,22 @@ export function typeByWords(tokens: readonly Token[], from: number, to: number, 
     const t = tokens[i]!
     if (t.isWord && !cues.isOrgWord(t) && !cues.isLocWord(t) && !cues.isMiscWord(t)) other = true
   }
-  // the cue word alone is a common noun in capitals (LEAGUE, Cup), not a name
-  if (!other) return undefined
+  // a cue word alone is a common noun in capitals (LEAGUE, Cup), not a name
+  if (!other && to - from === 1) return undefined
   for (let i = from; i < to; i++) {
     const t = tokens[i]!
     if (!t.isWord) continue
     if (cues.isOrgWord(t)) return { type: 'ORG', cue: 'org-word' }
     if (cues.isLocWord(t)) loc = true
     else if (cues.isMiscWord(t)) misc = true
+  }
+  // a place word and an event word: the last word says what the name is (Gulf War, Cup Final Stadium)
+  if (loc && misc) {
+    for (let i = to - 1; i >= from; i--) {
+      const t = tokens[i]!
+      if (cues.isMiscWord(t)) return { type: 'MISC', cue: 'misc-word' }
+      if (cues.isLocWord(t)) return { type: 'LOC', cue: 'loc-word' }
+    }
   }
   if (loc) return { type: 'LOC', cue: 'loc-word' }
   if (misc) return { type: 'MISC', cue: 'misc-word' }

@@ -71,6 +71,8 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       const countryOnly = m.to - m.from === 1 && m.entries.every((e) => e.id.startsWith('country:'))
       if (cues.active && (onlyPlaces || onlyPeople || countryOnly) && prev && m.from > from && !caps[tokens[m.from]!.sentence] &&
         ((prev.shape === 'Xx' && cues.given.has(prev.norm) && tokens[m.from]!.pre === ' ') || (prev.text === '.' && isInitial(tokens, m.from - 2)))) continue
+      // an alias written with its article (The Washington Post): the article is not part of the mention
+      if (cues.active && m.to - m.from > 1 && cues.notNames.has(tokens[m.from]!.norm)) m.from++
       const types = new Set(m.entries.map((e) => e.type))
       const type = types.size === 1 ? m.entries[0]!.type : (m.entries.find((e) => e.type === 'PER') ?? m.entries[0]!).type
       kb.push(candidate(doc, m.from, m.to, type, `${lang}.entity.kb-alias`, m.entries))
@@ -99,20 +101,23 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
               const t = tokens[k]!, w = withoutPossessive(t, cues)
               if (!t.isWord) return edge === 'end' ? t.text !== '.' || !isDottedAbbreviation(tokens, k - 1) : true
               if (cues.notNames.has(w) || pack.inClass('month', w) || pack.inClass('weekday', w)) return true
-              if (cues.common.has(w) && quiet(k) && !kbCover[k] && !cues.isOrgWord(t) && !cues.isLocWord(t) && !cues.isMiscWord(t)) return true
+              if (cues.common.has(w) && quiet(k) && !kbCover[k] && !cues.isOrgWord(t) && !cues.isLocWord(t) && !cues.isMiscWord(t) && !pack.inClass('org-first', t.norm)) return true
               return edge === 'start' && type === 'PER' && cues.isTitle(t)
             }
             while (name.from < name.to && loose(name.from, 'start')) name.from++
             while (name.to > name.from && loose(name.to - 1, 'end')) name.to--
+            // an event named after a country written with dots: U.S. Open
+            if (type === 'MISC' && tokens[name.from - 1]?.text === '.' && isDottedAbbreviation(tokens, name.from - 2) && tokens[name.from]!.pre !== '') name.from -= 2
+            // the first half of a hyphenated name the pattern could not cross: Daimler-Benz AG, Coca-Cola Co
+            while (name.from > 1 && /^[-‐]$/u.test(tokens[name.from - 1]!.text) && tokens[name.from - 1]!.pre === '' && tokens[name.from]!.pre === '' &&
+              (tokens[name.from - 2]!.shape === 'Xx' || tokens[name.from - 2]!.shape === 'X') && tokens[name.from - 2]!.sentence === tokens[name.from]!.sentence) name.from -= 2
             // a cue word in lower case is an ordinary noun (the city of Arbil, a European group), not part of a name
             const words = tokens.slice(name.from, name.to).filter((t) => t.isWord)
             if (!words.length || words[0]!.shape === 'x' || words[words.length - 1]!.shape === 'x') continue
             // a nationality or a people is not a name by itself (the Polish daily, German striker)
             if (words.every((t) => gaz.nationality(t, pack) || cues.groups.has(withoutPossessive(t, cues)))) continue
-            // a name needs a word besides its cue words (not "LEAGUE" or "Cup" alone)
-            if (words.every((t) => cues.isOrgWord(t) || cues.isLocWord(t) || cues.isMiscWord(t) || cues.isTitle(t))) continue
-            // an event named after a country written with dots: U.S. Open
-            if (type === 'MISC' && tokens[name.from - 1]?.text === '.' && isDottedAbbreviation(tokens, name.from - 2) && tokens[name.from]!.pre !== '') name.from -= 2
+            // a cue word alone is a common noun in capitals (LEAGUE, Cup), not a name
+            if (words.length === 1 && (cues.isOrgWord(words[0]!) || cues.isLocWord(words[0]!) || cues.isMiscWord(words[0]!))) continue
           }
           if (name.to <= name.from) continue
           const c = candidate(doc, name.from, name.to, type, rule.id, [])
@@ -140,8 +145,8 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const clubbable = (k: MentionCandidate) => placeOnly(k) && !sides.has(k.key)
   // a knowledge-base name that is a common word inside a longer name made by its words is part of it (National League)
   const byWords = cues.active ? cued.filter((c) => /\.(org|loc|misc)-word/.test(c.rule)) : []
-  // (National League), and so is a person's surname (Johnson Controls Inc)
-  const weak = (k: MentionCandidate) => k.tokenTo - k.tokenFrom === 1 && (k.type === 'PER' || cues.common.has(withoutPossessive(tokens[k.tokenFrom]!, cues)) || typeByWords(tokens, k.tokenFrom, k.tokenTo, cues) === undefined && (cues.isOrgWord(tokens[k.tokenFrom]!) || cues.isMiscWord(tokens[k.tokenFrom]!)))
+  // (National League); so is any name but a place's (Johnson Controls Inc, Nationalist Party of Ruritania)
+  const weak = (k: MentionCandidate) => k.type !== 'LOC' || k.tokenTo - k.tokenFrom === 1 && ( cues.common.has(withoutPossessive(tokens[k.tokenFrom]!, cues)) || typeByWords(tokens, k.tokenFrom, k.tokenTo, cues) === undefined && (cues.isOrgWord(tokens[k.tokenFrom]!) || cues.isMiscWord(tokens[k.tokenFrom]!)))
   const all: MentionCandidate[] = kb.filter((k) => !(clubbable(k) && [...overPlace].some((c) => same(c, k))) && !(weak(k) && byWords.some((c) => inside(k, c) && !same(k, c))))
   // which candidates cover each token, so overlap checks stay linear in the text
   const covering: MentionCandidate[][] = Array.from({ length: tokens.length }, () => [])
@@ -149,7 +154,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const overlapping = (c: MentionCandidate) => { const out = new Set<MentionCandidate>(); for (let i = c.tokenFrom; i < c.tokenTo; i++) for (const k of covering[i]!) out.add(k); return [...out] }
   all.forEach(claim)
   for (const c of cued.sort((a, b) => (b.end - b.start) - (a.end - a.start))) {
-    const clash = overlapping(c).some((k) => overlaps(k, c) && !((c.type === 'ORG' || (c.type === 'MISC' && cues.active)) && inside(k, c) && k.type === 'LOC' && !same(k, c)) && !(inside(k, c) && k.refs.length === 0 && !same(k, c)))
+    const clash = overlapping(c).some((k) => overlaps(k, c) && !((c.type === 'ORG' || ((c.type === 'MISC' || c.type === 'LOC') && cues.active)) && inside(k, c) && k.type === 'LOC' && !same(k, c)) && !(inside(k, c) && k.refs.length === 0 && !same(k, c)))
     if (!clash) { all.push(c); claim(c) }
   }
 
