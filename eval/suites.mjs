@@ -36,6 +36,24 @@ export const suites = [
     },
   },
   {
+    name: 'plover',
+    data: join(sharedEval, 'plover-gsr', 'dev.jsonl'),
+    available: () => existsSync(join(sharedEval, 'plover-gsr', 'dev.jsonl')),
+    run: async () => {
+      const { evaluatePlover } = await import('./plover.mjs')
+      return (await evaluatePlover(join(sharedEval, 'plover-gsr', 'dev.jsonl'))).figures
+    },
+  },
+  {
+    name: 'polnear',
+    data: join(sharedEval, 'polnear', 'dev'),
+    available: () => existsSync(join(sharedEval, 'polnear', 'dev', 'attributions')),
+    run: async () => {
+      const { evaluatePolnear } = await import('./polnear.mjs')
+      return (await evaluatePolnear(join(sharedEval, 'polnear', 'dev'))).figures
+    },
+  },
+  {
     // English entities: CoNLL-2003 dev, exact span+type F1 (f1 = PER+LOC+ORG micro; per type too); see eval/conll.mjs
     name: 'conll',
     data: join(sharedEval, 'conll2003', 'dev.txt'),

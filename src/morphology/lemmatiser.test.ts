@@ -426,3 +426,162 @@ test('nameForms: gender hint for masculine names in -i', () => {
   assert.ok(forms.includes('Frashërit'), forms.join(' | '));
   assert.ok(!forms.includes('Frashëria'));
 });
+
+test('proper names: the -i stays when the form is a plausible citation form', () => {
+  expectLemmas(
+    'PROPN',
+    `
+    Beni Beni
+    Dini Dini
+    Lani Lani
+    Dinit Dini
+    Hajdaraqi Hajdaraqi
+    Hajdaraqit Hajdaraqi
+    Hajdaraqin Hajdaraqi
+    Baçit Baçi
+    Kurti Kurti
+    Kurtit Kurti
+    Frashërit Frashëri
+    Aliu Aliu
+    Sejdiut Sejdiu
+    Nanos Nano
+    Bolsonaros Bolsonaro
+    Pashkoja Pashko
+    Ramës Rama
+    Berishës Berisha
+    Hoxhës Hoxha
+    Drita Drita
+    Shpresës Shpresa
+    `,
+  );
+});
+
+test('proper names: foreign names and places drop the definite and case endings', () => {
+  expectLemmas(
+    'PROPN',
+    `
+    Trumpi Trump
+    Bideni Biden
+    Sholcit Sholc
+    Vuçiçit Vuçiç
+    Markovit Markov
+    Kremlinit Kremlin
+    Londonin London
+    Tiranës Tiranë
+    Clinton Clinton
+    `,
+  );
+});
+
+test('lemmas keeps the stripped base forms the entity matcher relies on', () => {
+  const includes = (word: string, base: string): void => {
+    const got = sq.lemmas(word, 'PROPN');
+    assert.ok(got.includes(base), `${word}: ${got.join(', ')}`);
+  };
+  includes('Putinit', 'Putin');
+  includes('Putini', 'Putin');
+  includes('Rusisë', 'Rusi');
+  includes('Kremlinit', 'Kremlin');
+  includes('KCNA-së', 'KCNA');
+  includes('Uashingtonin', 'Uashington');
+  includes('Kurtit', 'Kurt');
+  includes('Kurti', 'Kurt');
+  includes('Beni', 'Ben');
+  includes('Hajdaraqit', 'Hajdaraq');
+  includes('Nanos', 'Nanos');
+});
+
+test('masculine plurals: -ë, -a, -ra, palatalised, -qe/-gje and irregular stems', () => {
+  expectLemmas(
+    'NOUN',
+    `
+    kanibalët kanibal
+    baronëve baron
+    krushqit krushk
+    bujqve bujk
+    ujqit ujk
+    demat dem
+    qilimave qilim
+    plumbat plumb
+    mallrat mall
+    fshatrave fshat
+    gazrat gaz
+    parqet park
+    blloqeve bllok
+    vargjet varg
+    shkëmbinjtë shkëmb
+    meshkujt mashkull
+    kroit krua
+    rrathët rreth
+    engjëjt engjëll
+    lumenjve lumë
+    balli ballë
+    djathit djathë
+    ahu ah
+    dokumentet dokument
+    momentin moment
+    `,
+  );
+});
+
+test('feminine nouns: stressed -i, -e, -o, consonant-final, languages, indefinite genitive', () => {
+  expectLemmas(
+    'NOUN',
+    `
+    mundësi mundësi
+    shami shami
+    çati çati
+    melankolie melankoli
+    shtëpie shtëpi
+    dritare dritare
+    karrige karrige
+    karriges karrige
+    macet mace
+    ardhmen ardhme
+    radios radio
+    radioja radio
+    videon video
+    mjegulla mjegull
+    vetullat vetull
+    anglishtja anglisht
+    gjermanishtes gjermanisht
+    feste festë
+    kishe kishë
+    ditët ditë
+    vezët vezë
+    këpucët këpucë
+    lojrave lojë
+    kohërat kohë
+    studente studente
+    korrespondenten korrespondente
+    dyshemeja dysheme
+    nyjeve nyje
+    `,
+  );
+});
+
+test('nominalised participles and -uri nouns', () => {
+  expectLemmas(
+    'NOUN',
+    `
+    plagosuri plagosur
+    burgosurit burgosur
+    kaluara kaluar
+    njohuri njohuri
+    pasuria pasuri
+    `,
+  );
+});
+
+test('nameForms: listed names keep their class; given names that are common nouns stay uninflected', () => {
+  const kurti = sq.nameForms('Albin Kurti');
+  assert.ok(kurti.includes('Albin Kurtit') && kurti.includes('Albin Kurtin'), kurti.join(' | '));
+  assert.ok(!kurti.includes('Albin Kurtisë'), kurti.join(' | '));
+  const flamur = sq.nameForms('Flamur Kurti');
+  assert.ok(flamur.includes('Flamur Kurtit') && !flamur.includes('Flamurit Kurti'), flamur.join(' | '));
+  const ali = sq.nameForms('Ali');
+  assert.ok(ali.includes('Aliut') && !ali.includes('Alit'), ali.join(' | '));
+  const nano = sq.nameForms('Fatos Nano');
+  assert.ok(nano.includes('Fatos Nanos'), nano.join(' | '));
+  assert.ok(sq.nameForms('Bashkimi Evropian').includes('Bashkimit Evropian'));
+});

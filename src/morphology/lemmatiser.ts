@@ -61,10 +61,18 @@ export class PackMorphology implements Morphology {
   private readonly lemmaPattern: RegExp | null;
   private readonly lexiconWeight: number;
   private readonly knownBoost: number;
+  /** Lowest paradigm weight a lexicon analysis is scored with (a listed word of a rare class is as real as any). */
+  private readonly lexiconFloor: number;
   private readonly names: NameGenerator;
   private readonly fallback = new Map<string, Array<{ pos: string; factor: number }>>();
-  /** Every (paradigm, ending) pair, keyed by the ending's last letter ('' for no ending). */
+  /** Every (paradigm, ending) pair of a paradigm that can guess, keyed by the ending's last letter ('' for no ending). */
   private readonly rulesByLast = new Map<string, Array<{ paradigm: Paradigm; rule: EndingRule }>>();
+  /** The same per part of speech, with the paradigm's weight for it and without paradigms it cannot use. */
+  private readonly rulesByPos = new Map<string, Map<string, GuessRule[]>>();
+  /** Lexicon weight of a paradigm for a part of speech (with fallbacks and the floor), cached. */
+  private readonly lexiconWeights = new Map<string, Map<Paradigm, number>>();
+  /** Prior factor of a guessed lemma, keyed by part of speech, identity and lemma (bounded). */
+  private readonly priorFactors = new Map<string, number>();
   private readonly priorCache = new Map<string, LemmaPrior[]>();
   private readonly prefixes: string[];
   private readonly prefixPos: Set<string>;
@@ -77,6 +85,7 @@ export class PackMorphology implements Morphology {
     this.lemmaPattern = pattern ? compile(pattern, pack.macros) : null;
     this.lexiconWeight = Number(setting('lexicon-weight', '1000'));
     this.knownBoost = Number(setting('known-lemma-boost', '1.3'));
+    this.lexiconFloor = Number(setting('lexicon-paradigm-floor', '0'));
     for (const rule of setting('lexicon-pos-fallback', '').split(/\s+/).filter(Boolean)) {
       const [from = '', to = '', factor = '1'] = rule.split(':');
       this.fallback.set(from, [...(this.fallback.get(from) ?? []), { pos: to, factor: Number(factor) }]);
@@ -166,23 +175,47 @@ export class PackMorphology implements Morphology {
   /** Guesses from reversing every ending the word may carry, scored by the pack's weights and priors. */
   private guessCandidates(lower: string, pos?: string): Candidate[] {
     const out: Candidate[] = [];
-    const rules = [...(this.rulesByLast.get('') ?? []), ...(this.rulesByLast.get(lower.slice(-1)) ?? [])];
-    for (const { paradigm, rule } of rules) {
-      const posWeight = weightFor(paradigm, pos);
-      if (posWeight <= 0) continue;
-      const guess = reverseRule(lower, paradigm, rule, this.lemmaPattern);
-      if (!guess) continue;
-      const factor = this.knownForPos(guess.lemma, pos) ? this.knownBoost : this.prior(guess.lemma, lower, pos);
-      out.push({ lemma: guess.lemma, paradigm: guess.paradigm, slot: guess.slot, score: posWeight * guess.weight * factor });
+    const byLast = this.guessRules(pos);
+    for (const key of ['', lower.slice(-1)]) {
+      for (const { paradigm, rule, posWeight } of byLast.get(key) ?? []) {
+        const guess = reverseRule(lower, paradigm, rule, this.lemmaPattern);
+        if (!guess) continue;
+        const factor = this.knownForPos(guess.lemma, pos) ? this.knownBoost : this.prior(guess.lemma, lower, pos);
+        out.push({ lemma: guess.lemma, paradigm: guess.paradigm, slot: guess.slot, score: posWeight * guess.weight * factor });
+      }
     }
     return out;
   }
 
-  /** Product of the prior factors for a guessed lemma (and, when it is the word itself, the identity priors). */
+  /** The guessing rules usable for a part of speech, by last letter, with the paradigm's weight (built once per pos). */
+  private guessRules(pos?: string): Map<string, GuessRule[]> {
+    const key = pos ?? '*';
+    let byLast = this.rulesByPos.get(key);
+    if (!byLast) {
+      byLast = new Map();
+      for (const [last, rules] of this.rulesByLast) {
+        const usable = rules
+          .map(({ paradigm, rule }) => ({ paradigm, rule, posWeight: weightFor(paradigm, pos) }))
+          .filter((r) => r.posWeight > 0);
+        if (usable.length > 0) byLast.set(last, usable);
+      }
+      this.rulesByPos.set(key, byLast);
+    }
+    return byLast;
+  }
+
+  /** Product of the prior factors for a guessed lemma (and, when it is the word itself, the identity priors), memoised. */
   private prior(lemma: string, word: string, pos?: string): number {
-    let factor = 1;
-    for (const rule of this.priorsFor(pos, lemma === word)) {
-      if (rule.pattern.test(lemma)) factor *= rule.factor;
+    const identity = lemma === word;
+    const key = `${pos ?? '*'}|${identity ? 1 : 0}|${lemma}`;
+    let factor = this.priorFactors.get(key);
+    if (factor === undefined) {
+      factor = 1;
+      for (const rule of this.priorsFor(pos, identity)) {
+        if (rule.pattern.test(lemma)) factor *= rule.factor;
+      }
+      if (this.priorFactors.size > 100_000) this.priorFactors.clear();
+      this.priorFactors.set(key, factor);
     }
     return factor;
   }
@@ -210,11 +243,24 @@ export class PackMorphology implements Morphology {
     return [];
   }
 
-  /** Weight of a lexicon paradigm for a pos, letting e.g. PROPN use NOUN entries at a discount. */
+  /** Weight of a lexicon paradigm for a pos (at least the pack's floor), letting e.g. PROPN use NOUN entries at a discount. */
   private lexiconWeightFor(paradigm: Paradigm, pos?: string): number {
-    const direct = weightFor(paradigm, pos);
-    const fallbacks = pos === undefined ? [] : (this.fallback.get(pos) ?? []);
-    return Math.max(direct, ...fallbacks.map((f) => weightFor(paradigm, f.pos) * f.factor));
+    const key = pos ?? '*';
+    let cache = this.lexiconWeights.get(key);
+    if (!cache) {
+      cache = new Map();
+      this.lexiconWeights.set(key, cache);
+    }
+    let weight = cache.get(paradigm);
+    if (weight === undefined) {
+      const floored = (w: number): number => (w > 0 ? Math.max(w, this.lexiconFloor) : 0);
+      weight = floored(weightFor(paradigm, pos));
+      for (const f of pos === undefined ? [] : (this.fallback.get(pos) ?? [])) {
+        weight = Math.max(weight, floored(weightFor(paradigm, f.pos)) * f.factor);
+      }
+      cache.set(paradigm, weight);
+    }
+    return weight;
   }
 
   private rank(lower: string, pos?: string): string[] {
@@ -234,6 +280,7 @@ export class PackMorphology implements Morphology {
   /** Groups the endings of every paradigm by their last letter, so a word is only tried against endings it can carry. */
   private indexRules(): void {
     for (const paradigm of this.pack.paradigms.values()) {
+      if (paradigm.lemmaCond.source === '(?!)') continue; // a lexicon-only class: it never guesses
       for (const set of paradigm.sets) {
         for (const rule of this.pack.endings.get(set) ?? []) {
           const key = rule.add.slice(-1);
@@ -261,6 +308,13 @@ export class PackMorphology implements Morphology {
       this.index.set(generated.form, hits);
     }
   }
+}
+
+/** A guessing rule with the weight of its paradigm for one part of speech. */
+interface GuessRule {
+  paradigm: Paradigm;
+  rule: EndingRule;
+  posWeight: number;
 }
 
 const bestWeight = new WeakMap<Paradigm, number>();

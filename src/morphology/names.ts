@@ -46,7 +46,7 @@ export class NameGenerator {
     if (tokens.length === 0) return [];
     const headAt = this.headIndex(tokens, options);
     const headWord = tokens[headAt] ?? '';
-    const head = (tokens.length > 1 && headAt === 0 ? this.fromLexicon(headWord) : null) ?? this.fromShape(headWord, options);
+    const head = (tokens.length > 1 && headAt === 0 ? this.fromLexicon(headWord) : null) ?? this.fromNames(headWord, options);
     const out = [tokens.join(' ')];
     if (!head) return out;
     for (const { form, slot } of this.headForms(head, headWord)) {
@@ -61,7 +61,10 @@ export class NameGenerator {
     if (options.head) return options.head === 'first' ? 0 : tokens.length - 1;
     if (tokens.some((t) => this.articleWords.has(t))) return 0;
     const first = tokens[0]?.toLowerCase() ?? '';
-    if (this.lookup.lexiconHits(first).some((hit) => hit.paradigm.posWeights.get('NOUN'))) return 0;
+    const hits = this.lookup.lexiconHits(first);
+    // a given name that is also a common noun (Flamur, Kujtim, Drita) stays as it is: the surname inflects
+    const givenName = hits.some((hit) => hit.lemma === first && (hit.paradigm.posWeights.get('PROPN') ?? 0) > 0 && !hit.paradigm.posWeights.get('NOUN'));
+    if (!givenName && hits.some((hit) => hit.paradigm.posWeights.get('NOUN'))) return 0;
     const last = tokens[tokens.length - 1] ?? '';
     if (this.adjective && this.adjective.test(last.toLowerCase())) return 0;
     return tokens.length - 1;
@@ -76,6 +79,17 @@ export class NameGenerator {
     const hit = hits.find((h) => (h.paradigm.posWeights.get('NOUN') ?? 0) > 0);
     if (!hit) return null;
     return { lemma: hit.lemma, paradigm: hit.paradigm, number: hit.slot.startsWith('pl') ? 'pl' : 'sg', style: 'plain' };
+  }
+
+  /** A head taken as a base form: a name the lexicon lists keeps its listed class (Kurti → Kurtit, not *Kurtisë), in the style names.tsv gives its shape. */
+  private fromNames(word: string, options: NameOptions): Head | null {
+    const shaped = this.fromShape(word, options);
+    const lower = word.toLowerCase();
+    const listed = this.lookup
+      .lexiconHits(lower)
+      .find((h) => h.lemma === lower && (h.paradigm.posWeights.get('PROPN') ?? 0) > 0 && (!options.gender || h.paradigm.gender === options.gender));
+    if (!listed) return shaped;
+    return { lemma: lower, paradigm: listed.paradigm, number: 'sg', style: shaped?.style ?? 'plain' };
   }
 
   /** A head taken as a base form, its class chosen by names.tsv (and the gender hint). */

@@ -99,16 +99,20 @@ function cldrClasses(locale: string, articles: Set<string>, normalise: (s: strin
     if (parts.length > 1 && articles.has(normalise(parts[0]!))) map.set(parts.slice(1).join(' '), String(value))
   }
   for (const width of ['long', 'short'] as const) {
+    // one formatter per shape, reused for every date (making a formatter is the costly part, at start-up)
+    const monthAlone = new Intl.DateTimeFormat(locale, { month: width, timeZone: 'UTC' })
+    const monthInDate = new Intl.DateTimeFormat(locale, { month: width, day: 'numeric', timeZone: 'UTC' })
+    const weekdayAlone = new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' })
     for (let m = 0; m < 12; m++) {
       const d = new Date(Date.UTC(2021, m, 15))
-      add(month, new Intl.DateTimeFormat(locale, { month: width, timeZone: 'UTC' }).format(d), m + 1)
-      const inDate = new Intl.DateTimeFormat(locale, { month: width, day: 'numeric', timeZone: 'UTC' }).formatToParts(d).find((p) => p.type === 'month')
+      add(month, monthAlone.format(d), m + 1)
+      const inDate = monthInDate.formatToParts(d).find((p) => p.type === 'month')
       if (inDate) add(month, inDate.value, m + 1)
     }
     for (let w = 0; w < 7; w++) {
       // 2021-03-01 was a Monday: ISO weekday 1..7
       const d = new Date(Date.UTC(2021, 2, 1 + w))
-      add(weekday, new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' }).format(d), w + 1)
+      add(weekday, weekdayAlone.format(d), w + 1)
     }
   }
   // one-letter or two-letter abbreviations collide with common words; keep forms of 3+ letters

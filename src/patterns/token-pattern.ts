@@ -35,7 +35,7 @@ type Node =
   | { kind: 'any' }
   | { kind: 'class'; name: string; as: string }
   | { kind: 'regex'; re: RegExp }
-  | { kind: 'alt'; options: Element[][] }
+  | { kind: 'alt'; options: Element[][]; firstWords: Array<string | undefined> }
 
 interface Element { node: Node; optional: boolean; repeat: boolean }
 
@@ -88,7 +88,9 @@ export function compilePattern(source: string, normalise: (s: string) => string 
         if (s[i] === ')') { i++; break }
         fail('missing )')
       }
-      return { kind: 'alt', options }
+      // the word each option must start with, if it must start with one: options that cannot match are skipped
+      const firstWords = options.map((o) => (o[0] && !o[0].optional && o[0].node.kind === 'word' ? o[0].node.word : undefined))
+      return { kind: 'alt', options, firstWords }
     }
     if (c === '{') {
       const close = s.indexOf('}', i)
@@ -183,7 +185,7 @@ export function matchAt(p: CompiledPattern, tokens: readonly Token[], at: number
       case 'prefix': if (t.isWord && t.norm.startsWith(n.prefix)) cont(pos + 1); return
       case 'any': if (t.isWord) cont(pos + 1); return
       case 'regex': if (n.re.test(t.text)) { caps.push({ name: 're', from: pos, to: pos + 1, value: t.text }); cont(pos + 1); caps.pop() } return
-      case 'alt': for (const o of n.options) seq(o, 0, pos, cont); return
+      case 'alt': for (let k = 0; k < n.options.length; k++) { const w = n.firstWords[k]; if (w === undefined || w === t.norm) seq(n.options[k]!, 0, pos, cont) } return
       case 'class': {
         const builtIn = BUILT_IN[n.name]
         if (builtIn) {
@@ -209,7 +211,18 @@ export function matchAt(p: CompiledPattern, tokens: readonly Token[], at: number
  * expression, a built-in class). Used to try only the patterns that can start at a token.
  */
 export function firstKeys(p: CompiledPattern, classes: WordClasses): Set<string> | null {
+  const start = firstTokens(p, classes)
+  return start && start.tests.length === 0 ? start.keys : null
+}
+
+/**
+ * What a token must be to start the pattern: one of the normal forms in `keys`, or a token that passes one of the
+ * `tests` (for first elements with no fixed forms: a built-in class, a regular expression, any word, a short
+ * prefix). Null when any token might start it (every element optional, or an unknown class, which matching reports).
+ */
+export function firstTokens(p: CompiledPattern, classes: WordClasses): { keys: Set<string>; tests: Array<(t: Token) => boolean> } | null {
   const keys = new Set<string>()
+  const tests: Array<(t: Token) => boolean> = []
   // the keys of elements[k…] up to and including the first one that is not optional; false if unbounded
   const seq = (els: Element[]): boolean => {
     for (const el of els) {
@@ -221,18 +234,26 @@ export function firstKeys(p: CompiledPattern, classes: WordClasses): Set<string>
   const atomKeys = (n: Node): boolean => {
     switch (n.kind) {
       case 'word': case 'lemma': keys.add(n.word); return true
-      case 'prefix': if (n.prefix.length < PREFIX_KEY) return false; keys.add(prefixKey(n.prefix)); return true
+      case 'prefix': {
+        const prefix = n.prefix
+        if (prefix.length < PREFIX_KEY) tests.push((t) => t.isWord && t.norm.startsWith(prefix))
+        else keys.add(prefixKey(prefix))
+        return true
+      }
+      case 'any': tests.push((t) => t.isWord); return true
+      case 'regex': { const re = n.re; tests.push((t) => re.test(t.text)); return true }
       case 'alt': return n.options.every((o) => seq(o))
       case 'class': {
+        const builtIn = BUILT_IN[n.name]
+        if (builtIn) { tests.push(builtIn); return true }
         const cls = classes.get(n.name)
         if (!cls) return false
         for (const k of cls.keys()) keys.add(k)
         return true
       }
-      default: return false
     }
   }
-  return seq(p.elements) ? keys : null
+  return seq(p.elements) ? { keys, tests } : null
 }
 
 const PREFIX_KEY = 3
@@ -242,23 +263,39 @@ const prefixKey = (s: string) => '\u0000' + s.slice(0, PREFIX_KEY)
 export class RuleIndex<R extends { pattern: CompiledPattern }> {
   private readonly byKey = new Map<string, R[]>()
   private readonly always: R[] = []
+  /** Rules that some tokens start by passing a test rather than by their form (a built-in class, a regex). */
+  private readonly tested: Array<{ rule: R; tests: Array<(t: Token) => boolean> }> = []
   private readonly order = new Map<R, number>()
   constructor(readonly rules: readonly R[], classes: WordClasses) {
     rules.forEach((r, i) => this.order.set(r, i))
     for (const r of rules) {
-      const keys = firstKeys(r.pattern, classes)
-      if (!keys) { this.always.push(r); continue }
-      for (const k of keys) { const l = this.byKey.get(k); if (l) l.push(r); else this.byKey.set(k, [r]) }
+      const start = firstTokens(r.pattern, classes)
+      if (!start) { this.always.push(r); continue }
+      if (start.tests.length) this.tested.push({ rule: r, tests: start.tests })
+      for (const k of start.keys) { const l = this.byKey.get(k); if (l) l.push(r); else this.byKey.set(k, [r]) }
     }
   }
 
+  /** Candidates by token text, as words repeat; kept with the lemmas they were found with (the analysis shares one array per form). */
+  private readonly seen = new Map<string, { lemmas: string[]; rules: R[] }>()
+
   /** The rules that may match at this token, in their file order. */
   candidates(t: Token): R[] {
+    const hit = this.seen.get(t.text)
+    if (hit && (hit.lemmas === t.lemmas || (hit.lemmas.length === 0 && t.lemmas.length === 0))) return hit.rules
+    if (this.seen.size >= 50_000) this.seen.clear()
+    const rules = this.find(t)
+    this.seen.set(t.text, { lemmas: t.lemmas, rules })
+    return rules
+  }
+
+  private find(t: Token): R[] {
     const found = new Set<R>(this.always)
     const add = (key: string) => { const l = this.byKey.get(key); if (l) for (const r of l) found.add(r) }
     add(t.norm)
     add(prefixKey(t.norm))
     for (const l of t.lemmas) add(l)
+    for (const { rule, tests } of this.tested) if (!found.has(rule) && tests.some((test) => test(t))) found.add(rule)
     if (found.size === this.always.length) return this.always
     return [...found].sort((a, b) => this.order.get(a)! - this.order.get(b)!)
   }

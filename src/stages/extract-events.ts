@@ -87,9 +87,19 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   /** The role a preposition gives the participant (counterpart, target, beneficiary, agent, place, other, modifier). */
   const roleOf = (p: Participant, floor: number): string | undefined => roleOfMention(doc, p.from, floor)
 
+  /** A possessive before a title and a name describes the name (Kosovo's Prime Minister Albin Kurti). */
+  const possessives = [...pack.list('possessive-endings')]
+  const possessiveOfName = (m: { from: number; to: number }): boolean => {
+    const last = tokens[m.to - 1]!.norm
+    if (!possessives.some((e) => last.endsWith(e))) return false
+    let k = m.to
+    while (k < m.to + 3 && tokens[k] && isCueWord(doc, tokens[k]!)) k++
+    return k > m.to && !!mentionAt(doc, k)
+  }
   /** Participants in [from, to): mentions (outermost) and nationality adjectives not attached to a name. */
   const participantsIn = (from: number, to: number, sources: Set<string>): Participant[] => {
-    const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => m.type !== 'MISC' && !sources.has(m.entityId)).map((m) => ({ from: m.from, to: m.to, entityId: m.entityId }))
+    // (a group named with its state, Iraqi Kurds, acts for it; other miscellaneous names are not participants)
+    const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => (m.type !== 'MISC' || !!doc.entity(m.entityId)?.country) && !sources.has(m.entityId) && !possessiveOfName(m)).map((m) => ({ from: m.from, to: m.to, entityId: m.entityId }))
     for (const a of adjectivesIn(from, to)) {
       // an adjective attached to a name describes it (Presidentin rus Vladimir Putin, Russian President Putin): not a
       // participant of its own; a name two words on is its own only across a title or a comma (Palestinians blamed Israel)
@@ -239,7 +249,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // --- arguments
     const argRules = ['args-clause']
     let actor: Participant[] = [], recipient: Participant[] = []
-    const after = participantsIn(match.to, sTo, sources).filter((p) => clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1)
+    // (a participant inside a long trigger counts as after it: summoned Niger's ambassador, gave Ukraine $1bn in aid)
+    const after = participantsIn(match.from + 1, sTo, sources).filter((p) => clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1)
     // a passive: the pack's auxiliary right before the trigger, unless the trigger has a progressive ending (is providing)
     const progressive = pack.list('progressive-endings')
     const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm) && ![...progressive].some((e) => tokens[trig]!.norm.endsWith(e))
@@ -290,9 +301,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const place = after.find((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC' && roleOf(p, match.to) === 'place' && !recipient.includes(p))
     let actorIds = uniq(actor.map((p) => resolve(p)).filter((x): x is string => !!x))
     let recipientIds = uniq(recipient.map((p) => resolve(p)).filter((x): x is string => !!x)).filter((id) => !actorIds.includes(id))
-    // a conflict in a country is against it, when nothing else is named
+    // a conflict in a country is against it, when nothing else is named; in a town of a country, against that
+    // state (fired at targets in Jericho)
     if (!recipientIds.length && place && QUAD[type] >= 3) {
-      const id = resolve(place)
+      let id = resolve(place)
+      const e = id ? doc.entity(id) : undefined
+      if (e && !e.ids?.kb?.startsWith('country:')) id = e.type === 'LOC' && e.country ? entityForCountry(doc, ctx, e.country) : undefined
       if (id && doc.entity(id)?.ids?.kb?.startsWith('country:') && !actorIds.includes(id)) { recipientIds = [id]; argRules.push('place-as-target') }
     }
     // participants acting together: the first is the actor, the others its counterparts

@@ -265,9 +265,9 @@ export function extractTimes(doc: KronikaDocument): void {
  * The clause runs from the punctuation or `clause-marker` before the expression to the one after it, so a cue in
  * a quotation does not turn the day it was said on into a future one (“We will…,” he said Friday).
  */
-function tenseOf(doc: KronikaDocument, m: PatternMatch): 'past' | 'future' {
+function tenseOf(doc: KronikaDocument, m: PatternMatch, explicitPast = false): 'past' | 'future' | undefined {
   const cues = doc.pack.classes.get('modality-cue')
-  if (!cues) return 'past'
+  if (!cues) return explicitPast ? undefined : 'past'
   const markers = doc.pack.classes.get('clause-marker')
   const [sFrom, sTo] = doc.sentenceOf(m.from)
   const boundary = (i: number) => /^[,;:–—()“”„«»"]$/.test(doc.tokens[i]!.text) || (!!markers && matchClass(markers, doc.tokens, i, sTo).length > 0)
@@ -275,14 +275,19 @@ function tenseOf(doc: KronikaDocument, m: PatternMatch): 'past' | 'future' {
   while (from > sFrom && !boundary(from - 1)) from--
   while (to < sTo && !boundary(to)) to++
   for (let i = from; i < to; i++) if (matchClass(cues, doc.tokens, i, to).some((c) => c.value === 'planned')) return 'future'
-  return 'past'
+  if (!explicitPast) return 'past'
+  // the past only when the clause says so: one of the pack's `past-markers` (was, were, had, did)
+  const past = doc.pack.list('past-markers')
+  for (let i = from; i < to; i++) if (past.has(doc.tokens[i]!.norm)) return 'past'
+  return undefined
 }
 
 /**
  * The year of a month named without one: `past` or `future` when the words say so (last May, next March), or a
  * year offset (June last year: -1); else the anchor's year, unless its clause speaks of the future and the month
- * has passed (next year's), or the month lies more than half a year ahead (last year's: news reports the past)
- * or nine or more months back (next year's: January in a November article).
+ * has passed (next year's) or of the past and the month is still to come (last year's: was issued on May 1 in a
+ * March article); with no tense in the clause, a month more than half a year ahead is last year's (news reports
+ * the past) and one nine or more months back is next year's (January in a November article).
  */
 function yearOfMonth(doc: KronikaDocument, m: PatternMatch, a: Anchor, month: number, dir?: string): number {
   if (!a.month) return a.year
@@ -290,9 +295,9 @@ function yearOfMonth(doc: KronikaDocument, m: PatternMatch, a: Anchor, month: nu
   if (dir === 'future') return month <= a.month ? a.year + 1 : a.year
   if (dir && /^[+-]?\d+$/.test(dir)) return a.year + Number(dir)
   const diff = month - a.month
-  const future = diff !== 0 && tenseOf(doc, m) === 'future'
-  if (diff < 0) return future || diff <= -9 ? a.year + 1 : a.year
-  return !future && diff > 6 ? a.year - 1 : a.year
+  const tense = diff !== 0 ? tenseOf(doc, m, true) : undefined
+  if (diff < 0) return tense === 'future' || (tense !== 'past' && diff <= -9) ? a.year + 1 : a.year
+  return tense === 'past' || (tense !== 'future' && diff > 6) ? a.year - 1 : a.year
 }
 
 /** Precision of a TIMEX3 date value by its shape. */

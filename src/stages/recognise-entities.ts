@@ -12,6 +12,9 @@ import type { KbEntry } from '../kb/types.js'
 import { tokenForms } from '../kb/gazetteer.js'
 import { capsSentences, capitalsUninformative, isDottedAbbreviation, isInitial, nameCues, possessiveLength, typeByWords, withoutPossessive } from './name-cues.js'
 
+/** Words a pattern may put inside a name (Bank of England, Procter and Gamble), which a headline's cut keeps. */
+const LINKS = new Set(['of', 'the', 'and', 'for', '&'])
+
 const OPEN_QUOTES = new Set(['“', '"', '«', '„', '‘', "'", '‹', '「'])
 
 /** Folded lemma key of a token range, used to group mentions of an unlinked name (Peskovit, Peskovi → peskov). */
@@ -50,14 +53,28 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const cues = nameCues(pack)
   const caps = cues.active ? capsSentences(doc) : []
   const quiet = (i: number) => cues.active && capitalsUninformative(doc, i, caps)
+  /** True when token `at` is a hyphen joining its neighbour in direction `dir` to a capitalised word, with no spaces. */
+  const hyphenated = (at: number, dir: 1 | -1) => {
+    const h = tokens[at], w = tokens[at + dir]
+    return Boolean(h && w && /^[-‐]$/u.test(h.text) && h.pre === '' && (dir === 1 ? w.pre === '' : tokens[at + 1]?.pre === '') && (w.shape === 'Xx' || w.shape === 'X') && w.sentence === h.sentence)
+  }
+  /** One past a name's last token, taking in the full stop of an abbreviation that ends it (Acme Corp.). */
+  const withAbbreviationDot = (to: number) => {
+    const last = tokens[to - 1], dot = tokens[to]
+    return cues.active && last && dot?.text === '.' && dot.pre === '' && dot.sentence === last.sentence && pack.list('abbreviations').has(last.norm) ? to + 1 : to
+  }
 
   // 1. knowledge-base names, sentence by sentence
   for (const [from, to] of doc.sentenceTokens) {
-    for (const m of gaz.match(tokens, pack, from, to)) {
+    const matches = gaz.match(tokens, pack, from, to)
+    for (const m of matches) {
       // a town's name that is also a given name, followed by another capitalised word or after a title, is a person's
       const onlyPlaces = m.entries.every((e) => e.id.startsWith('place:'))
       const next = tokens[m.to], prev = tokens[m.from - 1]
       if (onlyPlaces && ((next && m.to < to && next.shape === 'Xx' && next.pre === ' ') || (prev && (pack.inClass('person-title', prev.norm) || prev.lemmas.some((l) => pack.inClass('person-title', l)))))) continue
+      // a known person's one-word alias followed by another name is someone else (Francis Moreau)
+      if (cues.active && m.to - m.from === 1 && m.entries.every((e) => e.type === 'PER') && next && m.to < to && next.shape === 'Xx' && next.pre === ' ' &&
+        !caps[next.sentence] && !cues.notNames.has(next.norm) && !pack.inClass('weekday', next.norm) && !pack.inClass('month', next.norm) && !cues.common.has(next.norm)) continue
       if (cues.active && m.to - m.from === 1) {
         // a name that is also a common word (Police, Surprise, WHO in a headline) needs "in"/"near" before it, unless it is a country
         const word = withoutPossessive(tokens[m.from]!, cues)
@@ -73,6 +90,11 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
         ((prev.shape === 'Xx' && cues.given.has(prev.norm) && tokens[m.from]!.pre === ' ') || (prev.text === '.' && isInitial(tokens, m.from - 2)))) continue
       // an alias written with its article (The Washington Post): the article is not part of the mention
       if (cues.active && m.to - m.from > 1 && cues.notNames.has(tokens[m.from]!.norm)) m.from++
+      // half of a hyphenated name is not that name (Mercedes-Benz, Itar-Tass); Boston-based still names Boston
+      // (but two known names joined are both names: North Korea-Russia, Kim-Putin)
+      if (cues.active && ((hyphenated(m.to, 1) && !matches.some((x) => x.from === m.to + 1)) || (hyphenated(m.from - 1, -1) && !matches.some((x) => x.to === m.from - 1)))) continue
+      // a title in a person's alias is not part of the mention (President Putin → Putin)
+      if (cues.active && m.to - m.from > 1 && m.entries.every((e) => e.type === 'PER') && cues.isTitle(tokens[m.from]!)) m.from++
       const types = new Set(m.entries.map((e) => e.type))
       const type = types.size === 1 ? m.entries[0]!.type : (m.entries.find((e) => e.type === 'PER') ?? m.entries[0]!).type
       kb.push(candidate(doc, m.from, m.to, type, `${lang}.entity.kb-alias`, m.entries))
@@ -104,7 +126,19 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
               if (cues.common.has(w) && quiet(k) && !kbCover[k] && !cues.isOrgWord(t) && !cues.isLocWord(t) && !cues.isMiscWord(t) && !pack.inClass('org-first', t.norm)) return true
               return edge === 'start' && type === 'PER' && cues.isTitle(t)
             }
-            while (name.from < name.to && loose(name.from, 'start')) name.from++
+            // in a headline in capitals a function word cuts the name off from the rest: the part next to the cue stays
+            // (WALES BEAT SAN MARINO IN | WORLD CUP; ROMANIA BEAT | LITHUANIA | IN UNDER-21 MATCH)
+            const headline = caps[tokens[name.from]!.sentence]
+            const cueBefore = name.from > m.from
+            if (headline) {
+              const cut = (k: number) => cues.notNames.has(tokens[k]!.norm) && !LINKS.has(tokens[k]!.norm)
+              if (cueBefore) { for (let k = name.from + 1; k < name.to; k++) if (cut(k)) { name.to = k; break } }
+              else for (let k = name.to - 1; k > name.from; k--) if (cut(k)) { name.from = k + 1; break }
+            }
+            // a headline's common word before an event's or a body's word stays (WORLD CUP, MAJOR LEAGUE)
+            const last = tokens[name.to - 1]!
+            const cueLast = headline && !cueBefore && (cues.isMiscWord(last) || cues.isOrgWord(last))
+            while (name.from < name.to && !(cueLast && name.from === name.to - 2) && loose(name.from, 'start')) name.from++
             while (name.to > name.from && loose(name.to - 1, 'end')) name.to--
             // an event named after a country written with dots: U.S. Open
             if (type === 'MISC' && tokens[name.from - 1]?.text === '.' && isDottedAbbreviation(tokens, name.from - 2) && tokens[name.from]!.pre !== '') name.from -= 2
@@ -115,11 +149,12 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
             const words = tokens.slice(name.from, name.to).filter((t) => t.isWord)
             if (!words.length || words[0]!.shape === 'x' || words[words.length - 1]!.shape === 'x') continue
             // a nationality or a people is not a name by itself (the Polish daily, German striker)
-            if (words.every((t) => gaz.nationality(t, pack) || cues.groups.has(withoutPossessive(t, cues)))) continue
+            if (words.every((t) => gaz.nationality(t, pack) || cues.groups.has(withoutPossessive(t, cues))) || gaz.nationalityAt(tokens, name.from, pack)?.to === name.to) continue
             // a cue word alone is a common noun in capitals (LEAGUE, Cup), not a name
             if (words.length === 1 && (cues.isOrgWord(words[0]!) || cues.isLocWord(words[0]!) || cues.isMiscWord(words[0]!))) continue
           }
           if (name.to <= name.from) continue
+          name.to = withAbbreviationDot(name.to)
           const c = candidate(doc, name.from, name.to, type, rule.id, [])
           if (rule.args.includes('over-place')) overPlace.add(c)
           cued.push(c)
@@ -178,8 +213,8 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const taken = new Uint8Array(tokens.length)
   for (const c of all) for (let i = c.tokenFrom; i < c.tokenTo; i++) taken[i] = 1
   const isCue = (t: Token) => pack.inClass('person-title', t.norm) || pack.inClass('org-head', t.norm) || t.lemmas.some((l) => pack.inClass('person-title', l) || pack.inClass('org-head', l))
-  const nameLike = (t: Token) => t.isWord && (t.shape === 'Xx' || t.shape === 'X') && !notNames.has(t.norm) && !t.lemmas.some((l) => notNames.has(l)) && !isCue(t) && !gaz.nationality(t, pack) &&
-    !(cues.active && (notNames.has(withoutPossessive(t, cues)) || cues.groups.has(withoutPossessive(t, cues)) || gaz.nationalityAt(tokens, t.index, pack)?.to === t.index + 2 || pack.inClass('month', t.norm) || pack.inClass('weekday', t.norm) || (quiet(t.index) && cues.common.has(withoutPossessive(t, cues)))))
+  const nameLike = (t: Token): boolean => (cues.active && isInitial(tokens, t.index) && tokens[t.index + 2]?.shape === 'Xx' && tokens[t.index + 2]!.sentence === t.sentence) || t.isWord && (t.shape === 'Xx' || t.shape === 'X') && !notNames.has(t.norm) && !t.lemmas.some((l) => notNames.has(l)) && !isCue(t) && !gaz.nationality(t, pack) &&
+    !(cues.active && (notNames.has(withoutPossessive(t, cues)) || (t.pre === '' && /^['’]$/u.test(tokens[t.index - 1]?.text ?? '') && t.norm.length === 1) || cues.groups.has(withoutPossessive(t, cues)) || gaz.nationalityAt(tokens, t.index, pack)?.to === t.index + 2 || pack.inClass('month', t.norm) || pack.inClass('weekday', t.norm) || (quiet(t.index) && cues.common.has(withoutPossessive(t, cues)))))
   const pending: MentionCandidate[] = []
   for (const [from, to] of doc.sentenceTokens) {
     for (let i = from; i < to; i++) {
@@ -214,7 +249,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
         if (tokens.slice(i, j).every((t) => !t.isWord || t.text.length === 1)) { i = j - 1; continue }
         if (single && first.shape === 'Xx' && first.text.length < 2) { i = j - 1; continue }
         const typed = typeUnknownName(i, j, single, afterTitle)
-        const c = candidate(doc, i, j, typed.type, `${lang}.entity.${typed.rule}`, [])
+        const c = candidate(doc, i, withAbbreviationDot(j), typed.type, `${lang}.entity.${typed.rule}`, [])
         if (typed.pending) pending.push(c); else all.push(c)
         i = j - 1
         continue
@@ -240,8 +275,13 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
     if (given.has(withoutPossessive(first, cues)) && (!single || !quiet(i))) return { type: 'PER', rule: 'given-name' }
     if (isInitial(tokens, i) && !single) return { type: 'PER', rule: 'initial' }
     if (prev && i > doc.sentenceOf(i)[0] && cues.isPlacePreposition(prev)) return { type: 'LOC', rule: 'place-preposition' }
-    if (single && first.shape === 'X' && !caps[first.sentence]) return { type: 'ORG', rule: 'acronym' }
-    if (!single) return { type: 'PER', rule: 'capitalised' }
+    // a dateline: a place in capitals first in its line, then a country or a date (TAVILDARA, Tajikistan 1996-08-30)
+    const after = tokens[j], after2 = tokens[j + 1]
+    if (i === doc.sentenceOf(i)[0] && tokens.slice(i, j).every((t) => !t.isWord || t.shape === 'X') && after &&
+      ((after.text === ',' && after2 && kbCover[after2.index] && all.some((c) => c.tokenFrom === after2.index && c.type === 'LOC')) || /^(1[89]|20)\d\d$/.test(after.text))) return { type: 'LOC', rule: 'dateline' }
+    if (single && first.shape === 'X' && /^[\p{Lu}&.]+$/u.test(first.text) && !caps[first.sentence] && !cues.common.has(first.norm)) return { type: 'ORG', rule: 'acronym' }
+    // several capitalised words and nothing else known: a person's name, unless every word is a common word (Old Trafford, Red Star)
+    if (!single) return tokens.slice(i, j).every((t) => !t.isWord || cues.common.has(withoutPossessive(t, cues))) ? { type: 'MISC', rule: 'common-words-name' } : { type: 'PER', rule: 'capitalised' }
     return { type: 'MISC', rule: 'capitalised', pending: true }
   }
 
@@ -271,10 +311,11 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
     }
     for (const c of pending) {
       const w = word(c.tokenFrom)
-      const type = singles.get(c.key) ?? (personWords.has(w) ? 'PER' : orgFirst.has(w) ? 'ORG' : undefined)
+      // the first word of an organisation's name, then a person's, then the same word typed elsewhere by a weaker cue
+      const type = orgFirst.has(w) ? 'ORG' : personWords.has(w) ? 'PER' : singles.get(c.key)
       if (!type) continue
       c.type = type
-      c.rule = `${lang}.entity.${type === 'PER' && !singles.has(c.key) ? 'surname' : 'same-name'}`
+      c.rule = `${lang}.entity.${type === 'PER' && personWords.has(w) ? 'surname' : 'same-name'}`
       all.push(c)
     }
   }

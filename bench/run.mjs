@@ -1,0 +1,249 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how fast and how lean extraction is, measured on a generated corpus (bench/generate-corpus.mjs),
+ * written to docs/benchmarks.md (the file is rewritten; its soak section, written by bench/soak.mjs, is kept).
+ *
+ *   - throughput end to end, Albanian and English separately: articles/s and MB/s on one thread, and the time of
+ *     each stage (extractDocument's `timings`);
+ *   - the same English texts through compromise's named-entity views (people, places, organisations), as a ratio;
+ *   - cold start of the built CLI to its first record (median of several spawns);
+ *   - peak RSS of the CLI extracting a mixed corpus and a 1 MB article;
+ *   - time against article length, 1 KB to 1 MB, doubling: the ratio per doubling should stay ≤ 2.6 (1.3× linear).
+ *
+ *   node bench/run.mjs [--count N] [--seed S] [--max-seconds S] [--out FILE] [--no-write]
+ *
+ * Needs the build (npm run build). Targets are checked here and printed; they are benchmarks, not tests.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { generateArticle, loadNames } from './generate-corpus.mjs'
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url))
+const CLI = join(ROOT, 'bin', 'kronika.js')
+
+const TARGETS = { articlesPerSecond: 1000, vsCompromise: 20, coldStartMs: 500, peakRssMb: 400, doublingRatio: 2.6 }
+
+// --- child mode: the CLI's own peak RSS (run in a fresh process, so the bench's corpus is not counted)
+if (process.argv[2] === '--child-rss') {
+  const { main } = await import(new URL('../dist/cli/main.js', import.meta.url).href)
+  const code = await main(['extract', ...process.argv.slice(3)])
+  process.stderr.write(`\nMAXRSS ${process.resourceUsage().maxRSS} ${code}\n`)
+  process.exit(0)
+}
+
+function parseArgs(argv) {
+  const o = { count: 1000, seed: 1, maxSeconds: 25, out: join(ROOT, 'docs', 'benchmarks.md'), write: true }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--count') o.count = Number(argv[++i])
+    else if (a === '--seed') o.seed = Number(argv[++i])
+    else if (a === '--max-seconds') o.maxSeconds = Number(argv[++i])
+    else if (a === '--out') o.out = argv[++i]
+    else if (a === '--no-write') o.write = false
+    else { process.stderr.write(`bench: unknown argument ${a}\nusage: node bench/run.mjs [--count N] [--seed S] [--max-seconds S] [--out FILE] [--no-write]\n`); process.exit(2) }
+  }
+  return o
+}
+
+const opts = parseArgs(process.argv.slice(2))
+if (!existsSync(join(ROOT, 'dist', 'pipeline', 'extract.js'))) {
+  process.stderr.write('bench: dist/ is missing; run `npm run build` first\n')
+  process.exit(2)
+}
+const { extractDocument, getDefaultContext } = await import(new URL('../dist/pipeline/extract.js', import.meta.url).href)
+// the knowledge-base indexes compiled by the build are used only while they match the packs and kb/ (else they are
+// rebuilt at start-up, which shows in the cold start and the memory): say so when they are stale
+const stale = []
+try {
+  const { sourceStamp } = await import(new URL('../dist/kb/compiled-index.js', import.meta.url).href)
+  for (const lang of ['sq', 'en']) {
+    const f = join(ROOT, 'data', 'generated', `gazetteer-${lang}.json`)
+    if (!existsSync(f) || JSON.parse(readFileSync(f, 'utf8')).stamp !== sourceStamp(ROOT, lang)) stale.push(lang)
+  }
+} catch { /* an older build without compiled indexes */ }
+if (stale.length) process.stderr.write(`bench: the compiled knowledge-base index of ${stale.join(', ')} is stale (packs or kb/ changed since the build): run \`npm run build\` for representative start-up figures\n`)
+const log = (s) => process.stderr.write(s + '\n')
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2 }
+const cpuMs = (c) => (c.user + c.system) / 1000
+const input = (a) => ({ text: a.text, id: a.id, lang: a.language, published: a.date_publish.slice(0, 10) })
+const startedAt = new Date()
+const load0 = loadavg()
+const names = await loadNames()
+
+// --- 1. throughput per language
+const ctx = getDefaultContext()
+const throughput = {}
+const corpora = {}
+for (const lang of ['sq', 'en']) {
+  const arts = Array.from({ length: opts.count }, (_, index) => generateArticle({ seed: opts.seed, index, lang, names }))
+  corpora[lang] = arts
+  // warm up: the first document loads the pack and the knowledge-base index; the JIT needs a few more
+  const warm = Array.from({ length: 50 }, (_, index) => generateArticle({ seed: opts.seed + 1000, index, lang, names }))
+  for (const a of warm) extractDocument(input(a), ctx)
+  const timings = new Map()
+  let n = 0, bytes = 0
+  const c0 = process.cpuUsage(), t0 = performance.now()
+  for (const a of arts) {
+    extractDocument(input(a), ctx, { timings })
+    n++
+    bytes += Buffer.byteLength(a.text)
+    if ((n & 15) === 0 && performance.now() - t0 > opts.maxSeconds * 1000) break
+  }
+  const wall = performance.now() - t0, cpu = cpuMs(process.cpuUsage(c0))
+  throughput[lang] = { n, bytes, wall, cpu, timings, articlesPerSecond: n / wall * 1000, cpuArticlesPerSecond: n / cpu * 1000, mbPerSecond: bytes / 1e6 / (wall / 1000) }
+  log(`bench: ${lang} ${n} articles, ${(throughput[lang].articlesPerSecond).toFixed(1)} articles/s, ${throughput[lang].mbPerSecond.toFixed(2)} MB/s`)
+}
+
+// --- 2. compromise's NER on the same English texts
+let compromise
+try {
+  const nlp = (await import('compromise')).default
+  const arts = corpora.en
+  for (const a of arts.slice(0, 5)) nlp(a.text).people().out('array')
+  let n = 0
+  const t0 = performance.now()
+  for (const a of arts) {
+    const doc = nlp(a.text)
+    doc.people().out('array'); doc.places().out('array'); doc.organizations().out('array')
+    n++
+    if (performance.now() - t0 > Math.min(20, opts.maxSeconds) * 1000) break
+  }
+  const wall = performance.now() - t0
+  compromise = { n, articlesPerSecond: n / wall * 1000 }
+  log(`bench: compromise ${n} articles, ${compromise.articlesPerSecond.toFixed(1)} articles/s`)
+} catch (err) {
+  log(`bench: compromise not available (${err.message}); skipped`)
+}
+
+// --- 3. cold start of the CLI to its first record
+const tmp = mkdtempSync(join(tmpdir(), 'kronika-bench-'))
+function firstRecordMs(args) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now()
+    const child = spawn(process.execPath, [CLI, 'extract', ...args], { stdio: ['ignore', 'pipe', 'ignore'] })
+    let first
+    child.stdout.once('data', () => { first = performance.now() - t0 })
+    child.stdout.resume()
+    child.on('error', reject)
+    child.on('close', (code) => (first === undefined ? reject(new Error(`kronika extract ${args.join(' ')} wrote no record (exit ${code})`)) : resolve(first)))
+  })
+}
+const coldStart = {}
+for (const lang of ['sq', 'en']) {
+  const file = join(tmp, `cold-${lang}.txt`)
+  const a = generateArticle({ seed: opts.seed, index: 0, lang, names })
+  writeFileSync(file, `date ${a.date_publish.slice(0, 10)}\n${a.text}\n`)
+  const runs = []
+  for (let i = 0; i < 7; i++) runs.push(await firstRecordMs([file]))
+  coldStart[lang] = { runs, median: median(runs) }
+  log(`bench: cold start ${lang} median ${coldStart[lang].median.toFixed(0)} ms`)
+}
+
+// --- 4. peak RSS of the CLI on a mixed corpus and a 1 MB article
+const rssCount = Math.min(opts.count, 500)
+const mixedFile = join(tmp, 'mixed.jsonl'), bigFile = join(tmp, 'big.jsonl')
+writeFileSync(mixedFile, Array.from({ length: rssCount }, (_, index) => JSON.stringify(generateArticle({ seed: opts.seed + 7, index, lang: 'mixed', names }))).join('\n') + '\n')
+writeFileSync(bigFile, JSON.stringify(generateArticle({ seed: opts.seed + 8, index: 0, lang: 'mixed', size: 1 << 20, exact: true, names })) + '\n')
+const rss = await new Promise((resolve, reject) => {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child-rss', mixedFile, bigFile], { stdio: ['ignore', 'ignore', 'pipe'] })
+  let err = ''
+  child.stderr.on('data', (d) => { err += d })
+  child.on('error', reject)
+  child.on('close', () => {
+    const m = /MAXRSS (\d+)/.exec(err)
+    m ? resolve(Number(m[1]) / 1024) : reject(new Error(`no RSS figure from the child: ${err.slice(-500)}`))
+  })
+})
+log(`bench: peak RSS ${rss.toFixed(0)} MB`)
+
+// --- 5. time against article length, 1 KB → 1 MB
+const scaling = {}
+for (const lang of ['sq', 'en']) {
+  const rows = []
+  for (let kb = 1; kb <= 1024; kb *= 2) {
+    const a = generateArticle({ seed: opts.seed + 3, index: kb, lang, size: kb * 1024, exact: true, names })
+    extractDocument(input(a), ctx)
+    // CPU time, the best of a few passes: other work on the machine would otherwise decide the ratios
+    let ms = Infinity
+    for (let pass = 0; pass < (kb >= 256 ? 2 : 3); pass++) {
+      let reps = 0
+      const c0 = process.cpuUsage()
+      do { extractDocument(input(a), ctx); reps++ } while (cpuMs(process.cpuUsage(c0)) < 200 && reps < 200)
+      ms = Math.min(ms, cpuMs(process.cpuUsage(c0)) / reps)
+    }
+    rows.push({ kb, bytes: Buffer.byteLength(a.text), ms, ratio: rows.length ? ms / rows[rows.length - 1].ms : undefined })
+  }
+  scaling[lang] = rows
+  log(`bench: scaling ${lang}: ${rows.map((r) => `${r.kb}KB ${r.ms.toFixed(1)}ms`).join(', ')}`)
+}
+rmSync(tmp, { recursive: true, force: true })
+const load1 = loadavg()
+
+// --- report
+const both = (f) => Math.min(f(throughput.sq), f(throughput.en))
+const maxRatio = Math.max(...Object.values(scaling).flatMap((rows) => rows.filter((r) => r.ratio !== undefined).map((r) => r.ratio)))
+const vs = compromise ? throughput.en.articlesPerSecond / compromise.articlesPerSecond : undefined
+const cold = Math.max(coldStart.sq.median, coldStart.en.median)
+const mark = (ok) => (ok ? 'met' : '**missed**')
+const fmt = (x, d = 1) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d })
+const cpu = cpus()
+const lines = []
+lines.push('# Benchmarks', '')
+lines.push('Written by `npm run bench` (`node bench/run.mjs`); the whole file except the soak section is rewritten on each run.')
+lines.push('Targets are benchmarks, never timed unit tests. The corpus is synthetic (bench/generate-corpus.mjs, seed ' + opts.seed + ').', '')
+lines.push('## Machine', '')
+lines.push(`- ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB RAM`)
+lines.push(`- Node ${process.version}, ${process.platform}/${process.arch}`)
+lines.push(`- ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${load0.map((x) => x.toFixed(1)).join(' / ')} at the start, ${load1.map((x) => x.toFixed(1)).join(' / ')} at the end (other work on the machine slows every wall-clock figure)`)
+if (stale.length) lines.push(`- **the compiled knowledge-base index of ${stale.join(', ')} was stale** (packs or kb/ changed after the build): start-up and memory figures include rebuilding it`)
+lines.push(`- command: \`node bench/run.mjs${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}\``, '')
+lines.push('## Summary', '')
+lines.push('| measure | figure | target | |', '| --- | --- | --- | --- |')
+lines.push(`| throughput, end to end, one thread (the slower language) | ${fmt(both((t) => t.articlesPerSecond))} articles/s (CPU time: ${fmt(both((t) => t.cpuArticlesPerSecond))}) | ≥ ${TARGETS.articlesPerSecond} articles/s | ${mark(both((t) => t.articlesPerSecond) >= TARGETS.articlesPerSecond)} |`)
+lines.push(`| Kronika full pipeline ÷ compromise NER only (English) | ${vs === undefined ? 'n/a' : fmt(vs, 2) + '×'} | ≥ ${TARGETS.vsCompromise}× | ${vs === undefined ? 'n/a' : mark(vs >= TARGETS.vsCompromise)} |`)
+lines.push(`| cold start of \`kronika extract\` to the first record (median, slower language) | ${fmt(cold, 0)} ms | < ${TARGETS.coldStartMs} ms | ${mark(cold < TARGETS.coldStartMs)} |`)
+lines.push(`| peak RSS of the CLI (${rssCount} mixed articles and a 1 MB article) | ${fmt(rss, 0)} MB | < ${TARGETS.peakRssMb} MB | ${mark(rss < TARGETS.peakRssMb)} |`)
+lines.push(`| time ratio per doubling of article length, 1 KB → 1 MB (largest) | ${fmt(maxRatio, 2)} | ≤ ${TARGETS.doublingRatio} | ${mark(maxRatio <= TARGETS.doublingRatio)} |`, '')
+lines.push('## Throughput', '')
+lines.push('Articles of about 4 KB (between 2 and 6 KB), one language each, declared, with a publication date; after 50 warm-up articles.', '')
+lines.push('| language | articles | MB | articles/s | MB/s | articles/s by CPU time |', '| --- | --- | --- | --- | --- | --- |')
+for (const [lang, t] of Object.entries(throughput)) lines.push(`| ${lang} | ${t.n} | ${fmt(t.bytes / 1e6, 2)} | ${fmt(t.articlesPerSecond)} | ${fmt(t.mbPerSecond, 2)} | ${fmt(t.cpuArticlesPerSecond)} |`)
+lines.push('', '### Time per stage (ms per article, share of the pipeline)', '')
+const stages = [...throughput.sq.timings.keys()]
+lines.push('| stage | sq | en |', '| --- | --- | --- |')
+for (const s of stages) {
+  const cell = (t) => { const v = t.timings.get(s) ?? 0, all = [...t.timings.values()].reduce((x, y) => x + y, 0); return `${fmt(v / t.n, 3)} (${fmt(100 * v / all, 0)}%)` }
+  lines.push(`| ${s} | ${cell(throughput.sq)} | ${cell(throughput.en)} |`)
+}
+lines.push('', '## Against compromise', '')
+if (compromise) {
+  lines.push(`compromise ${JSON.parse(readFileSync(join(ROOT, 'node_modules', 'compromise', 'package.json'), 'utf8')).version}, \`nlp(text)\` then \`.people()\`, \`.places()\`, \`.organizations()\` (as arrays), on the first ${compromise.n} of the same English articles: ${fmt(compromise.articlesPerSecond)} articles/s. Kronika's whole pipeline (entities, linking, times, amounts, quotes, events): ${fmt(throughput.en.articlesPerSecond)} articles/s, **${fmt(vs, 2)}×**.`)
+} else lines.push('compromise was not available; not measured.')
+lines.push('', '## Cold start', '')
+lines.push('`node bin/kronika.js extract FILE` on one generated article, spawned 7 times per language; time from the spawn to the first bytes of the record.', '')
+lines.push('| language | median | runs (ms) |', '| --- | --- | --- |')
+for (const [lang, c] of Object.entries(coldStart)) lines.push(`| ${lang} | ${fmt(c.median, 0)} ms | ${c.runs.map((x) => x.toFixed(0)).join(', ')} |`)
+lines.push('', '## Peak memory', '')
+lines.push(`Peak resident set of one CLI process (\`kronika extract\`, in-process) over ${rssCount} mixed articles (JSON Lines) and one 1 MB article: **${fmt(rss, 0)} MB**.`)
+lines.push('', '## Article length', '')
+lines.push('One article per size (paragraphs of the same templates), CPU time per extraction (best of 2–3 passes); the ratio is to the size before. Linear growth gives 2; the target allows 2.6.', '')
+lines.push('| size | sq ms | sq ratio | en ms | en ratio |', '| --- | --- | --- | --- | --- |')
+for (let i = 0; i < scaling.sq.length; i++) {
+  const s = scaling.sq[i], e = scaling.en[i]
+  lines.push(`| ${s.kb >= 1024 ? s.kb / 1024 + ' MB' : s.kb + ' KB'} | ${fmt(s.ms, 2)} | ${s.ratio === undefined ? '' : fmt(s.ratio, 2)} | ${fmt(e.ms, 2)} | ${e.ratio === undefined ? '' : fmt(e.ratio, 2)} |`)
+}
+lines.push('')
+
+const SOAK_START = '<!-- soak:start -->', SOAK_END = '<!-- soak:end -->'
+let soak = `${SOAK_START}\n## Soak (bench/soak.mjs)\n\nNot run yet: \`node bench/soak.mjs --runs 100000 --record\`.\n${SOAK_END}`
+if (existsSync(opts.out)) {
+  const old = readFileSync(opts.out, 'utf8')
+  const a = old.indexOf(SOAK_START), b = old.indexOf(SOAK_END)
+  if (a >= 0 && b > a) soak = old.slice(a, b + SOAK_END.length)
+}
+const report = lines.join('\n') + '\n' + soak + '\n'
+if (opts.write) { writeFileSync(opts.out, report); log(`bench: wrote ${opts.out}`) }
+process.stdout.write(report)

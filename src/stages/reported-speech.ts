@@ -1,0 +1,126 @@
+/**
+ * Finds reported speech that is not in quotation marks: `X said (that) …`, `…, X said.`, `according to X, …` and
+ * `…, according to X`, with the pack's `reporting-verb`, `according-to` and `clause-marker` classes. The record
+ * has no place for it yet (quotes[] holds quoted words only; docs/english-pack.md proposes a `reports[]` layer),
+ * so this is not a pipeline stage: evaluations and callers run it on an extracted document. Quotations already
+ * found are left to the quotes layer.
+ */
+import type { KronikaDocument } from '../document.js'
+import type { TextSpan } from '../record/schema.js'
+import { matchClass } from '../patterns/token-pattern.js'
+import { mentionsIn } from './mentions.js'
+
+/** One report of what someone said or thinks, in indirect speech. */
+export interface ReportedSpeech extends TextSpan {
+  /** The entity that said it, when it is named. */
+  speaker?: string
+  /** The reporting verb or phrase. */
+  cue: TextSpan
+  rule: string
+}
+
+/** Words a report's content may not be made of alone (a dangling "that", punctuation). */
+const MIN_CONTENT_WORDS = 3
+/** How far a reporting verb may stand from a sentence's end and still close it (…, Kurti said on Monday in Pristina). */
+const TAIL = 8
+/** How long the source phrase between a comma and a closing cue may be (…, the European Commission's spokesman said). */
+const SOURCE_PHRASE = 8
+
+const CLOSERS = /^[.!?;:…]+$/
+const QUOTE_MARKS = /^[“”„«»"‘’']$/
+
+export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
+  const { tokens, pack } = doc
+  const reporting = pack.classes.get('reporting-verb'), according = pack.classes.get('according-to'), markers = pack.classes.get('clause-marker')
+  if (!reporting) return []
+  const out: ReportedSpeech[] = []
+  const span = (from: number, to: number): TextSpan => ({ start: tokens[from]!.start, end: tokens[to - 1]!.end, text: doc.text.slice(tokens[from]!.start, tokens[to - 1]!.end) })
+  const words = (from: number, to: number) => tokens.slice(from, to).filter((t) => t.isWord).length
+  const isMarker = (i: number, to: number) => !!markers && matchClass(markers, tokens, i, to).length > 0
+  const speakerIn = (from: number, to: number, last = true) => {
+    const list = mentionsIn(doc, from, to).filter((m) => m.type === 'PER' || m.type === 'ORG' || m.type === 'LOC')
+    return (last ? list[list.length - 1] : list[0])?.entityId
+  }
+  const inQuote = (from: number, to: number) => {
+    const start = tokens[from]!.start, end = tokens[to - 1]!.end
+    return doc.quotes.some((q) => q.start <= start + 1 && q.end >= end - 1)
+  }
+  const push = (from: number, to: number, cue: { at: number; to: number }, speaker: string | undefined, rule: string) => {
+    while (from < to && !tokens[from]!.isWord && !QUOTE_MARKS.test(tokens[from]!.text)) from++
+    while (to > from && (CLOSERS.test(tokens[to - 1]!.text) || tokens[to - 1]!.text === ',')) to--
+    if (words(from, to) < MIN_CONTENT_WORDS || inQuote(from, to)) return
+    out.push({ ...span(from, to), ...(speaker ? { speaker } : {}), cue: span(cue.at, cue.to), rule: `${pack.code}.report.${rule}` })
+  }
+
+  // a cue after a determiner or before a linker is a noun (the reports of …, the swing states of Ohio)
+  const determiners = pack.list('determiners'), linkers = pack.list('object-linkers')
+  const nounUse = (at: number, to: number) => determiners.has(tokens[at - 1]?.norm ?? '') || linkers.has(tokens[to]?.norm ?? '')
+  // a transcript's turn: a paragraph opening with a name in capitals and a colon (PENCE: Well, look …)
+  let paragraphStart = true
+  for (const [sFrom, sTo] of doc.sentenceTokens) {
+    const opensParagraph = paragraphStart
+    paragraphStart = /\n\s*\n|^\s*\n/.test(doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length)) || /\n/.test(doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length))
+    if (opensParagraph) {
+      let k = sFrom
+      while (k < sTo && k - sFrom < 4 && tokens[k]!.isWord && tokens[k]!.shape === 'X') k++
+      if (k > sFrom && tokens[k]?.text === ':') {
+        let end = sTo
+        // the turn runs to the end of its paragraph
+        for (let s = tokens[sTo - 1]!.sentence + 1; s < doc.sentenceTokens.length; s++) {
+          const [a, b] = doc.sentenceTokens[s]!
+          if (/\n/.test(doc.text.slice(tokens[a - 1]!.end, tokens[a]!.start))) break
+          end = b
+        }
+        push(k + 1, end, { at: sFrom, to: k + 1 }, speakerIn(sFrom, k, false), 'transcript-turn')
+        continue
+      }
+    }
+    const cues: Array<{ at: number; to: number }> = []
+    for (let i = sFrom; i < sTo; i++) {
+      const m = matchClass(reporting, tokens, i, sTo)[0]
+      if (m && !nounUse(i, m.to)) cues.push({ at: i, to: m.to })
+      if (m) i = m.to - 1
+    }
+    // "according to X, …" / "…, according to X"
+    let done = false
+    if (according) {
+      for (let i = sFrom; i < sTo && !done; i++) {
+        const m = matchClass(according, tokens, i, sTo)[0]
+        if (!m) continue
+        let comma = m.to
+        while (comma < sTo && tokens[comma]!.text !== ',') comma++
+        const speaker = speakerIn(m.to, comma, false)
+        if (i === sFrom && comma < sTo) push(comma + 1, sTo, { at: i, to: m.to }, speaker, 'according-to-before')
+        else if (i > sFrom && tokens[i - 1]!.text === ',' && sTo - comma <= 2) push(sFrom, i - 1, { at: i, to: m.to }, speaker, 'according-to-after')
+        else continue
+        done = true
+      }
+    }
+    if (done || !cues.length) continue
+    // "…, X said (on Monday)." — the last cue closes the sentence and a comma opens its source phrase
+    const last = cues[cues.length - 1]!
+    if (words(last.to, sTo) <= TAIL) {
+      let comma = last.at - 1
+      while (comma > sFrom && tokens[comma]!.text !== ',' && last.at - comma <= SOURCE_PHRASE + 1) comma--
+      if (comma > sFrom && tokens[comma]!.text === ',' && !isMarker(comma + 1, last.at)) {
+        const speaker = speakerIn(comma + 1, last.at) ?? speakerIn(last.to, sTo, false)
+        push(sFrom, comma, last, speaker, 'cue-after')
+        continue
+      }
+    }
+    // "X said (to Y) (that) …" — the first cue with a subject before it in its clause and content after it
+    for (const c of cues) {
+      let clauseFrom = c.at
+      while (clauseFrom > sFrom && !/^[,;:(—–]$/.test(tokens[clauseFrom - 1]!.text)) clauseFrom--
+      if (words(clauseFrom, c.at) === 0) continue
+      // the content starts after "that" or a colon within a few words (said on Monday that, told reporters that)
+      let from = c.to
+      for (let k = c.to; k < Math.min(sTo, c.to + 7); k++) {
+        if (tokens[k]!.text === ':' || (isMarker(k, sTo) && markers!.get(tokens[k]!.norm)?.some((e) => e.tokens.length === 1))) { from = k + 1; break }
+      }
+      push(from, sTo, c, speakerIn(clauseFrom, c.at), from === c.to ? 'cue-before' : 'cue-before-that')
+      break
+    }
+  }
+  return out
+}
