@@ -132,39 +132,46 @@ function firstRecordMs(args) {
   })
 }
 const coldStart = {}
-for (const lang of ['sq', 'en']) {
-  const file = join(tmp, `cold-${lang}.txt`)
-  const a = generateArticle({ seed: opts.seed, index: 0, lang, names })
-  writeFileSync(file, `date ${a.date_publish.slice(0, 10)}\n${a.text}\n`)
-  const runs = []
-  for (let i = 0; i < 7; i++) runs.push(await firstRecordMs([file]))
-  coldStart[lang] = { runs, median: median(runs) }
-  log(`bench: cold start ${lang} median ${coldStart[lang].median.toFixed(0)} ms`)
-}
+let coldError
+try {
+  for (const lang of ['sq', 'en']) {
+    const file = join(tmp, `cold-${lang}.txt`)
+    const a = generateArticle({ seed: opts.seed, index: 0, lang, names })
+    writeFileSync(file, `date ${a.date_publish.slice(0, 10)}\n${a.text}\n`)
+    const runs = []
+    for (let i = 0; i < 7; i++) runs.push(await firstRecordMs([file]))
+    coldStart[lang] = { runs, median: median(runs) }
+    log(`bench: cold start ${lang} median ${coldStart[lang].median.toFixed(0)} ms`)
+  }
+} catch (err) { coldError = err.message; log(`bench: cold start not measured: ${coldError}`) }
 
 // --- 4. peak RSS of the CLI on a mixed corpus and a 1 MB article
 const rssCount = Math.min(opts.count, 500)
 const mixedFile = join(tmp, 'mixed.jsonl'), bigFile = join(tmp, 'big.jsonl')
 writeFileSync(mixedFile, Array.from({ length: rssCount }, (_, index) => JSON.stringify(generateArticle({ seed: opts.seed + 7, index, lang: 'mixed', names }))).join('\n') + '\n')
 writeFileSync(bigFile, JSON.stringify(generateArticle({ seed: opts.seed + 8, index: 0, lang: 'mixed', size: 1 << 20, exact: true, names })) + '\n')
-const rss = await new Promise((resolve, reject) => {
+const rss = await new Promise((resolve) => {
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child-rss', mixedFile, bigFile], { stdio: ['ignore', 'ignore', 'pipe'] })
   let err = ''
   child.stderr.on('data', (d) => { err += d })
-  child.on('error', reject)
+  child.on('error', (e) => { err += e.message; resolve(undefined) })
   child.on('close', () => {
     const m = /MAXRSS (\d+)/.exec(err)
-    m ? resolve(Number(m[1]) / 1024) : reject(new Error(`no RSS figure from the child: ${err.slice(-500)}`))
+    if (!m) log(`bench: peak RSS not measured: ${err.slice(-300)}`)
+    resolve(m ? Number(m[1]) / 1024 : undefined)
   })
 })
-log(`bench: peak RSS ${rss.toFixed(0)} MB`)
+if (rss !== undefined) log(`bench: peak RSS ${rss.toFixed(0)} MB`)
 
 // --- 5. time against article length, 1 KB → 1 MB
 const scaling = {}
 for (const lang of ['sq', 'en']) {
   const rows = []
+  // every size is the beginning of one 1 MB article (cut at a paragraph), so each doubling adds text of the same kind
+  const whole = generateArticle({ seed: opts.seed + 3, index: 0, lang, size: 1 << 20, exact: true, names })
   for (let kb = 1; kb <= 1024; kb *= 2) {
-    const a = generateArticle({ seed: opts.seed + 3, index: kb, lang, size: kb * 1024, exact: true, names })
+    const cut = whole.text.lastIndexOf('\n\n', kb * 1024)
+    const a = { ...whole, text: kb === 1024 ? whole.text : whole.text.slice(0, cut > 0 ? cut : kb * 1024) }
     extractDocument(input(a), ctx)
     // CPU time, the best of a few passes: other work on the machine would otherwise decide the ratios
     let ms = Infinity
@@ -186,7 +193,7 @@ const load1 = loadavg()
 const both = (f) => Math.min(f(throughput.sq), f(throughput.en))
 const maxRatio = Math.max(...Object.values(scaling).flatMap((rows) => rows.filter((r) => r.ratio !== undefined).map((r) => r.ratio)))
 const vs = compromise ? throughput.en.articlesPerSecond / compromise.articlesPerSecond : undefined
-const cold = Math.max(coldStart.sq.median, coldStart.en.median)
+const cold = coldError ? undefined : Math.max(coldStart.sq.median, coldStart.en.median)
 const mark = (ok) => (ok ? 'met' : '**missed**')
 const fmt = (x, d = 1) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d })
 const cpu = cpus()
@@ -204,8 +211,8 @@ lines.push('## Summary', '')
 lines.push('| measure | figure | target | |', '| --- | --- | --- | --- |')
 lines.push(`| throughput, end to end, one thread (the slower language) | ${fmt(both((t) => t.articlesPerSecond))} articles/s (CPU time: ${fmt(both((t) => t.cpuArticlesPerSecond))}) | ≥ ${TARGETS.articlesPerSecond} articles/s | ${mark(both((t) => t.articlesPerSecond) >= TARGETS.articlesPerSecond)} |`)
 lines.push(`| Kronika full pipeline ÷ compromise NER only (English) | ${vs === undefined ? 'n/a' : fmt(vs, 2) + '×'} | ≥ ${TARGETS.vsCompromise}× | ${vs === undefined ? 'n/a' : mark(vs >= TARGETS.vsCompromise)} |`)
-lines.push(`| cold start of \`kronika extract\` to the first record (median, slower language) | ${fmt(cold, 0)} ms | < ${TARGETS.coldStartMs} ms | ${mark(cold < TARGETS.coldStartMs)} |`)
-lines.push(`| peak RSS of the CLI (${rssCount} mixed articles and a 1 MB article) | ${fmt(rss, 0)} MB | < ${TARGETS.peakRssMb} MB | ${mark(rss < TARGETS.peakRssMb)} |`)
+lines.push(`| cold start of \`kronika extract\` to the first record (median, slower language) | ${cold === undefined ? 'not measured' : fmt(cold, 0) + ' ms'} | < ${TARGETS.coldStartMs} ms | ${cold === undefined ? 'n/a' : mark(cold < TARGETS.coldStartMs)} |`)
+lines.push(`| peak RSS of the CLI (${rssCount} mixed articles and a 1 MB article) | ${rss === undefined ? 'not measured' : fmt(rss, 0) + ' MB'} | < ${TARGETS.peakRssMb} MB | ${rss === undefined ? 'n/a' : mark(rss < TARGETS.peakRssMb)} |`)
 lines.push(`| time ratio per doubling of article length, 1 KB → 1 MB (largest) | ${fmt(maxRatio, 2)} | ≤ ${TARGETS.doublingRatio} | ${mark(maxRatio <= TARGETS.doublingRatio)} |`, '')
 lines.push('## Throughput', '')
 lines.push('Articles of about 4 KB (between 2 and 6 KB), one language each, declared, with a publication date; after 50 warm-up articles.', '')
@@ -224,12 +231,15 @@ if (compromise) {
 } else lines.push('compromise was not available; not measured.')
 lines.push('', '## Cold start', '')
 lines.push('`node bin/kronika.js extract FILE` on one generated article, spawned 7 times per language; time from the spawn to the first bytes of the record.', '')
-lines.push('| language | median | runs (ms) |', '| --- | --- | --- |')
-for (const [lang, c] of Object.entries(coldStart)) lines.push(`| ${lang} | ${fmt(c.median, 0)} ms | ${c.runs.map((x) => x.toFixed(0)).join(', ')} |`)
+if (coldError) lines.push(`Not measured: ${coldError}.`)
+else {
+  lines.push('| language | median | runs (ms) |', '| --- | --- | --- |')
+  for (const [lang, c] of Object.entries(coldStart)) lines.push(`| ${lang} | ${fmt(c.median, 0)} ms | ${c.runs.map((x) => x.toFixed(0)).join(', ')} |`)
+}
 lines.push('', '## Peak memory', '')
-lines.push(`Peak resident set of one CLI process (\`kronika extract\`, in-process) over ${rssCount} mixed articles (JSON Lines) and one 1 MB article: **${fmt(rss, 0)} MB**.`)
+lines.push(rss === undefined ? 'Not measured: the CLI did not run (see the bench output).' : `Peak resident set of one CLI process (\`kronika extract\`, in-process) over ${rssCount} mixed articles (JSON Lines) and one 1 MB article: **${fmt(rss, 0)} MB**.`)
 lines.push('', '## Article length', '')
-lines.push('One article per size (paragraphs of the same templates), CPU time per extraction (best of 2–3 passes); the ratio is to the size before. Linear growth gives 2; the target allows 2.6.', '')
+lines.push('The first 1 KB, 2 KB, … of one 1 MB article (cut at a paragraph break), CPU time per extraction (best of 2–3 passes); the ratio is to the size before. Linear growth gives 2; the target allows 2.6.', '')
 lines.push('| size | sq ms | sq ratio | en ms | en ratio |', '| --- | --- | --- | --- | --- |')
 for (let i = 0; i < scaling.sq.length; i++) {
   const s = scaling.sq[i], e = scaling.en[i]

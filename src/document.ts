@@ -3,7 +3,7 @@
  * messages each stage adds. `toRecord()` turns it into the published record (src/record/schema.ts).
  */
 import { createHash } from 'node:crypto'
-import type { Amount, DocumentRecord, Entity, Event, LangDecision, Message, Published, Quote, Severity, Source, Span, Time } from './record/schema.js'
+import type { Amount, DocumentRecord, Entity, Event, LangDecision, Message, Published, Quote, Severity, Source, Span, Statement, Time } from './record/schema.js'
 import type { Token } from './text/token.js'
 import type { LanguagePack } from './packs/language-pack.js'
 import type { KbEntry } from './kb/types.js'
@@ -67,6 +67,7 @@ export class KronikaDocument {
   candidateEntity: string[] = []
   times: Time[] = []
   quotes: Quote[] = []
+  statements: Statement[] = []
   amounts: Amount[] = []
   events: Event[] = []
   /**
@@ -138,6 +139,7 @@ export class KronikaDocument {
       entities: this.entities,
       times: this.times,
       quotes: this.quotes,
+      statements: this.statements,
       amounts: this.amounts,
       events: this.events,
       messages: this.messages,

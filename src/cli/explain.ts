@@ -18,6 +18,8 @@ export function explainRecord(rec: DocumentRecord, origin: string): string {
   for (const a of rec.amounts) out.push(`${a.start}-${a.end} ${q(a.text)} = ${a.approx ? '~' : ''}${a.value}${a.unit ? ' ' + a.unit : ''}${a.object ? ' of ' + q(a.object) : ''}  ← ${a.rule}`)
   out.push(`## quotes (${rec.quotes.length})`)
   for (const x of rec.quotes) out.push(`${x.start}-${x.end} ${q(x.text)} — ${x.speaker ? name(x.speaker) : 'speaker unknown'}${x.cue ? ' (cue ' + q(x.cue.text) + ')' : ''}  ← ${x.rule}`)
+  out.push(`## statements (${rec.statements.length})`)
+  for (const x of rec.statements) out.push(`${x.start}-${x.end} ${q(x.text)} — ${x.speaker ? name(x.speaker) : 'speaker unknown'} (cue ${q(x.cue.text)})  ← ${x.rule}`)
   out.push(`## events (${rec.events.length})`)
   for (const v of rec.events) {
     out.push(`${v.id} ${v.type}${v.mode ? '/' + v.mode : ''} ${v.actor.map(name).join('+') || '?'} → ${v.recipient.map(name).join('+') || '?'}  ${v.modality}${v.modalityCue ? ' (' + q(v.modalityCue.text) + ')' : ''}${v.time ? ' @' + v.time.value : ''}  trigger ${q(v.trigger.text)}  ← ${v.rule}${v.argumentRules?.length ? ', ' + v.argumentRules.join(', ') : ''}`)

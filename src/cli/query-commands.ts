@@ -72,7 +72,7 @@ export async function eventsCommand(argv: string[], order: 'reports' | 'time' = 
     if (values.reports && format !== 'table') {
       const reports = queryReports(store.db, rows.map((r) => r.id as number))
       const byEvent = new Map<number, unknown[]>()
-      for (const r of reports) byEvent.set(r.event, [...(byEvent.get(r.event) ?? []), r])
+      for (const r of reports) { const list = byEvent.get(r.event); if (list) list.push(r); else byEvent.set(r.event, [r]) }
       for (const r of rows) r.report_rows = byEvent.get(r.id as number) ?? []
     }
     const table = order === 'time'

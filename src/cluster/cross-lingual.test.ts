@@ -15,7 +15,7 @@ import { queryEvents } from '../store/read-store.js'
 const seed = fileURLToPath(new URL('../../../shared/eval/seed/000_85336b7b8d9995f7.txt', import.meta.url))
 const english = fileURLToPath(new URL('../../examples/en-kim-visit.txt', import.meta.url))
 
-test('the Albanian seed and an English report of it share events, two reports each in two languages', { skip: !existsSync(seed) && 'needs ../shared/eval/seed' }, async () => {
+test('the Albanian seed and an English report of it share events, two reports each in two languages', { skip: !existsSync(seed) ? 'needs ../shared/eval/seed' : !existsSync(english) ? 'needs examples/en-kim-visit.txt' : false }, async () => {
   const store = openStore(join(mkdtempSync(join(tmpdir(), 'kronika-xl-')), 'k.db'))
   try {
     const r = await ingest(store, [seed, english])

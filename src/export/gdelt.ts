@@ -38,12 +38,14 @@ interface EntityInfo { key: string; name: string; type: string; country: string 
 class Lookup {
   private entities = new Map<string, EntityInfo | undefined>()
   private alpha2: Map<string, { alpha2: string; name: string }>
-  constructor(private db: Db) {
+  private readonly byKey: ReturnType<Db['prepare']>
+  constructor(db: Db) {
+    this.byKey = db.prepare('SELECT key, name, type, country, sector, lon, lat, geonames FROM entities WHERE key = ?')
     this.alpha2 = new Map(loadCountries().map((c) => [c.country!, { alpha2: (c as unknown as { alpha2: string }).alpha2, name: c.name }]))
   }
   entity(key: string | null | undefined): EntityInfo | undefined {
     if (!key) return undefined
-    if (!this.entities.has(key)) this.entities.set(key, this.db.prepare('SELECT key, name, type, country, sector, lon, lat, geonames FROM entities WHERE key = ?').get(key) as EntityInfo | undefined)
+    if (!this.entities.has(key)) this.entities.set(key, this.byKey.get(key) as EntityInfo | undefined)
     return this.entities.get(key)
   }
   country(iso3: string | null | undefined) { return iso3 ? this.alpha2.get(iso3) : undefined }
@@ -99,7 +101,7 @@ export function gdeltEventRows(db: Db, filters: Filters = {}): string[][] {
 
 function groupReports(rows: ReportRow[]): Map<number, ReportRow[]> {
   const m = new Map<number, ReportRow[]>()
-  for (const r of rows) m.set(r.event, [...(m.get(r.event) ?? []), r])
+  for (const r of rows) { const list = m.get(r.event); if (list) list.push(r); else m.set(r.event, [r]) }
   return m
 }
 

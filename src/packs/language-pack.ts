@@ -36,6 +36,8 @@ export interface PackManifest {
   decimal?: string
   /** Compare words with their diacritics (Albanian: të is not te, së is not se). */
   keepDiacritics?: boolean
+  /** The language drops subject pronouns (Albanian: "tha se do të vijë"): a clause without a subject takes one from context. */
+  dropsSubjects?: boolean
 }
 
 export interface LanguagePack {

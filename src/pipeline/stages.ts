@@ -12,6 +12,7 @@ import { linkEntities } from '../stages/link-entities.js'
 import { extractTimes } from '../stages/extract-times.js'
 import { extractAmounts } from '../stages/extract-amounts.js'
 import { extractQuotes } from '../stages/extract-quotes.js'
+import { extractStatements } from '../stages/extract-statements.js'
 import { extractEvents } from '../stages/extract-events.js'
 import { mergeEvents } from '../stages/merge-events.js'
 import { verifySpans } from '../stages/verify-spans.js'
@@ -30,6 +31,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'extract-times', run: extractTimes },
   { name: 'extract-amounts', run: extractAmounts },
   { name: 'extract-quotes', run: extractQuotes },
+  { name: 'extract-statements', run: extractStatements },
   { name: 'extract-events', run: extractEvents },
   { name: 'merge-events', run: mergeEvents },
   { name: 'verify-spans', run: verifySpans },

@@ -77,6 +77,13 @@ export const Quote = TextSpan.extend({
   rule: RuleId,
 })
 
+/** What someone said or holds, reported without quotation marks (X said that …, according to X, …). */
+export const Statement = TextSpan.extend({
+  speaker: z.string().optional().describe('entity id of who said it'),
+  cue: TextSpan.describe('the reporting verb or phrase'),
+  rule: RuleId,
+})
+
 export const Amount = TextSpan.extend({
   value: z.number(),
   approx: z.boolean(),
@@ -145,6 +152,7 @@ export const DocumentRecord = z.object({
   entities: z.array(Entity),
   times: z.array(Time),
   quotes: z.array(Quote),
+  statements: z.array(Statement).describe('reported speech without quotation marks'),
   amounts: z.array(Amount),
   events: z.array(Event),
   messages: z.array(Message),
@@ -162,6 +170,7 @@ export type TimexType = z.infer<typeof TimexType>
 export type Precision = z.infer<typeof Precision>
 export type Time = z.infer<typeof Time>
 export type Quote = z.infer<typeof Quote>
+export type Statement = z.infer<typeof Statement>
 export type Amount = z.infer<typeof Amount>
 export type Modality = z.infer<typeof Modality>
 export type Stance = z.infer<typeof Stance>

@@ -196,6 +196,8 @@ export function createApp(options: AppOptions = {}): KronikaApp {
   app.get('*', (c) => {
     if (!uiDir || c.req.path.startsWith('/v1/')) return notFound(c)
     const path = c.req.path === '/' ? '/index.html' : c.req.path
+    // the page loads only its own files and talks only to this server
+    if (path === '/index.html') c.header('Content-Security-Policy', UI_CSP)
     const hit = serveFile(c, uiDir, path)
     if (hit) return hit
     if (path === '/index.html') return c.text(uiBuilt(uiDir) ? 'not found' : 'the web UI is not built: run npm run build', 404)
@@ -205,6 +207,8 @@ export function createApp(options: AppOptions = {}): KronikaApp {
 
   return { app, routes, limits }
 }
+
+const UI_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 
 /** Whether a Hono path pattern (`/v1/documents/:id`) matches a request path. */
 function matches(pattern: string, path: string): boolean {

@@ -9,7 +9,7 @@ import { openStore, type Store } from '../store/database.js'
 import type { DocumentRecord } from '../record/schema.js'
 import { createApp } from './app.js'
 import { memoryLogger } from './log.js'
-import { TestClient } from './test-client.js'
+import { TestClient } from './testing-client.js'
 
 const TOKEN = 'test-token-0123456789abcdef'
 const auth = { authorization: `Bearer ${TOKEN}` }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { createApp } from './app.js'
 import { memoryLogger } from './log.js'
 import { Reconciler, similarity } from './reconcile.js'
-import { TestClient } from './test-client.js'
+import { TestClient } from './testing-client.js'
 
 const client = new TestClient(createApp({ log: memoryLogger() }).app)
 type Results = Record<string, { result: Array<{ id: string; name: string; score: number; match: boolean; type: Array<{ id: string }> }> }>

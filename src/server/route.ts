@@ -64,17 +64,3 @@ export function route<Q extends z.ZodType = z.ZodObject<{}>, P extends z.ZodType
 
 /** A query flag: absent, `1`, `true` or empty for yes; `0` or `false` for no. */
 export const flag = z.enum(['', '1', 'true', '0', 'false']).optional().transform((v) => v !== undefined && v !== '0' && v !== 'false')
-
-/** A comma-separated list in one query parameter (`type=ASSAULT,PROTEST`). */
-export function list<T extends z.ZodType<string>>(item: T) {
-  return z.string().transform((s, ctx) => {
-    const parts = s.split(',').map((x) => x.trim()).filter(Boolean)
-    const out: Array<z.output<T>> = []
-    for (const p of parts) {
-      const r = item.safeParse(p)
-      if (r.success) out.push(r.data)
-      else ctx.addIssue({ code: 'custom', message: `"${p}": ${r.error.issues[0]?.message ?? 'not allowed'}` })
-    }
-    return out
-  })
-}

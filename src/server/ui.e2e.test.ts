@@ -18,7 +18,7 @@ import { uiBuilt } from './static.js'
 const CHROMIUM = process.env.KRONIKA_CHROMIUM ?? '/usr/bin/chromium'
 const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts', 'ui')
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader', '--use-angle=swiftshader']
+  '--disable-component-update', '--disable-sync']
 
 async function playwright(): Promise<typeof import('playwright-core') | undefined> {
   try { return await import('playwright-core') } catch { return undefined }
@@ -51,6 +51,7 @@ test('the web UI: article evidence, corpus, timeline, network and map with real 
     const errors: string[] = []
     const outside: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
+    page.on('console', (m) => { if (m.type() === 'error' && !m.location().url.includes('/docs/')) errors.push(m.text()) })
     // offline: nothing may leave the server's own origin
     await page.route('**/*', (route) => {
       const url = route.request().url()

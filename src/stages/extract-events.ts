@@ -230,7 +230,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // a cue after the clause names its source right after it (…, njoftoi Bashkimi Evropian), or just before it
       // in its own clause (…, the Kremlin said)
       const cueClause = clauses.find((c) => cueAfter.at >= c.from && cueAfter.at < c.to)!
-      const who = participantsIn(cueAfter.to, Math.min(sTo, cueAfter.to + 3), new Set())[0] ?? participantsIn(Math.max(cueClause.from, cueAfter.at - 4), cueAfter.at, new Set()).pop()
+      // (the source after the cue is the first name before the next punctuation: …, njoftoi Ministria e Jashtme e Kinës)
+      let sourceEnd = cueAfter.to
+      while (sourceEnd < Math.min(sTo, cueAfter.to + 10) && (tokens[sourceEnd]!.isWord || tokens[sourceEnd]!.text === '-')) sourceEnd++
+      const who = participantsIn(cueAfter.to, Math.min(sourceEnd, cueAfter.to + 3) > cueAfter.to ? sourceEnd : cueAfter.to, new Set())[0] ?? participantsIn(Math.max(cueClause.from, cueAfter.at - 4), cueAfter.at, new Set()).pop()
       const id = who ? resolve(who, true) : undefined
       addSource(id, (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
       // a source named after the clause that is also named in it speaks of itself and stays a participant
@@ -263,7 +266,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const subjects = subjectsOf(clause, sources, trig)
     // a subject pronoun after a reporting verb is the reporter (Syria says it will not accept …)
     const pronouns = pack.list('subject-pronouns')
-    const selfReport = !subjects.length && reporter && pronouns.size > 0 && tokens.slice(clause.from, trig).some((t) => pronouns.has(t.norm))
+    // … and in a language that drops subjects, the reporter is the subject of what it reports when the clause names
+    // none (Minsku mohoi se ka ndihmuar …): the pack's `dropsSubjects`
+    const cueJustBefore = reporter !== undefined && ci > 0 && clauses.slice(0, ci).some((c) => findAllClass(cls('reporting-verb'), doc, c.from, c.to).length > 0) &&
+      (clauses[ci - 1]!.to === clause.from)
+    const selfReport = !subjects.length && reporter && ((pronouns.size > 0 && tokens.slice(clause.from, trig).some((t) => pronouns.has(t.norm))) ||
+      (!nominal && pack.manifest.dropsSubjects === true && cueJustBefore && !unnamedSubject(clause.from, trig)))
     // a subject placed by a preposition at the head of the clause (Rebels in the Ivory Coast dismissed …) acts for its place
     // (not when an event noun heads the phrase: a car bombing in Baghdad killed …)
     const placedSubject = subjects.length || nominal ? undefined : participantsIn(clause.from, Math.min(trig, clause.from + 5), sources).find((p) => roleOf(p, clause.from) === 'place' && !matches.some((m) => m.match.from >= clause.from && m.match.from < p.from))
@@ -309,8 +317,17 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (e && !e.ids?.kb?.startsWith('country:')) id = e.type === 'LOC' && e.country ? entityForCountry(doc, ctx, e.country) : undefined
       if (id && doc.entity(id)?.ids?.kb?.startsWith('country:') && !actorIds.includes(id)) { recipientIds = [id]; argRules.push('place-as-target') }
     }
-    // participants acting together: the first is the actor, the others its counterparts
-    if (SYMMETRIC.has(type) && !recipientIds.length && actorIds.length > 1) { recipientIds = actorIds.slice(1); actorIds = actorIds.slice(0, 1) }
+    // a visit or a delivery to a place is to that place (its state, when it is a capital): the rule's
+    // `place-recipient` flag says so
+    if (!recipientIds.length && place && rule.args.includes('place-recipient')) {
+      const id = resolve(place)
+      if (id && !actorIds.includes(id)) { recipientIds = [id]; argRules.push('place-as-recipient') }
+    }
+    // participants acting together (the type is symmetric, or the rule says so: shkëmbyen robër, exchanged
+    // prisoners): the first is the actor, the others its counterparts — whichever side the text put them on
+    const symmetric = SYMMETRIC.has(type) || rule.args.includes('symmetric')
+    if (symmetric && !recipientIds.length && actorIds.length > 1) { recipientIds = actorIds.slice(1); actorIds = actorIds.slice(0, 1) }
+    if (symmetric && !actorIds.length && recipientIds.length > 1) { actorIds = recipientIds.slice(0, 1); recipientIds = recipientIds.slice(1); argRules.push('symmetric-split') }
     // unsaid recipient: the nearest earlier participant of another state, in this sentence or the one before
     let contextual = false
     const recentSame = doc.events.slice(-6).some((e) => e.type === type && tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= tokens[trig]!.sentence - 2)

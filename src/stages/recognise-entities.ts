@@ -349,9 +349,28 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
     }
   }
   const adjectiveAt = new Map(doc.adjectives.map((a) => [a.tokenIndex, a]))
+  // … or the state named before a person's title: Algerian President X, Niger's ambassador X, Ministri i Jashtëm i
+  // Rusisë X (a title word, an article or a lower-case word may stand between)
+  const countryEnding = new Map<number, string>()
+  for (const k of all) if (k.refs.length && k.refs.every((e) => e.id.startsWith('country:')) && k.refs[0]!.country) countryEnding.set(k.tokenTo, k.refs[0]!.country!)
+  const isTitle = (t: Token) => pack.inClass('person-title', t.norm) || t.lemmas.some((l) => pack.inClass('person-title', l))
   for (const c of all) {
     const near = adjectiveAt.get(c.tokenFrom - 1) ?? (tokens[c.tokenFrom - 1]?.isWord === false ? adjectiveAt.get(c.tokenFrom - 2) : undefined)
-    if (near) c.country = near.country
+    if (near) { c.country = near.country; continue }
+    if (c.type !== 'PER' || c.refs.length) continue
+    // a genitive state right before the name, after a title (Ministri i Jashtëm i Rusisë X)
+    const genitive = all.find((k) => k.tokenTo === c.tokenFrom && countryEnding.get(k.tokenTo) && pack.inClass('article', tokens[k.tokenFrom - 1]?.norm ?? ''))
+    if (genitive && tokens.slice(Math.max(0, genitive.tokenFrom - 4), genitive.tokenFrom - 1).some(isTitle)) { c.country = countryEnding.get(genitive.tokenTo)!; continue }
+    let k = c.tokenFrom - 1, sawTitle = false
+    for (let steps = 0; k >= 0 && steps < 5; steps++, k--) {
+      const t = tokens[k]!
+      const adj = adjectiveAt.get(k), state = countryEnding.get(k + 1)
+      if (sawTitle && (adj || state)) { c.country = adj?.country ?? state; break }
+      if (isTitle(t)) { sawTitle = true; continue }
+      if (t.isWord && (t.shape === 'x' || pack.inClass('article', t.norm))) continue
+      if (state && sawTitle) break
+      break
+    }
   }
 
   doc.candidates = all.sort((a, b) => a.start - b.start || b.end - a.end)

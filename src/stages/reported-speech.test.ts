@@ -12,14 +12,14 @@ test('X said that …: the content follows the cue and "that"', () => {
   const [r] = reports('Albin Kurti said on Monday that the border would remain open.')
   assert.equal(r?.text, 'the border would remain open')
   assert.equal(r?.speaker, 'Albin Kurti')
-  assert.equal(r?.rule, 'en.report.cue-before-that')
+  assert.equal(r?.rule, 'en.statement.cue-before-that')
 })
 
 test('…, X said: the content runs from the sentence start to the comma', () => {
   const [r] = reports('The talks will resume next week in Brussels, Josep Borrell said on Friday.')
   assert.equal(r?.text, 'The talks will resume next week in Brussels')
   assert.equal(r?.speaker, 'Josep Borrell')
-  assert.equal(r?.rule, 'en.report.cue-after')
+  assert.equal(r?.rule, 'en.statement.cue-after')
 })
 
 test('according to X, …', () => {
@@ -36,5 +36,5 @@ test('quoted words are left to the quotes layer; a reporting noun is not a cue',
 test('a transcript turn: NAME: … to the end of the paragraph', () => {
   const [r] = reports('PUTIN: The talks were useful. We will meet again.\n\nThe meeting ended at noon.')
   assert.equal(r?.text, 'The talks were useful. We will meet again')
-  assert.equal(r?.rule, 'en.report.transcript-turn')
+  assert.equal(r?.rule, 'en.statement.transcript-turn')
 })

@@ -1,9 +1,8 @@
 /**
  * Finds reported speech that is not in quotation marks: `X said (that) …`, `…, X said.`, `according to X, …` and
- * `…, according to X`, with the pack's `reporting-verb`, `according-to` and `clause-marker` classes. The record
- * has no place for it yet (quotes[] holds quoted words only; docs/english-pack.md proposes a `reports[]` layer),
- * so this is not a pipeline stage: evaluations and callers run it on an extracted document. Quotations already
- * found are left to the quotes layer.
+ * `…, according to X`, with the pack's `reporting-verb`, `according-to` and `clause-marker` classes. The
+ * extract-statements stage puts what it finds in the record's `statements[]`; evaluations may also run it directly.
+ * Quotations already found are left to the quotes layer.
  */
 import type { KronikaDocument } from '../document.js'
 import type { TextSpan } from '../record/schema.js'
@@ -49,7 +48,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     while (from < to && !tokens[from]!.isWord && !QUOTE_MARKS.test(tokens[from]!.text)) from++
     while (to > from && (CLOSERS.test(tokens[to - 1]!.text) || tokens[to - 1]!.text === ',')) to--
     if (words(from, to) < MIN_CONTENT_WORDS || inQuote(from, to)) return
-    out.push({ ...span(from, to), ...(speaker ? { speaker } : {}), cue: span(cue.at, cue.to), rule: `${pack.code}.report.${rule}` })
+    out.push({ ...span(from, to), ...(speaker ? { speaker } : {}), cue: span(cue.at, cue.to), rule: `${pack.code}.statement.${rule}` })
   }
 
   // a cue after a determiner or before a linker is a noun (the reports of …, the swing states of Ohio)

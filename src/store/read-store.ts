@@ -3,6 +3,7 @@
  * commands and exports share. Filters combine with AND; every value is bound, never spliced into SQL.
  */
 import type { Db } from './database.js'
+import { stmt } from './statements.js'
 
 export interface Filters {
   /** Entity (KB id, entity key, or part of a name) that is an actor. */
@@ -68,8 +69,8 @@ export function resolveEntities(db: Db, value: string): string[] {
 
 /** Names of entity keys (the key itself when unknown). */
 export function entityNames(db: Db, keys: string[]): string[] {
-  const stmt = db.prepare('SELECT name FROM entities WHERE key = ?').pluck()
-  return keys.map((k) => (stmt.get(k) as string | undefined) ?? k)
+  const get = stmt(db, 'SELECT name FROM entities WHERE key = ?').pluck()
+  return keys.map((k) => (get.get(k) as string | undefined) ?? k)
 }
 
 function docConditions(f: Filters, alias: string, params: unknown[]): string[] {

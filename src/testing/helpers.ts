@@ -13,6 +13,7 @@ export function allTextSpans(doc: KronikaDocument): Array<{ start: number; end: 
   return [
     ...r.entities.flatMap((e) => e.mentions), ...r.times, ...r.amounts, ...r.quotes,
     ...r.quotes.flatMap((q) => (q.cue ? [q.cue] : [])),
+    ...r.statements, ...r.statements.map((s) => s.cue),
     ...r.events.map((e) => e.trigger), ...r.events.flatMap((e) => (e.modalityCue ? [e.modalityCue] : [])),
     ...r.events.flatMap((e) => e.attribution.flatMap((a) => (a.cue ? [a.cue] : []))),
   ]

@@ -16,7 +16,7 @@ interface Geo { type: 'FeatureCollection'; features: Array<{ type: 'Feature'; ge
 
 export function MapView() {
   const box = useRef<HTMLDivElement>(null)
-  const [count, setCount] = useState<number | undefined>()
+  const [count, setCount] = useState<{ events: number; places: number } | undefined>()
   const [error, setError] = useState('')
   const [picked, setPicked] = useState<EventRow | undefined>()
 
@@ -42,7 +42,7 @@ export function MapView() {
     getJson<Geo>(withQuery('/v1/events', { format: 'geojson', limit: 1000, reports: 1 }))
       .then((geo) => {
         if (!alive) return
-        setCount(geo.features.length)
+        setCount({ events: geo.features.length, places: new Set(geo.features.map((f) => f.geometry.coordinates.join(','))).size })
         const add = () => {
           map.addSource('events', { type: 'geojson', data: geo as never })
           map.addLayer({
@@ -78,7 +78,7 @@ export function MapView() {
   return (
     <div class="chart-panel">
       <div class="chart-controls">
-        <span class="muted" id="map-summary">{count === undefined ? 'loading events…' : `${count} events with a known place`}</span>
+        <span class="muted" id="map-summary">{count === undefined ? 'loading events…' : `${count.events} events with a known place, at ${count.places} places`}</span>
         <span class="legend-item"><span class="swatch" style="background:#2563eb" /> verbal coop.</span>
         <span class="legend-item"><span class="swatch" style="background:#059669" /> material coop.</span>
         <span class="legend-item"><span class="swatch" style="background:#d97706" /> verbal conflict</span>

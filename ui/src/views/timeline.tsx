@@ -26,11 +26,11 @@ export function TimelineView() {
     const plot = new uPlot({
       width: Math.max(400, el.clientWidth - 8), height: 420,
       scales: { x: { time: true } },
-      axes: [{}, { label: 'events', size: 50 }],
+      axes: [{}, { label: 'events', size: 50, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000] }],
       series: [{}, ...data.series.map((s, i) => ({
         label: s.label, stroke: data.by === 'quad' ? QUAD_COLORS[s.key] ?? '#333' : PALETTE[i % PALETTE.length]!,
-        width: 2, points: { show: xs.length < 60, size: 6 },
-        paths: uPlot.paths.stepped!({ align: 1 }),
+        // earlier series are drawn wider, so one hidden under an equal later one still shows at its edges
+        width: 1.5 + 1.5 * (data.series.length - 1 - i) / Math.max(1, data.series.length - 1) * 2, points: { show: xs.length < 90, size: 7 },
       }))],
     }, [xs, ...data.series.map((s) => s.counts)] as uPlot.AlignedData, el)
     el.dataset.by = data.by
