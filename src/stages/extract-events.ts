@@ -348,7 +348,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const cue = hypo ?? cues[cues.length - 1]
     let modality: Modality = (cue?.value as Modality | undefined) ?? 'asserted'
     const neg = findAllClass(cls('negator'), doc, clause.from, trig)[0]
-    if (neg && modality === 'asserted') modality = 'negated'
+    // a negated act is negated, and so is a negated plan (will not allow, has not agreed to recognise); a
+    // negated possibility stays a possibility (may not attack)
+    if (neg && (modality === 'asserted' || (modality === 'planned' && (!cue || neg.at < trig)))) modality = 'negated'
     // a gerund clause (duke e ndihmuar …) elaborates what precedes it and shares its modality
     const gerundBefore = tokens.slice(Math.max(clause.from, trig - 2), trig).some((t) => gerunds.has(t.norm))
     const previous = doc.events[doc.events.length - 1]
