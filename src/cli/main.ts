@@ -2,14 +2,22 @@
  * The `kronika` command line: one file per command, dispatched here. Exit codes: 0 success; 1 some inputs
  * could not be processed (each reported on stderr) or a check failed; 2 wrong usage.
  */
-import { extractCommand } from './extract-command.js'
-import { evalCommand } from './eval-command.js'
-import { serveCommand } from './serve-command.js'
-import { ingestCommand } from './ingest-command.js'
-import { entitiesCommand, eventsCommand, quotesCommand, searchCommand, timelineCommand } from './query-commands.js'
-import { exportCommand } from './export-command.js'
-import { StoreError } from '../store/database.js'
 import { VERSION } from '../version.js'
+
+// Each command is loaded when it runs, so `kronika extract` does not pay for the server, the store or the exports.
+type Command = (argv: string[]) => Promise<number>
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  extract: async () => (await import('./extract-command.js')).extractCommand,
+  eval: async () => (await import('./eval-command.js')).evalCommand,
+  serve: async () => (await import('./serve-command.js')).serveCommand,
+  ingest: async () => (await import('./ingest-command.js')).ingestCommand,
+  events: async () => (await import('./query-commands.js')).eventsCommand,
+  timeline: async () => (await import('./query-commands.js')).timelineCommand,
+  entities: async () => (await import('./query-commands.js')).entitiesCommand,
+  quotes: async () => (await import('./query-commands.js')).quotesCommand,
+  search: async () => (await import('./query-commands.js')).searchCommand,
+  export: async () => (await import('./export-command.js')).exportCommand,
+}
 
 export const USAGE = `kronika ${VERSION} — structured, evidence-linked facts from news articles
 
@@ -34,23 +42,16 @@ export class UsageError extends Error {}
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   try {
+    const load = command ? COMMANDS[command] : undefined
+    if (load) return await (await load())(rest)
     switch (command) {
-      case 'extract': return await extractCommand(rest)
-      case 'eval': return await evalCommand(rest)
-      case 'serve': return await serveCommand(rest)
-      case 'ingest': return await ingestCommand(rest)
-      case 'events': return await eventsCommand(rest)
-      case 'timeline': return await timelineCommand(rest)
-      case 'entities': return await entitiesCommand(rest)
-      case 'quotes': return await quotesCommand(rest)
-      case 'search': return await searchCommand(rest)
-      case 'export': return await exportCommand(rest)
       case '--version': case '-v': process.stdout.write(VERSION + '\n'); return 0
       case undefined: case '--help': case '-h': case 'help': process.stdout.write(USAGE + '\n'); return command === undefined ? 2 : 0
       default: throw new UsageError(`unknown command "${command}"`)
     }
   } catch (err) {
-    if (err instanceof StoreError) { process.stderr.write(`kronika: ${err.message}\n`); return 1 }
+    // a problem with the store file (src/store/database.ts StoreError): its message says what to do
+    if (err instanceof Error && err.constructor.name === 'StoreError') { process.stderr.write(`kronika: ${err.message}\n`); return 1 }
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`kronika: ${(err as Error).message}\n\n${USAGE}\n`)
       return 2
