@@ -63,4 +63,17 @@ export const suites = [
       return conllFigures(join(sharedEval, 'conll2003', 'dev.txt'))
     },
   },
+  {
+    name: 'lemmas',
+    data: join(sharedEval, 'ud-sq'),
+    available: () => existsSync(join(sharedEval, 'ud-sq')) || existsSync(join(sharedEval, 'sq-pos')),
+    run: async () => {
+      // eval/lemmas.mjs --json, run as a child: NOUN+PROPN and per-POS accuracy per dataset
+      const { execFileSync } = await import('node:child_process')
+      const out = JSON.parse(execFileSync(process.execPath, [join(root, 'eval', 'lemmas.mjs'), '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }))
+      const figures = {}
+      for (const r of out.results) for (const [pos, c] of Object.entries(r.counts)) figures[`${r.dataset}.${pos.toLowerCase()}`] = c.accuracy
+      return figures
+    },
+  },
 ]
