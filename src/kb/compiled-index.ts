@@ -86,6 +86,9 @@ function hashFolder(h: ReturnType<typeof createHash>, dir: string): void {
  * the curated actors, and the pack (its morphology and word classes shape the index).
  */
 export function sourceStamp(root: string, lang?: string): string {
+  const key = `${root}\u0000${lang ?? ''}`
+  const hit = stamps.get(key)
+  if (hit) return hit
   const h = createHash('sha1')
   for (const f of ['countries.json', 'places.json']) {
     const p = join(root, 'data', 'generated', f)
@@ -93,8 +96,11 @@ export function sourceStamp(root: string, lang?: string): string {
   }
   hashFolder(h, join(root, 'kb', 'actors'))
   if (lang) hashFolder(h, join(root, 'packs', lang))
-  return h.digest('hex').slice(0, 16)
+  const stamp = h.digest('hex').slice(0, 16)
+  stamps.set(key, stamp)
+  return stamp
 }
+const stamps = new Map<string, string>()
 
 /** Entries without their aliases (adjectives kept): what matching needs once the alias index is compiled. */
 export function coreEntry(e: KbEntry): KbEntry {

@@ -117,6 +117,22 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
       if (inner) { g.country = inner.refs[0]!.country!; break }
     }
   }
+  // … and one listed with organisations of a state shares it (Zyra e presidentit të Koresë së Jugut, Ministria e
+  // Mbrojtjes dhe Shërbimi Kombëtar i Zbulimit)
+  const groupAt = new Map(cands.map((c, i) => [c, groupOf[i]!]))
+  const listed = (a: MentionCandidate, b: MentionCandidate) => {
+    const between = doc.tokens.slice(a.tokenTo, b.tokenFrom)
+    return between.length > 0 && between.length <= 2 && between.every((t) => t.text === ',' || doc.pack.inClass('coordinator', t.norm))
+  }
+  for (const g of groups) {
+    if (g.country || g.entry || g.type !== 'ORG') continue
+    for (const c of g.candidates) {
+      const i = cands.indexOf(c)
+      const neighbours = [cands[i - 1], cands[i + 1]].filter((k): k is MentionCandidate => !!k && (listed(k, c) || listed(c, k)))
+      const withState = neighbours.map((k) => groupAt.get(k)!).find((n) => n.type === 'ORG' && n.country)
+      if (withState) { g.country = withState.country!; break }
+    }
+  }
 
   const ids = new Map<Group, string>()
   doc.entities = groups.map((g, i) => {

@@ -1,0 +1,17 @@
+// Measures loading the knowledge base and one language's alias index: node --expose-gc bench/kb-load.mjs sq|en
+const m0 = process.memoryUsage()
+const { loadGazetteer } = await import('../dist/kb/load-kb.js')
+const { loadPack } = await import('../dist/packs/language-pack.js')
+const { loadMorphology } = await import('../dist/morphology/lemmatiser.js')
+const { join } = await import('node:path')
+const lang = process.argv[2] ?? 'sq'
+const pack = loadPack(lang, undefined, (d) => loadMorphology(join(d, 'morphology')))
+global.gc?.()
+const t0 = performance.now(), h0 = process.memoryUsage()
+const g = loadGazetteer()
+const t1 = performance.now()
+g.index(pack)
+const t2 = performance.now()
+global.gc?.()
+const h1 = process.memoryUsage()
+console.log(`${lang}: KB ${(t1 - t0).toFixed(0)} ms + alias index ${(t2 - t1).toFixed(0)} ms = ${(t2 - t0).toFixed(0)} ms; heap +${((h1.heapUsed - h0.heapUsed) / 1048576).toFixed(0)} MB, RSS +${((h1.rss - h0.rss) / 1048576).toFixed(0)} MB`)
