@@ -32,24 +32,34 @@ function allKeys(r: ReportDraft): string[] {
   return [...r.actorKeys.specific, ...r.actorKeys.names, ...r.recipientKeys.specific, ...r.recipientKeys.names]
 }
 
+/** Events wider than this many days are searched for as if undated (always candidates, checked in full). */
+export const SEARCH_WINDOW_DAYS = 400
+
 /** The event a report belongs to, and whether its roles are exchanged there; undefined when it starts a new one. */
 export function findEvent(db: Db, report: ReportDraft, options: ClusterOptions = CLUSTER): { event: number; swapped: boolean } | undefined {
-  const keys = allKeys(report)
-  if (keys.length === 0) return undefined
-  const lo = report.interval ? isoDay(report.interval.start - options.slackDays) : null
-  const hi = report.interval ? isoDay(report.interval.end + options.slackDays) : null
-  const rows = stmt(db, `
-    SELECT DISTINCT e.id, e.type, e.mode, e.negated, e.date_start, e.date_end, e.place, pe.country AS place_country
-    FROM event_keys k JOIN events e ON e.id = k.event LEFT JOIN entities pe ON pe.key = e.place
-    WHERE k.key IN (SELECT value FROM json_each(?)) AND k.type = ? AND e.negated = ?
-      AND (? IS NULL OR e.date_start IS NULL OR (e.date_start <= ? AND e.date_end >= ?))
-    ORDER BY e.id`).all(JSON.stringify(keys), report.type, report.negated ? 1 : 0, lo, hi, lo) as CandidateRow[]
+  const keys = JSON.stringify(allKeys(report))
+  if (keys === '[]') return undefined
+  let ids: number[]
+  if (report.interval) {
+    // an overlapping event of at most SEARCH_WINDOW_DAYS starts within that many days before the report's end
+    const lo = isoDay(report.interval.start - options.slackDays), hi = isoDay(report.interval.end + options.slackDays)
+    const from = isoDay(report.interval.start - options.slackDays - SEARCH_WINDOW_DAYS)
+    ids = stmt(db, `SELECT event FROM event_keys WHERE key IN (SELECT value FROM json_each(@keys)) AND type = @type AND date_start BETWEEN @from AND @hi AND date_end >= @lo
+      UNION SELECT event FROM event_keys WHERE key IN (SELECT value FROM json_each(@keys)) AND type = @type AND date_start IS NULL ORDER BY 1`)
+      .pluck().all({ keys, type: report.type, from, hi, lo }) as number[]
+  } else {
+    ids = stmt(db, 'SELECT DISTINCT event FROM event_keys WHERE key IN (SELECT value FROM json_each(?)) AND type = ? ORDER BY 1').pluck().all(keys, report.type) as number[]
+  }
+  const getEvent = stmt(db, `SELECT e.id, e.type, e.mode, e.negated, e.date_start, e.date_end, e.place, pe.country AS place_country
+    FROM events e LEFT JOIN entities pe ON pe.key = e.place WHERE e.id = ?`)
   const view: MatchView = {
     type: report.type, mode: report.mode, negated: report.negated, actor: report.actorKeys, recipient: report.recipientKeys,
     interval: report.interval, place: report.place, placeCountry: report.placeCountry,
   }
   let best: { event: number; swapped: boolean; score: number } | undefined
-  for (const row of rows) {
+  for (const id of ids) {
+    const row = getEvent.get(id) as CandidateRow
+    if ((row.negated === 1) !== report.negated) continue
     const k = keysOf(db, row.id)
     const eventView: MatchView = {
       type: row.type, mode: row.mode ?? undefined, negated: row.negated === 1, actor: k.a, recipient: k.r,
@@ -130,4 +140,6 @@ export function refreshEvent(db: Db, event: number): void {
     new Set(rows.map((r) => r.source)).size, langs.length, langs.join(','), mostFrequent(rows.map((r) => r.modality))!,
     Math.max(...rows.map((r) => r.confidence)), event,
   )
+  const narrow = interval && interval.end - interval.start <= SEARCH_WINDOW_DAYS ? interval : undefined
+  stmt(db, 'UPDATE event_keys SET date_start = ?, date_end = ? WHERE event = ?').run(narrow ? isoDay(narrow.start) : null, narrow ? isoDay(narrow.end) : null, event)
 }

@@ -69,6 +69,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
   }
   try {
     db.pragma('busy_timeout = 10000')
+    db.pragma('cache_size = -65536') // 64 MB of page cache: the indexes of a large corpus stay in memory
     if (!readonly) {
       db.pragma('journal_mode = WAL')
       db.pragma('synchronous = NORMAL')

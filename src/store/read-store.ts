@@ -89,8 +89,8 @@ export function queryEvents(db: Db, f: Filters = {}, order: 'reports' | 'time' =
     where.push(`EXISTS (SELECT 1 FROM json_each(e.${role}) j WHERE j.value IN (SELECT value FROM json_each(?)))`)
     params.push(JSON.stringify(keys))
   }
-  if (f.country) { where.push("EXISTS (SELECT 1 FROM event_keys k WHERE k.event = e.id AND k.key = 'cc:' || upper(?))"); params.push(f.country) }
-  if (f.type) { where.push('e.type = upper(?)'); params.push(f.type) }
+  if (f.country) { where.push('e.id IN (SELECT event FROM event_keys WHERE key = ?)'); params.push(`cc:${f.country.toUpperCase()}`) }
+  if (f.type) { where.push('e.type = ?'); params.push(f.type.toUpperCase()) }
   if (f.quad !== undefined) { where.push('e.quad = ?'); params.push(f.quad) }
   if (f.modality) { where.push('EXISTS (SELECT 1 FROM reports r WHERE r.event = e.id AND r.modality = ?)'); params.push(f.modality) }
   if (f.since) { where.push('COALESCE(e.date_end, e.last_seen) >= ?'); params.push(f.since) }

@@ -105,9 +105,11 @@ export function up(db: Database): void {
     CREATE INDEX events_first_seen ON events(first_seen);
 
     -- argument keys of an event (kb:…, cc:…, nm:…) for finding candidate events of a new report
+    -- type and days are copied from the event so that candidates are found by key, type and time in one index range;
+    -- days are NULL for undated events and for those wider than the search window (see assign-event.ts)
     CREATE TABLE event_keys (event INTEGER NOT NULL, role TEXT NOT NULL, key TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
-      PRIMARY KEY (event, role, key)) WITHOUT ROWID;
-    CREATE INDEX event_keys_key ON event_keys(key, type, event);
+      date_start TEXT, date_end TEXT, PRIMARY KEY (event, role, key)) WITHOUT ROWID;
+    CREATE INDEX event_keys_key ON event_keys(key, type, date_start, date_end, event);
 
     -- one event as one document reports it
     CREATE TABLE reports (
