@@ -4,20 +4,12 @@
  */
 import { before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { DEFAULT_DATA_DIR, loadCountries, type CountryEntry } from './countries.js'
+import { loadCountries, type CountryEntry } from './countries.js'
 import { fold } from '../text/fold.js'
+import { ensureGenerated } from '../testing/generated-data.js'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
-/** Builds data/generated when a fresh checkout has not run the build script yet. */
-async function ensureGenerated(): Promise<void> {
-  if (existsSync(join(DEFAULT_DATA_DIR, 'countries.json')) && existsSync(join(DEFAULT_DATA_DIR, 'places.json'))) return
-  const mod = await import(pathToFileURL(join(ROOT, 'scripts', 'build-places.mjs')).href)
-  mod.writePlaces(ROOT)
-}
 
 let countries: CountryEntry[] = []
 const byIso = new Map<string, CountryEntry>()

@@ -5,22 +5,16 @@
 import { before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import { DEFAULT_DATA_DIR, loadCountries } from './countries.js'
 import { loadPlaces, type PlaceEntry } from './places.js'
 import { fold } from '../text/fold.js'
+import { ensureGenerated, ROOT } from '../testing/generated-data.js'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const BUILD_SCRIPT = pathToFileURL(join(ROOT, 'scripts', 'build-places.mjs')).href
 
-/** Builds data/generated when a fresh checkout has not run the build script yet. */
-async function ensureGenerated(): Promise<void> {
-  if (existsSync(join(DEFAULT_DATA_DIR, 'countries.json')) && existsSync(join(DEFAULT_DATA_DIR, 'places.json'))) return
-  const mod = await import(BUILD_SCRIPT)
-  mod.writePlaces(ROOT)
-}
 
 let places: PlaceEntry[] = []
 const byId = new Map<string, PlaceEntry>()
