@@ -3,7 +3,7 @@
  * messages each stage adds. `toRecord()` turns it into the published record (src/record/schema.ts).
  */
 import { createHash } from 'node:crypto'
-import type { Amount, DocumentRecord, Entity, Event, LangDecision, Message, Published, Quote, Severity, Source, Span, Statement, Time } from './record/schema.js'
+import type { Amount, DocumentRecord, Entity, Event, LangDecision, Message, PloverType, Published, Quote, Severity, Source, Span, Statement, Time } from './record/schema.js'
 import type { Token } from './text/token.js'
 import type { LanguagePack } from './packs/language-pack.js'
 import type { KbEntry } from './kb/types.js'
@@ -76,6 +76,11 @@ export class KronikaDocument {
    * (only when it names a participant of its own).
    */
   anaphoricEvents = new Map<Event, boolean>()
+  /**
+   * The type of the nominal trigger an event took as its content (an agreement on supplies, marrëveshje për
+   * furnizimin: AID): merge-events joins it with a later report of that act.
+   */
+  eventContent = new Map<Event, PloverType>()
   messages: Message[] = []
 
   constructor(input: DocumentInput) {

@@ -181,12 +181,13 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   // a nominal trigger just after another trigger is its content (kërkojë furnizim, marrëveshje për furnizimin: one
   // request, one agreement), when nothing but function words and modifiers stand between them
   const absorbed = new Set<number>()
+  const contentOf = new Map<number, PloverType>()
   matches.forEach((m, k) => {
     const prev = matches[k - 1]
     if (!prev || !m.rule.args.includes('noun') || m.match.from - prev.match.to > 4 || tokens[m.match.from]!.sentence !== tokens[prev.match.from]!.sentence) return
     const functionWords = pack.list('function-words'), modal = cls('modality-cue')
     const between = tokens.slice(prev.match.to, m.match.from)
-    if (between.every((t) => t.isWord && (functionWords.has(t.norm) || (modal && matchClass(modal, tokens, t.index, t.index + 1).length > 0)))) absorbed.add(k)
+    if (between.every((t) => t.isWord && (functionWords.has(t.norm) || (modal && matchClass(modal, tokens, t.index, t.index + 1).length > 0)))) { absorbed.add(k); contentOf.set(k - 1, m.rule.args[0] as PloverType) }
   })
   let n = 0
   for (const [k, { rule, match }] of matches.entries()) {
@@ -245,7 +246,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // the source stands right after the cue, before the next punctuation (Sipas diplomatëve evropianë, Serbia …)
       let stop = acc.to
       while (stop < Math.min(sTo, acc.to + 6) && tokens[stop]!.isWord) stop++
-      const who = participantsIn(acc.to, stop, new Set())[0]
+      // (a nationality adjective closing the source stands for its state even when a name follows the comma:
+      // Sipas zyrtarëve gjermanë, Hungaria …)
+      const adj = adjectivesIn(acc.to, stop)[0]
+      const who = participantsIn(acc.to, stop, new Set())[0] ?? (adj ? { from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country } : undefined)
       if (who) addSource(resolve(who, true), 'claims', acc, `${pack.code}.attribution.according-to`)
     }
 
@@ -387,6 +391,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       confidence,
     }
     doc.events.push(event)
+    const content = contentOf.get(k)
+    if (content && content !== type) doc.eventContent.set(event, content)
     // a noun whose actor is unsaid is another report of an event told before; alone, it counts only with a participant of its own
     if (nominal && argRules[0] === 'args-dropped-subject') doc.anaphoricEvents.set(event, recipientIds.length > 0 && !contextual)
 

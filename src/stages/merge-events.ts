@@ -5,6 +5,13 @@
  * A noun whose actor the sentence leaves unsaid ("the meeting") refers back to the latest event of its type.
  * Events with no participant at all are dropped (nothing to say who did what to whom), and so are such nouns
  * that refer to nothing told before and name no participant of their own.
+ *
+ * An event may also be told first through what it is about and later in full: "a possible deal on arms supplies
+ * to Moscow" in the lead, "supplies of shells from North Korea, according to US officials" further on. An
+ * agreement whose content is an act of another type (extract-events records it in `doc.eventContent`) is one
+ * event with a report of that act when both are equally real (told as fact, or both as plans or possibilities),
+ * at no different time or place, and share a participant (by entity or by state) with no side that contradicts.
+ * The first mention keeps its trigger; the others are listed in `reports`, and the sources of all are joined.
  */
 import type { KronikaDocument } from '../document.js'
 import type { Event } from '../record/schema.js'
@@ -43,6 +50,28 @@ function corefer(doc: KronikaDocument, a: Event, b: Event): boolean {
   return sameSides || swapped
 }
 
+/** Asserted, negated, or not (yet) real: planned and hypothetical events are one class. */
+const modalityClass = (e: Event) => (e.modality === 'planned' || e.modality === 'hypothetical' ? 'irrealis' : e.modality)
+
+function keysOf(doc: KronikaDocument, e: Event): Set<string> {
+  return countryKeys(doc, [...e.actor, ...e.recipient])
+}
+
+/** An agreement about an act (its content) and a report of that act: the same deal told twice. */
+function sameDeal(doc: KronikaDocument, a: Event, b: Event): boolean {
+  const about = (x: Event, y: Event) => doc.eventContent.get(x) === y.type
+  if (!about(a, b) && !about(b, a)) return false
+  if (modalityClass(a) !== modalityClass(b)) return false
+  if (a.place && b.place && a.place !== b.place) return false
+  if (a.time && b.time && a.time.value !== b.time.value) return false
+  // an agreement binds its parties together: the act may go either way between them
+  const sides = (compatible(doc, a.actor, b.actor) && compatible(doc, a.recipient, b.recipient)) || (compatible(doc, a.actor, b.recipient) && compatible(doc, a.recipient, b.actor))
+  if (!sides) return false
+  const ka = keysOf(doc, a)
+  for (const k of keysOf(doc, b)) if (ka.has(k)) return true
+  return false
+}
+
 const WINDOW = 40
 
 export function mergeEvents(doc: KronikaDocument): void {
@@ -52,7 +81,7 @@ export function mergeEvents(doc: KronikaDocument): void {
     // reports of one event stand near each other: look back over the last WINDOW events only
     const anaphoric = doc.anaphoricEvents.has(ev)
     for (let k = kept.length - 1; k >= Math.max(0, kept.length - WINDOW); k--) {
-      if (corefer(doc, kept[k]!, ev) || (anaphoric && sameKind(kept[k]!, ev) && compatible(doc, kept[k]!.recipient, ev.recipient))) { target = kept[k]; break }
+      if (corefer(doc, kept[k]!, ev) || sameDeal(doc, kept[k]!, ev) || (anaphoric && sameKind(kept[k]!, ev) && compatible(doc, kept[k]!.recipient, ev.recipient))) { target = kept[k]; break }
     }
     if (!target) { if (!anaphoric || doc.anaphoricEvents.get(ev)) kept.push(ev); continue }
     if (!target.actor.length) target.actor = ev.actor
