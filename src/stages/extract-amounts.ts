@@ -2,6 +2,9 @@
  * Finds amounts: numbers in digits or words, vague quantities (dhjetëra miliona, tens of millions) as
  * approximate ranges, percentages and money, with the counted object that follows (predha artilerie).
  * Numbers that are part of a date, a name (COVID-19) or a lone indefinite article (një, one) are not amounts.
+ * Nor is a number that counts a known set: after a definite determiner (the two countries, këto dy vende) or
+ * before a noun in the definite form (dy vendet, tre ministrat) it names who, not how many (the pack's
+ * `set-determiners`, `definite-endings` and `definite-exceptions` lists).
  */
 import type { KronikaDocument } from '../document.js'
 import type { Amount } from '../record/schema.js'
@@ -24,6 +27,10 @@ export function extractAmounts(doc: KronikaDocument): void {
   const functionWords = pack.list('function-words')
   const linkers = pack.list('object-linkers')
   const modifierEndings = pack.list('object-modifier-endings')
+  const setDeterminers = pack.list('set-determiners')
+  const definiteEndings = [...pack.list('definite-endings')], definiteExceptions = pack.list('definite-exceptions')
+  /** The counted noun is in the definite form (dy vendet), by its ending. */
+  const definite = (w: string) => !definiteExceptions.has(w) && definiteEndings.some((e) => w.endsWith(e) && w.length > e.length)
   for (const [from, to] of doc.sentenceTokens) {
     for (let i = from; i < to; i++) {
       if (inTime[i] || inName[i]) continue
@@ -57,6 +64,8 @@ export function extractAmounts(doc: KronikaDocument): void {
         }
         if (objTo === objFrom) objFrom = objTo = end
       }
+      // a known set, not a quantity: the two countries, dy vendet
+      if (!unit && ((prev && setDeterminers.has(prev.norm)) || (objTo > objFrom && definite(tokens[objFrom]!.norm)))) { i = Math.max(end, objTo) - 1; continue }
       const startTok = unit && curBefore && prev && prev.text.length === 1 ? i - 1 : i
       const spanEnd = Math.max(end, objTo)
       const start = tokens[startTok]!.start, stop = tokens[spanEnd - 1]!.end

@@ -257,7 +257,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const argRules = ['args-clause']
     let actor: Participant[] = [], recipient: Participant[] = []
     // (a participant inside a long trigger counts as after it: summoned Niger's ambassador, gave Ukraine $1bn in aid)
-    const after = participantsIn(match.from + 1, sTo, sources).filter((p) => clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1)
+    // what a supply noun gives, after the pack's content preposition (furnizime nga Irani me dronë, supplies of
+    // Russian gas: the rule's `content` flag), is no participant: the phrase runs to the next preposition or comma
+    const content = rule.args.includes('content') ? contentPhrase(match.to, clause.to) : undefined
+    const after = participantsIn(match.from + 1, sTo, sources).filter((p) => clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1 && !(content && p.from >= content.from && p.from < content.to))
     // a passive: the pack's auxiliary right before the trigger, unless the trigger has a progressive ending (is providing)
     const progressive = pack.list('progressive-endings')
     const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm) && ![...progressive].some((e) => tokens[trig]!.norm.endsWith(e))
@@ -369,7 +372,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const timeHit = timeIn(clause.from, clause.to, true) ?? timeIn(sFrom, sTo, false)
 
     const evidenceFrom = Math.min(trig, ...actor.filter((p) => p.from >= sFrom).map((p) => p.from))
-    const evidenceTo = Math.max(match.to, ...recipient.filter((p) => p.to <= sTo).map((p) => p.to))
+    const evidenceTo = Math.max(match.to, content?.to ?? 0, ...recipient.filter((p) => p.to <= sTo).map((p) => p.to))
     const confidence = +(0.4 + (actorIds.length ? 0.3 : 0) + (recipientIds.length ? (contextual ? 0.1 : 0.2) : 0) - (argRules[0] === 'args-dropped-subject' ? 0.1 : 0)).toFixed(2)
     const event: Event = {
       id: `v${++n}`,
@@ -391,10 +394,23 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       confidence,
     }
     doc.events.push(event)
-    const content = contentOf.get(k)
-    if (content && content !== type) doc.eventContent.set(event, content)
+    const about = contentOf.get(k)
+    if (about && about !== type) doc.eventContent.set(event, about)
     // a noun whose actor is unsaid is another report of an event told before; alone, it counts only with a participant of its own
     if (nominal && argRules[0] === 'args-dropped-subject') doc.anaphoricEvents.set(event, recipientIds.length > 0 && !contextual)
+
+    /** The content preposition within a few words after the trigger, and the phrase it opens, up to `limit`. */
+    function contentPhrase(from: number, limit: number): Clause | undefined {
+      const preps = cls('content-preposition'), roles = cls('role-preposition')
+      const opens = (c: WordClass | undefined, i: number) => !!c && matchClass(c, tokens, i, limit).some((m) => m.value !== 'none')
+      for (let j = from; j < Math.min(limit, from + 8) && tokens[j]!.isWord; j++) {
+        if (!opens(preps, j)) continue
+        let end = j + 1
+        while (end < limit && tokens[end]!.isWord && !opens(roles, end) && !pack.inClass('clause-marker', tokens[end]!.norm)) end++
+        return end > j + 1 ? { from: j, to: end } : undefined
+      }
+      return undefined
+    }
 
     /** The subject of an earlier clause of the sentence (not an apposition), else of the sentence before. */
     function droppedSubject(): Participant | undefined {
