@@ -1,0 +1,61 @@
+/**
+ * Within-document event coreference (merge-events.ts): an agreement about supplies told in passing and the supplies
+ * told later in full with their source are one event; different recipients, modalities or dates keep events apart.
+ * The sentences are written for these tests.
+ */
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { run } from '../testing/helpers.js'
+import type { KronikaDocument } from '../document.js'
+
+const names = (doc: KronikaDocument, ids: string[]) => ids.map((id) => doc.entity(id)?.name).sort()
+const typesOf = (doc: KronikaDocument) => doc.events.map((e) => e.type)
+
+test('sq: a possible deal on supplies and the supplies told later with their source are one event', () => {
+  const text = 'Erdoğan do të vizitojë Libinë, ku pritet një marrëveshje e mundshme për furnizimin me dronë për Tripolin. ' +
+    'Sipas zyrtarëve italianë, Libia mund të sigurojë furnizime të reja nga Turqia me dronë luftarakë.'
+  const doc = run(text)
+  assert.deepEqual(typesOf(doc), ['CONSULT', 'AGREE'])
+  const deal = doc.events[1]!
+  assert.equal(deal.trigger.text, 'marrëveshje', 'the first mention keeps its trigger')
+  assert.equal(deal.modality, 'hypothetical')
+  assert.deepEqual(names(doc, deal.attribution.map((a) => a.source)), ['Italy'], 'the sources of the later mention are joined')
+  assert.deepEqual((deal.reports ?? []).map((r) => text.slice(r.start, r.end)), ['furnizime'], 'the later mention is listed')
+})
+
+test('sq: a deal on supplies to one state and supplies to another are two events', () => {
+  const doc = run('Gjermania mund të arrijë një marrëveshje për furnizimin me tanke për Ukrainën. Gjermania mund të dërgojë furnizime me municione për Poloninë.')
+  assert.deepEqual(typesOf(doc), ['AGREE', 'AID'])
+  assert.deepEqual(names(doc, doc.events[1]!.recipient), ['Poland'])
+})
+
+test('sq: a possible deal and supplies told as done are two events', () => {
+  const doc = run('Hungaria dhe Serbia mund të arrijnë një marrëveshje për furnizimin me gaz. Hungaria nisi furnizimet me gaz për Serbinë në janar.')
+  assert.deepEqual(typesOf(doc), ['AGREE', 'AID'])
+  assert.deepEqual(doc.events.map((e) => e.modality), ['hypothetical', 'asserted'])
+})
+
+test('sq: two attacks by the same state on different dates are two events', () => {
+  const doc = run('Rusia sulmoi Kievin më 3 mars. Rusia sulmoi Kievin më 10 mars.')
+  assert.deepEqual(doc.events.map((e) => e.time?.value), ['2024-03-03', '2024-03-10'])
+})
+
+test('en: a possible deal on supplies and the supplies told later with their source are one event', () => {
+  const text = 'The visit raised fears of a possible deal on supplies of weapons to Moscow. ' +
+    'According to US officials, Russia could secure further supplies of shells from North Korea.'
+  const doc = run(text, 'en')
+  const deals = doc.events.filter((e) => e.type === 'AGREE' || e.type === 'AID')
+  assert.equal(deals.length, 1)
+  assert.equal(deals[0]!.trigger.text, 'deal')
+  assert.deepEqual(names(doc, deals[0]!.actor), ['North Korea'])
+  assert.deepEqual(names(doc, deals[0]!.recipient), ['Russia'])
+  assert.deepEqual(names(doc, deals[0]!.attribution.map((a) => a.source)), ['United States'])
+})
+
+test('the event record keeps exporting: every merged mention is a span of the text', () => {
+  const doc = run('Vuçiç dhe Orbán mund të arrijnë një marrëveshje për furnizimin me gaz për Serbinë. Sipas zyrtarëve austriakë, Hungaria mund të sigurojë furnizime të reja me gaz për Serbinë.')
+  const record = doc.toRecord()
+  assert.equal(record.events.length, 1)
+  assert.deepEqual((record.events[0]!.reports ?? []).map((r) => record.text.slice(r.start, r.end)), ['furnizime'])
+  assert.deepEqual(record.events[0]!.attribution.map((a) => doc.entity(a.source)?.name), ['Austria'])
+})
