@@ -5,10 +5,13 @@
  * Nor is a number that counts a known set: after a definite determiner (the two countries, këto dy vende) or
  * before a noun in the definite form (dy vendet, tre ministrat) it names who, not how many (the pack's
  * `set-determiners`, `definite-endings` and `definite-exceptions` lists).
+ * An approximator before a number (rreth 300 emigrantë, about 300 migrants: the pack's `approximator` class)
+ * belongs to the amount and makes it approximate.
  */
 import type { KronikaDocument } from '../document.js'
 import type { Amount } from '../record/schema.js'
 import { readNumber } from '../text/numbers.js'
+import { matchClass } from '../patterns/token-pattern.js'
 
 const MAX_OBJECT_WORDS = 2
 
@@ -27,6 +30,13 @@ export function extractAmounts(doc: KronikaDocument): void {
   const functionWords = pack.list('function-words')
   const linkers = pack.list('object-linkers')
   const modifierEndings = pack.list('object-modifier-endings')
+  const approximators = pack.classes.get('approximator')
+  /** The first token of an approximator ending right before token i (rreth, more or less), if any. */
+  const approximatorBefore = (i: number, from: number): number | undefined => {
+    if (!approximators) return undefined
+    for (let k = i - 1; k >= Math.max(from, i - 3); k--) if (matchClass(approximators, tokens, k, i).some((m) => m.to === i)) return k
+    return undefined
+  }
   const setDeterminers = pack.list('set-determiners')
   const definiteEndings = [...pack.list('definite-endings')], definiteExceptions = pack.list('definite-exceptions')
   /** The counted noun is in the definite form (dy vendet), by its ending. */
@@ -66,15 +76,16 @@ export function extractAmounts(doc: KronikaDocument): void {
       }
       // a known set, not a quantity: the two countries, dy vendet
       if (!unit && ((prev && setDeterminers.has(prev.norm)) || (objTo > objFrom && definite(tokens[objFrom]!.norm)))) { i = Math.max(end, objTo) - 1; continue }
-      const startTok = unit && curBefore && prev && prev.text.length === 1 ? i - 1 : i
+      const approxAt = curBefore && prev?.text.length === 1 ? undefined : approximatorBefore(i, from)
+      const startTok = unit && curBefore && prev && prev.text.length === 1 ? i - 1 : approxAt ?? i
       const spanEnd = Math.max(end, objTo)
       const start = tokens[startTok]!.start, stop = tokens[spanEnd - 1]!.end
       const amount: Amount = {
-        start, end: stop, text: doc.text.slice(start, stop), value: n.value, approx: n.approx,
+        start, end: stop, text: doc.text.slice(start, stop), value: n.value, approx: n.approx || approxAt !== undefined,
         ...(n.min !== undefined ? { min: n.min } : {}), ...(n.max !== undefined ? { max: n.max } : {}),
         ...(unit ? { unit } : {}),
         ...(objTo > objFrom ? { object: doc.text.slice(tokens[objFrom]!.start, tokens[objTo - 1]!.end) } : {}),
-        rule: n.approx ? `${rule}.vague-quantity` : unit === 'percent' ? `${rule}.percent` : unit ? `${rule}.money` : /\d/.test(t.text) ? `${rule}.digits` : `${rule}.number-words`,
+        rule: n.approx ? `${rule}.vague-quantity` : approxAt !== undefined ? `${rule}.approximate` : unit === 'percent' ? `${rule}.percent` : unit ? `${rule}.money` : /\d/.test(t.text) ? `${rule}.digits` : `${rule}.number-words`,
       }
       doc.amounts.push(amount)
       i = spanEnd - 1
