@@ -115,13 +115,33 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     return p.country ? entityForCountry(doc, ctx, p.country, adj) : undefined
   }
   const countryOf = (id: string | undefined) => (id ? doc.entity(id)?.country : undefined)
-  /** A participant and those coordinated with it (X dhe Y, X, Y). */
+  /** How two participants are joined: by a coordinator (dhe, si dhe, and), by a bare comma, or not at all. */
+  const coordinators = cls('coordinator')
+  const joint = (a: Participant, b: Participant): 'coordinator' | 'comma' | undefined => {
+    let k = a.to, comma = false, word = false
+    while (k < b.from && k - a.to <= 2) {
+      if (tokens[k]!.text === ',') { comma = true; k++; continue }
+      const m = coordinators ? matchClass(coordinators, tokens, k, b.from)[0] : undefined
+      if (!m) return undefined
+      word = true; k = m.to
+    }
+    return k === b.from ? (word ? 'coordinator' : comma ? 'comma' : undefined) : undefined
+  }
+  /**
+   * A participant and those coordinated with it (X dhe Y, X si dhe Y, X, Y dhe Z). A bare comma joins only inside
+   * a list that a coordinator closes: otherwise it may end a clause (Nëse Serbia sulmon Kosovën, NATO …).
+   */
   const coordinated = (list: Participant[]): Participant[] => {
     const out = list.slice(0, 1)
-    for (const m of list.slice(1)) {
-      const between = tokens.slice(out[out.length - 1]!.to, m.from)
-      if (between.length <= 2 && between.every((t) => t.text === ',' || pack.inClass('coordinator', t.norm))) out.push(m)
-      else break
+    for (let j = 1; j < list.length; j++) {
+      const how = joint(list[j - 1]!, list[j]!)
+      if (!how) break
+      if (how === 'comma') {
+        let k = j
+        while (k + 1 < list.length && joint(list[k]!, list[k + 1]!) === 'comma') k++
+        if (k + 1 >= list.length || joint(list[k]!, list[k + 1]!) !== 'coordinator') break
+      }
+      out.push(list[j]!)
     }
     return out
   }
@@ -246,11 +266,13 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // the source stands right after the cue, before the next punctuation (Sipas diplomatëve evropianë, Serbia …)
       let stop = acc.to
       while (stop < Math.min(sTo, acc.to + 6) && tokens[stop]!.isWord) stop++
-      // (a nationality adjective closing the source stands for its state even when a name follows the comma:
-      // Sipas zyrtarëve gjermanë, Hungaria …)
-      const adj = adjectivesIn(acc.to, stop)[0]
-      const who = participantsIn(acc.to, stop, new Set())[0] ?? (adj ? { from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country } : undefined)
+      const who = participantsIn(acc.to, stop, new Set())[0]
       if (who) addSource(resolve(who, true), 'claims', acc, `${pack.code}.attribution.according-to`)
+      // a nationality adjective closing the source stands for its state even when a name follows the comma
+      // (Sipas ushtrisë izraelite, Hezbollahu sulmoi … Izraelit); that state may still take part in the event
+      const adj = who ? undefined : adjectivesIn(acc.to, stop)[0]
+      const state = adj ? resolve({ from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }, true) : undefined
+      if (state && !sources.has(state)) { addSource(state, 'claims', acc, `${pack.code}.attribution.according-to`); sources.delete(state) }
     }
 
     // --- arguments
@@ -270,7 +292,14 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const isArticle = (i: number) => pack.inClass('article', tokens[i]?.norm ?? '')
     const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) &&
       (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && tokens.slice(match.to, p.from).every((t) => t.isWord && t.shape === 'x')) : undefined
+    // a list of names that the clause commas split (Rusia, Kina dhe Irani kritikuan …): its earlier members are
+    // subjects too (coordinated() keeps them only when a coordinator closes the list)
     const subjects = subjectsOf(clause, sources, trig)
+    for (let k = ci - 1; k >= 0 && subjects[0] && tokens[clause.from]!.text === ',' && clauses[k]!.to === (k === ci - 1 ? clause.from : clauses[k + 1]!.from) && apposition(clauses[k]!); k--) {
+      const head = participantsIn(clauses[k]!.from, clauses[k]!.to, sources)
+      if (!head.length || joint(head[head.length - 1]!, subjects[0]) === undefined) break
+      subjects.unshift(...head)
+    }
     // a subject pronoun after a reporting verb is the reporter (Syria says it will not accept …)
     const pronouns = pack.list('subject-pronouns')
     // … and in a language that drops subjects, the reporter is the subject of what it reports when the clause names
@@ -416,7 +445,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     function droppedSubject(): Participant | undefined {
       for (let k = ci - 1; k >= 0; k--) {
         const c = clauses[k]!
-        if (apposition(c)) continue
+        // (names alone at the head of the sentence are its subject, set off by a relative clause: Kurti, i cili …, do të takohet)
+        if (apposition(c) && c.from !== sFrom) continue
         const s = subjectsOf(c, sources)[0]
         if (s) return s
       }
