@@ -40,6 +40,18 @@ test('sq: two attacks by the same state on different dates are two events', () =
   assert.deepEqual(doc.events.map((e) => e.time?.value), ['2024-03-03', '2024-03-10'])
 })
 
+test('sq, en: a meeting told as done and a possible meeting are two events', () => {
+  for (const [text, lang] of [['Rama u takua me Vuçiçin në Bruksel. Rama mund të takohet sërish me Vuçiçin.', 'sq'], ['Rama met Vučić in Brussels. Rama may meet Vučić again.', 'en']] as const) {
+    const doc = run(text, lang)
+    assert.deepEqual(doc.events.map((e) => `${e.type} ${e.modality}`), ['CONSULT asserted', 'CONSULT hypothetical'], text)
+  }
+})
+
+test('sq: a request for supplies and the supplies told later are two events', () => {
+  const doc = run('Ukraina mund të kërkojë furnizime me municione nga Polonia. Polonia mund të dërgojë municione në Ukrainë.')
+  assert.deepEqual(typesOf(doc), ['REQUEST', 'AID'])
+})
+
 test('en: a possible deal on supplies and the supplies told later with their source are one event', () => {
   const text = 'The visit raised fears of a possible deal on supplies of weapons to Moscow. ' +
     'According to US officials, Russia could secure further supplies of shells from North Korea.'

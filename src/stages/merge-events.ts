@@ -39,9 +39,13 @@ function sameKind(a: Event, b: Event): boolean {
   return a.type === b.type && (!a.mode || !b.mode || a.mode === b.mode)
 }
 
+/** Asserted, negated, or not (yet) real: planned and hypothetical events are one class. */
+const modalityClass = (e: Event) => (e.modality === 'planned' || e.modality === 'hypothetical' ? 'irrealis' : e.modality)
+
 function corefer(doc: KronikaDocument, a: Event, b: Event): boolean {
   if (a.type !== b.type) return false
   if (a.mode && b.mode && a.mode !== b.mode) return false
+  if (modalityClass(a) !== modalityClass(b)) return false
   if (a.place && b.place && a.place !== b.place) return false
   if (a.time && b.time && a.time.value !== b.time.value && !a.time.value.includes('REF') && !b.time.value.includes('REF')) return false
   // participants may swap sides in a symmetric meeting (A meets B / B and A meet)
@@ -50,16 +54,14 @@ function corefer(doc: KronikaDocument, a: Event, b: Event): boolean {
   return sameSides || swapped
 }
 
-/** Asserted, negated, or not (yet) real: planned and hypothetical events are one class. */
-const modalityClass = (e: Event) => (e.modality === 'planned' || e.modality === 'hypothetical' ? 'irrealis' : e.modality)
-
 function keysOf(doc: KronikaDocument, e: Event): Set<string> {
   return countryKeys(doc, [...e.actor, ...e.recipient])
 }
 
 /** An agreement about an act (its content) and a report of that act: the same deal told twice. */
 function sameDeal(doc: KronikaDocument, a: Event, b: Event): boolean {
-  const about = (x: Event, y: Event) => doc.eventContent.get(x) === y.type
+  // (only an agreement is its content: a request for supplies and the supplies given are two events)
+  const about = (x: Event, y: Event) => x.type === 'AGREE' && doc.eventContent.get(x) === y.type
   if (!about(a, b) && !about(b, a)) return false
   if (modalityClass(a) !== modalityClass(b)) return false
   if (a.place && b.place && a.place !== b.place) return false
