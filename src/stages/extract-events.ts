@@ -335,7 +335,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const skip = new Set(actor)
       // after an active verb, what "from" marks is where the act is directed (withdraw its troops from Lebanon)
       const roles = isPassive || nominal ? ['counterpart', 'target', 'beneficiary'] : ['counterpart', 'target', 'beneficiary', 'agent']
-      const marked = after.filter((p) => !skip.has(p) && roles.includes(roleOf(p, clause.from) ?? ''))
+      // (a noun's marked participants stand in its own clause: not in a purpose clause after it)
+      const marked = after.filter((p) => !skip.has(p) && roles.includes(roleOf(p, clause.from) ?? '') && (!nominal || p.from < clause.to))
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
       const objects = after.filter((p) => !skip.has(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3)))
       // the nearest of them: a direct object right after the verb comes before a later prepositional phrase
