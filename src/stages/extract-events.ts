@@ -295,7 +295,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a list of names that the clause commas split (Rusia, Kina dhe Irani kritikuan …): its earlier members are
     // subjects too (coordinated() keeps them only when a coordinator closes the list)
     const subjects = subjectsOf(clause, sources, trig)
-    for (let k = ci - 1; k >= 0 && subjects[0] && tokens[clause.from]!.text === ',' && clauses[k]!.to === (k === ci - 1 ? clause.from : clauses[k + 1]!.from) && apposition(clauses[k]!); k--) {
+    for (let k = ci - 1; k >= 0 && subjects[0] && tokens[clauses[k + 1]!.from]!.text === ',' && apposition(clauses[k]!); k--) {
       const head = participantsIn(clauses[k]!.from, clauses[k]!.to, sources)
       if (!head.length || joint(head[head.length - 1]!, subjects[0]) === undefined) break
       subjects.unshift(...head)
