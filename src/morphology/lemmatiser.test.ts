@@ -585,3 +585,80 @@ test('nameForms: listed names keep their class; given names that are common noun
   assert.ok(nano.includes('Fatos Nanos'), nano.join(' | '));
   assert.ok(sq.nameForms('Bashkimi Evropian').includes('Bashkimit Evropian'));
 });
+
+test('nominalised adjectives with irregular plurals and -njtë plurals of stressed -i nouns', () => {
+  // të rinjve (to the young), të mëdhenjve (to the great), të vegjëlve; komshinjtë (the neighbours)
+  expectLemmas(
+    'NOUN',
+    `
+    rinjve ri
+    rinjtë ri
+    mëdhenjve madh
+    vegjëlve vogël
+    komshinjtë komshi
+    mullinjtë mulli
+    jugosllavëve jugosllav
+    `,
+  );
+});
+
+test('adjectives: -ës and -ët adjectives, invariable colours, sllav', () => {
+  // rruga përkatëse, një vendim bindës, i dobët, i përbashkët, një makinë gri, popujt sllavë
+  expectLemmas(
+    'ADJ',
+    `
+    përkatës përkatës
+    bindës bindës
+    nxitës nxitës
+    dobët dobët
+    përbashkët përbashkët
+    zbrazët zbrazët
+    gri gri
+    blu blu
+    sllave sllav
+    jugosllave jugosllav
+    `,
+  );
+});
+
+test('verbs: present plurals, imperfect and subjunctive endings are not read as lemmas', () => {
+  // ata ftojnë, ne shtojmë, ata shërbejnë, ata përdornin, të mësosh, ndodhesha, ai shtoi
+  expectLemmas(
+    'VERB',
+    `
+    ftojnë ftoj
+    shtojmë shtoj
+    shërbejnë shërbej
+    përdornin përdor
+    mësosh mësoj
+    mërzitësh mërzit
+    ndodhesha ndodh
+    shtoi shtoj
+    ftoi ftoj
+    zgjoi zgjoj
+    shoi shuaj
+    shuar shuaj
+    qesh qesh
+    `,
+  );
+});
+
+test('verbs: -yj verbs with -v- aorists, suppletive vete, pres "cut" with a prefix', () => {
+  // era fryn, e shtyu derën, vajti në shtëpi, punimet u ndërprenë, ka ndërprerë
+  expectLemmas(
+    'VERB',
+    `
+    fryn fryj
+    fryu fryj
+    shtyn shtyj
+    shtyu shtyj
+    shtyrë shtyj
+    vajti vete
+    vajtën vete
+    vajtur vete
+    preu pres
+    prerë pres
+    ndërprerë ndërpres
+    `,
+  );
+});
