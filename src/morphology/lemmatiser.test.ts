@@ -662,3 +662,29 @@ test('verbs: -yj verbs with -v- aorists, suppletive vete, pres "cut" with a pref
     `,
   );
 });
+
+test('proper names: listed towns whose class the shape does not tell', () => {
+  // në Dibër, qyteti i Pejës, në Gjirokastër, komuna e Podujevës, Kukësi, në Ferizaj, Ohri
+  expectLemmas(
+    'PROPN',
+    `
+    Dibrës Dibër
+    Dibra Dibër
+    Gjirokastrës Gjirokastër
+    Ohrit Ohër
+    Kukësit Kukës
+    Ferizajt Ferizaj
+    Peja Pejë
+    Pejës Pejë
+    Podujevës Podujevë
+    Preshevës Preshevë
+    Tetova Tetovë
+    Gjenevës Gjenevë
+    Sofjes Sofje
+    Ankarasë Ankara
+    Bakut Baku
+    Perusë Peru
+    `,
+  );
+  assert.deepEqual(sq.nameForms('Dibër').slice(0, 4), ['Dibër', 'Dibre', 'Dibra', 'Dibrës']);
+});
