@@ -688,3 +688,19 @@ test('proper names: listed towns whose class the shape does not tell', () => {
   );
   assert.deepEqual(sq.nameForms('Dibër').slice(0, 4), ['Dibër', 'Dibre', 'Dibra', 'Dibrës']);
 });
+
+test('feminine consonant + e nouns in -es/-en; nominalised participles in -e', () => {
+  // syzet me lente, ngjyra e lules, e kaluara, për të shkuare
+  expectLemmas(
+    'NOUN',
+    `
+    lentes lente
+    lules lule
+    proceset proces
+    interesin interes
+    shkuare shkuar
+    kaluare kaluar
+    këngëtare këngëtare
+    `,
+  );
+});
