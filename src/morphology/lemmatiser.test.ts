@@ -638,6 +638,8 @@ test('verbs: present plurals, imperfect and subjunctive endings are not read as 
     zgjoi zgjoj
     shoi shuaj
     shuar shuaj
+    çoi çoj
+    çuar çoj
     qesh qesh
     `,
   );
