@@ -706,3 +706,17 @@ test('feminine consonant + e nouns in -es/-en; nominalised participles in -e', (
     `,
   );
 });
+
+test('proper names: a bare -iu name is a surname cited so, and its case forms follow it', () => {
+  // aktori Moisiu, teatri i Moisiut, profesor Kelmendiu; listed given names stay stripped: Veliu → Veli
+  expectLemmas(
+    'PROPN',
+    `
+    Moisiu Moisiu
+    Moisiut Moisiu
+    Kelmendiu Kelmendiu
+    Kelmendiut Kelmendiu
+    Veliu Veli
+    `,
+  );
+});
