@@ -720,3 +720,19 @@ test('proper names: a bare -iu name is a surname cited so, and its case forms fo
     `,
   );
 });
+
+test('masculine nouns with plural -ë from the lexicon (persons in the news)', () => {
+  // civilët u larguan, oligarkët rusë, fermerët protestuan, snajperë në çati
+  expectLemmas(
+    'NOUN',
+    `
+    civilët civil
+    civilëve civil
+    oligarkët oligark
+    fermerë fermer
+    snajperë snajper
+    miliarderët miliarder
+    astronautë astronaut
+    `,
+  );
+});
