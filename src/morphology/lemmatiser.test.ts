@@ -733,6 +733,9 @@ test('masculine nouns with plural -ë from the lexicon (persons in the news)', (
     snajperë snajper
     miliarderët miliarder
     astronautë astronaut
+    inxhinierë inxhinier
+    minierë minierë
+    barrierat barrierë
     `,
   );
 });
