@@ -641,6 +641,8 @@ test('verbs: present plurals, imperfect and subjunctive endings are not read as 
     çoi çoj
     çuar çoj
     qesh qesh
+    mbushi mbush
+    mbushet mbush
     `,
   );
 });
