@@ -61,11 +61,11 @@ function same(gold, ours, upos) {
  * - 'form': the gold lemma is the word itself although the gold's own features say the word
  *   is inflected (sytë, Number=Plur, lemma sytë): plural or definite for NOUN and ADJ,
  *   plural for PROPN and capitalised gold lemmas (a definite name like Halili may well be
- *   cited so), a participle,
- *   past/imperfect tense or a person other than 1st singular for VERB;
+ *   cited so), a participle, past/imperfect tense or a person other than 1st singular for VERB;
  * - 'inflected': the gold lemma is itself a plural or definite form of our lemma by the
  *   pack's own analysis (gold njerëz where ours is njeri; gold nëna, ours nënë). Not
- *   applied to PROPN, whose -i/-a citation forms (Halili/Halil) are a real ambiguity;
+ *   applied to PROPN or capitalised gold lemmas, whose -i/-a citation forms (Halili/Halil,
+ *   Paqësori) are a real ambiguity;
  * - 'truncated': the gold lemma is our lemma without its final -ë/-e, it starts the word,
  *   and the lexicon lists our lemma but not the truncated one (gold burr for burrin where
  *   ours is the listed burrë).
@@ -75,7 +75,7 @@ function goldSlip(morph, w, ours) {
   const mine = ours.toLowerCase();
   const form = w.form.toLowerCase();
   if (gold === form) return inflectedByFeats(w) ? 'form' : null;
-  if (w.upos !== 'PROPN') {
+  if (w.upos !== 'PROPN' && !/^\p{Lu}/u.test(w.lemma)) {
     const top = morph.scored(gold, w.upos)[0];
     if (top && top.lemma === mine && mine !== gold) {
       const slot = top.slot === 'lexicon' ? morph.lexiconHits(gold).find((h) => h.lemma === mine)?.slot : top.slot;
