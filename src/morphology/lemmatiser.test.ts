@@ -585,3 +585,159 @@ test('nameForms: listed names keep their class; given names that are common noun
   assert.ok(nano.includes('Fatos Nanos'), nano.join(' | '));
   assert.ok(sq.nameForms('Bashkimi Evropian').includes('Bashkimit Evropian'));
 });
+
+test('nominalised adjectives with irregular plurals and -njtë plurals of stressed -i nouns', () => {
+  // të rinjve (to the young), të mëdhenjve (to the great), të vegjëlve; komshinjtë (the neighbours)
+  expectLemmas(
+    'NOUN',
+    `
+    rinjve ri
+    rinjtë ri
+    mëdhenjve madh
+    vegjëlve vogël
+    komshinjtë komshi
+    mullinjtë mulli
+    jugosllavëve jugosllav
+    `,
+  );
+});
+
+test('adjectives: -ës and -ët adjectives, invariable colours, sllav', () => {
+  // rruga përkatëse, një vendim bindës, i dobët, i përbashkët, një makinë gri, popujt sllavë
+  expectLemmas(
+    'ADJ',
+    `
+    përkatës përkatës
+    bindës bindës
+    nxitës nxitës
+    dobët dobët
+    përbashkët përbashkët
+    zbrazët zbrazët
+    gri gri
+    blu blu
+    sllave sllav
+    jugosllave jugosllav
+    `,
+  );
+});
+
+test('verbs: present plurals, imperfect and subjunctive endings are not read as lemmas', () => {
+  // ata ftojnë, ne shtojmë, ata shërbejnë, ata përdornin, të mësosh, ndodhesha, ai shtoi
+  expectLemmas(
+    'VERB',
+    `
+    ftojnë ftoj
+    shtojmë shtoj
+    shërbejnë shërbej
+    përdornin përdor
+    mësosh mësoj
+    mërzitësh mërzit
+    ndodhesha ndodh
+    shtoi shtoj
+    ftoi ftoj
+    zgjoi zgjoj
+    shoi shuaj
+    shuar shuaj
+    çoi çoj
+    çuar çoj
+    qesh qesh
+    mbushi mbush
+    mbushet mbush
+    `,
+  );
+});
+
+test('verbs: -yj verbs with -v- aorists, suppletive vete, pres "cut" with a prefix', () => {
+  // era fryn, e shtyu derën, vajti në shtëpi, punimet u ndërprenë, ka ndërprerë
+  expectLemmas(
+    'VERB',
+    `
+    fryn fryj
+    fryu fryj
+    shtyn shtyj
+    shtyu shtyj
+    shtyrë shtyj
+    vajti vete
+    vajtën vete
+    vajtur vete
+    preu pres
+    prerë pres
+    ndërprerë ndërpres
+    `,
+  );
+});
+
+test('proper names: listed towns whose class the shape does not tell', () => {
+  // në Dibër, qyteti i Pejës, në Gjirokastër, komuna e Podujevës, Kukësi, në Ferizaj, Ohri
+  expectLemmas(
+    'PROPN',
+    `
+    Dibrës Dibër
+    Dibra Dibër
+    Gjirokastrës Gjirokastër
+    Ohrit Ohër
+    Kukësit Kukës
+    Ferizajt Ferizaj
+    Peja Pejë
+    Pejës Pejë
+    Podujevës Podujevë
+    Preshevës Preshevë
+    Tetova Tetovë
+    Gjenevës Gjenevë
+    Sofjes Sofje
+    Ankarasë Ankara
+    Bakut Baku
+    Perusë Peru
+    `,
+  );
+  assert.deepEqual(sq.nameForms('Dibër').slice(0, 4), ['Dibër', 'Dibre', 'Dibra', 'Dibrës']);
+});
+
+test('feminine consonant + e nouns in -es/-en; nominalised participles in -e', () => {
+  // syzet me lente, ngjyra e lules, e kaluara, për të shkuare
+  expectLemmas(
+    'NOUN',
+    `
+    lentes lente
+    lules lule
+    proceset proces
+    interesin interes
+    shkuare shkuar
+    kaluare kaluar
+    këngëtare këngëtare
+    `,
+  );
+});
+
+test('proper names: a bare -iu name is a surname cited so, and its case forms follow it', () => {
+  // aktori Moisiu, teatri i Moisiut, profesor Kelmendiu; listed given names stay stripped: Veliu → Veli
+  expectLemmas(
+    'PROPN',
+    `
+    Moisiu Moisiu
+    Moisiut Moisiu
+    Kelmendiu Kelmendiu
+    Kelmendiut Kelmendiu
+    Veliu Veli
+    `,
+  );
+});
+
+test('masculine nouns with plural -ë from the lexicon (persons in the news)', () => {
+  // civilët u larguan, oligarkët rusë, fermerët protestuan, snajperë në çati
+  expectLemmas(
+    'NOUN',
+    `
+    civilët civil
+    civilëve civil
+    oligarkët oligark
+    fermerë fermer
+    snajperë snajper
+    miliarderët miliarder
+    astronautë astronaut
+    inxhinierë inxhinier
+    minierë minierë
+    barrierat barrierë
+    `,
+  );
+});
