@@ -216,7 +216,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const gerund = (cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)) || gerunds.has(tokens[cueBefore.at]!.norm)
       const before = participantsIn(sFrom, cueBefore.at, new Set()).filter((p) => roleOf(p, sFrom) !== 'modifier')
       const cueClause = clauses.find((c) => cueBefore.at >= c.from && cueBefore.at < c.to)!
-      const inOwnClause = before.filter((p) => p.from >= cueClause.from)
+      // (a participant the clause places or governs is not the speaker when a bare one is there: the Red Cross operating in Iraq said)
+      const ownClause = before.filter((p) => p.from >= cueClause.from)
+      const bareInClause = ownClause.filter((p) => !roleOf(p, cueClause.from))
+      const inOwnClause = bareInClause.length ? bareInClause : ownClause
       const rightAfter = participantsIn(cueBefore.to, Math.min(trig, cueBefore.to + 3), new Set())[0]
       // the reporter: the gerund's main subject; else in the cue's own clause (X tha se); else right after an
       // inverted cue (…, njoftuan dy vendet); else the nearest before
@@ -225,6 +228,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (findAllClass(cls('negator'), doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
       if (who) { addSource(resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
     }
+    let reporterAfter: Participant | undefined
     const cueAfter = findAllClass(cls('reporting-verb'), doc, clause.to, sTo)[0]
     if (cueAfter && !quote && !cueBefore) {
       // a cue after the clause names its source right after it (…, njoftoi Bashkimi Evropian), or just before it
@@ -235,6 +239,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       while (sourceEnd < Math.min(sTo, cueAfter.to + 10) && (tokens[sourceEnd]!.isWord || tokens[sourceEnd]!.text === '-')) sourceEnd++
       const who = participantsIn(cueAfter.to, Math.min(sourceEnd, cueAfter.to + 3) > cueAfter.to ? sourceEnd : cueAfter.to, new Set())[0] ?? participantsIn(Math.max(cueClause.from, cueAfter.at - 4), cueAfter.at, new Set()).pop()
       const id = who ? resolve(who, true) : undefined
+      reporterAfter = who
       addSource(id, (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
       // a source named after the clause that is also named in it speaks of itself and stays a participant
       // (Benin opened its borders …, Benin police said)
@@ -275,7 +280,17 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a subject placed by a preposition at the head of the clause (Rebels in the Ivory Coast dismissed …) acts for its place
     // (not when an event noun heads the phrase: a car bombing in Baghdad killed …)
     const placedSubject = subjects.length || nominal ? undefined : participantsIn(clause.from, Math.min(trig, clause.from + 5), sources).find((p) => roleOf(p, clause.from) === 'place' && !matches.some((m) => m.match.from >= clause.from && m.match.from < p.from))
-    if ((isPassive || nominal) && (agent || genitive)) {
+    // an obligation put on someone in reported speech is the reporter's demand (Russia said Sudan must return the
+    // helicopter): the reporter is the actor and the one obliged the recipient; without both, no event
+    const demander = reporter ?? reporterAfter
+    if (rule.args.includes('reported-demand')) {
+      // (the one obliged follows the cue when the cue shares the clause: the Red Cross said US forces must …)
+      const obliged = cueBefore && cueBefore.at >= clause.from ? subjectsOf({ from: cueBefore.to, to: clause.to }, sources, trig) : subjects
+      if (!demander || !obliged.length || resolve(obliged[0]!) === resolve(demander)) continue
+      actor = [demander]
+      recipient = coordinated(obliged)
+      argRules[0] = 'args-reported-demand'
+    } else if ((isPassive || nominal) && (agent || genitive)) {
       actor = [(agent ?? genitive)!]
       // the one acted on: the subject, or a participant inside the subject's phrase (a camp for Congolese refugees was attacked by …)
       const subj = subjects[0] ?? (isPassive ? participantsIn(clause.from, trig, sources).find((p) => p !== agent) : undefined) ?? droppedSubject()
