@@ -268,7 +268,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const isArticle = (i: number) => pack.inClass('article', tokens[i]?.norm ?? '')
     const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) &&
       (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && tokens.slice(match.to, p.from).every((t) => t.isWord && t.shape === 'x')) : undefined
-    const subjects = subjectsOf(clause, sources, trig)
+    // verbs coordinated in one clause share the subject of the first (a bombing killed a U.S. soldier and wounded
+    // two others: the soldier's state is the first verb's object, not the second's subject)
+    const firstVerb = matches.find((m) => m.match.from >= clause.from && m.match.from < trig && !m.rule.args.includes('noun'))
+    const subjects = subjectsOf(clause, sources, firstVerb ? firstVerb.match.from : trig)
     // a subject pronoun after a reporting verb is the reporter (Syria says it will not accept …)
     const pronouns = pack.list('subject-pronouns')
     // … and in a language that drops subjects, the reporter is the subject of what it reports when the clause names

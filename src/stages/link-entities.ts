@@ -139,7 +139,7 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
   // a titled person or an organisation that neither the knowledge base nor a cue beside the name places acts in the
   // country the text is about (President X threatened a curfew in Algiers; an opposition newspaper in Nicaragua)
   for (const g of groups) {
-    if (g.country || g.entry || !(g.type === 'ORG' || (g.type === 'PER' && g.candidates.some((c) => titled(doc, c))))) continue
+    if (g.country || g.entry || !(g.type === 'ORG' || g.type === 'LOC' || (g.type === 'PER' && g.candidates.some((c) => titled(doc, c))))) continue
     const country = contextCountry(doc, groupAt, cands, g.candidates[0]!)
     if (country) { g.country = country; g.countryRule = `${lang}.entity.country-from-context` }
   }
