@@ -306,6 +306,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       argRules[0] = 'args-passive-no-agent'
     } else if (subjects.length) actor = coordinated(subjects)
     else if (selfReport) { actor = [reporter!]; argRules[0] = 'args-reporter-pronoun' }
+    else if (announced()) { actor = [reporter!]; argRules[0] = 'args-announced' }
     else if (placedSubject) { actor = [placedSubject]; argRules[0] = 'args-subject-place' }
     else if (!nominal && unnamedSubject(clause.from, trig)) argRules[0] = 'args-unnamed-subject'
     else {
@@ -407,6 +408,16 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     doc.events.push(event)
     // a noun whose actor is unsaid is another report of an event told before; alone, it counts only with a participant of its own
     if (nominal && argRules[0] === 'args-dropped-subject') doc.anaphoricEvents.set(event, recipientIds.length > 0 && !contextual)
+
+    /**
+     * A trigger that is what the reporting verb announces in its own clause is the reporter's own act (Italy
+     * announced a suspension of flights; the ministry declared new sanctions): a few lower-case words at most stand
+     * between, none of them a pronoun (announced it would …: that is the pronoun rule's).
+     */
+    function announced(): boolean {
+      if (!reporter || !cueBefore || cueBefore.at < clause.from || trig < cueBefore.to || trig - cueBefore.to > 3) return false
+      return tokens.slice(cueBefore.to, trig).every((t) => t.isWord && t.shape === 'x' && !pronouns.has(t.norm))
+    }
 
     /** The subject of an earlier clause of the sentence (not an apposition), else of the sentence before. */
     function droppedSubject(): Participant | undefined {

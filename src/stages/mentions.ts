@@ -83,7 +83,9 @@ export function roleOf(doc: KronikaDocument, from: number, floor: number): strin
     const r = matchClass(roles, tokens, k, from)[0]
     // a form valued `through` names the place itself (the town of): the role is the preposition's before it
     if (r?.value === 'through') { stop = Math.max(floor, k - 3); continue }
-    // a form valued `none` is not a preposition though it starts like one (at least three soldiers): no role
+    // a form valued `none` is not a preposition though it starts like one (at least three soldiers, up to 100
+    // protesters: the form may start a word or two before the preposition it holds): no role
+    if (r && [1, 2].some((d) => k - d >= 0 && matchClass(roles, tokens, k - d, from).some((q) => q.value === 'none' && q.to > k))) return undefined
     if (r) return r.value === 'none' ? undefined : r.value
     if (!tokens[k]!.isWord && tokens[k]!.text !== '-') break
   }
