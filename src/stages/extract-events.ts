@@ -44,6 +44,12 @@ export function clausesOf(doc: KronikaDocument, from: number, to: number): Claus
   let start = from
   for (let i = from; i < to; i++) {
     const t = doc.tokens[i]!
+    // a short aside in brackets (an acronym, a translation: the International Labour Office (ILO) said) is no clause
+    if (t.text === '(') {
+      let close = i + 1
+      while (close < Math.min(to, i + 6) && doc.tokens[close]!.text !== ')' && doc.tokens[close]!.text !== '(') close++
+      if (close < to && close > i + 1 && doc.tokens[close]!.text === ')') { i = close; continue }
+    }
     const punct = !t.isWord && /^[,;:–—()“”„«»"]$/.test(t.text)
     const marker = markers ? matchClass(markers, doc.tokens, i, to).length > 0 : false
     if ((punct || marker) && i > start) { out.push({ from: start, to: i }); start = i }
@@ -320,7 +326,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const roles = isPassive || nominal ? ['counterpart', 'target', 'beneficiary'] : ['counterpart', 'target', 'beneficiary', 'agent']
       const marked = after.filter((p) => !skip.has(p) && roles.includes(roleOf(p, clause.from) ?? ''))
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
-      const objects = after.filter((p) => !skip.has(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3)))
+      // (a demand's addressee may open the clause it introduces: its demand today that Israel ease …)
+      const demandOf = (p: Participant) => type === 'REQUEST' && p.from - match.to <= 3 && tokens.slice(match.to, p.from).some((t) => pack.inClass('clause-marker', t.norm)) && tokens.slice(match.to, p.from).every((t) => t.isWord)
+      const objects = after.filter((p) => !skip.has(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)))
       // the nearest of them: a direct object right after the verb comes before a later prepositional phrase
       if (marked.length && (!objects.length || marked[0]!.from < objects[0]!.from)) recipient = coordinated(marked)
       else if (objects.length) recipient = coordinated(objects)
@@ -412,10 +420,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     /**
      * A trigger that is what the reporting verb announces in its own clause is the reporter's own act (Italy
      * announced a suspension of flights; the ministry declared new sanctions): a few lower-case words at most stand
-     * between, none of them a pronoun (announced it would …: that is the pronoun rule's).
+     * between, none of them a pronoun (announced it would …: that is the pronoun rule's). Not a joint act: who
+     * announces a meeting or an agreement (a spokesman) need not be a party to it.
      */
     function announced(): boolean {
-      if (!reporter || !cueBefore || cueBefore.at < clause.from || trig < cueBefore.to || trig - cueBefore.to > 3) return false
+      if (SYMMETRIC.has(type) || !reporter || !cueBefore || cueBefore.at < clause.from || trig < cueBefore.to || trig - cueBefore.to > 3) return false
       return tokens.slice(cueBefore.to, trig).every((t) => t.isWord && t.shape === 'x' && !pronouns.has(t.norm))
     }
 

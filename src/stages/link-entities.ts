@@ -111,6 +111,25 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
     groupOf.push(g)
   }
 
+  // a name and its acronym in brackets right after it are one referent (the International Labour Office (ILO), the
+  // Islamic Salvation Front (FIS)): the unlinked one joins the other's group
+  const joinGroup = (from: Group, into: Group) => {
+    for (const c of from.candidates) { into.candidates.push(c); groupOf[cands.indexOf(c)] = into }
+    if (!into.country && from.country) into.country = from.country
+    from.candidates = []
+    into.candidates.sort((x, y) => x.start - y.start)
+    for (const [k, v] of byKey) if (v === from) byKey.set(k, into)
+  }
+  cands.forEach((c, i) => {
+    const k = cands[i + 1], open = doc.tokens[c.tokenTo], close = k ? doc.tokens[k.tokenTo] : undefined
+    if (!k || open?.text !== '(' || k.tokenFrom !== c.tokenTo + 1 || close?.text !== ')' || k.tokenTo - k.tokenFrom !== 1 || !/^\p{Lu}{2,}$/u.test(k.text)) return
+    const a = groupOf[i]!, b = groupOf[i + 1]!
+    if (a === b || (a.entry && b.entry)) return
+    if (a.entry || !b.entry) joinGroup(b, a)
+    else joinGroup(a, b)
+  })
+  for (let i = groups.length - 1; i >= 0; i--) if (!groups[i]!.candidates.length) groups.splice(i, 1)
+
   // an unlinked organisation containing a place takes that place's country
   for (const g of groups) {
     if (g.country || g.entry) continue
