@@ -132,7 +132,26 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     return out
   }
   /** A clause holding nothing but names and commas is an apposition, not a clause with a subject. */
-  const apposition = (c: Clause) => tokens.slice(c.from, c.to).every((t, k) => !t.isWord || pack.inClass('coordinator', t.norm) || mentionAt(doc, c.from + k) !== undefined)
+  const namesOnly = (c: Clause) => tokens.slice(c.from, c.to).every((t, k) => !t.isWord || pack.inClass('coordinator', t.norm) || mentionAt(doc, c.from + k) !== undefined)
+  // … and so is a description between commas right after a name, opening with a determiner or a title and holding no
+  // verb of an event or a report (Sergei Lavrov, the Russian foreign minister, said …; Pakistan, a key U.S. ally, …)
+  const determiners = pack.list('determiners')
+  const verbAt = new Set<number>()
+  const apposition = (c: Clause) => {
+    // (a sentence's head naming its subject before a description is no apposition: Pakistan, a key U.S. ally, …)
+    const head = c.from === doc.sentenceOf(c.from)[0] && tokens[c.to]?.text === ',' && appositionAfter(c.to)
+    if (namesOnly(c)) return !head
+    return appositionAfter(c.from)
+  }
+  const appositionAfter = (from: number): boolean => {
+    const c = clausesFor(from).find((x) => x.from === from)
+    if (!c) return false
+    const first = tokens[c.from + 1], end = tokens[c.to]
+    if (tokens[c.from]?.text !== ',' || !mentionAt(doc, c.from - 1) || !first || end?.text !== ',') return false
+    if (!determiners.has(first.norm) && !isCueWord(doc, first)) return false
+    for (let i = c.from; i < c.to; i++) if (verbAt.has(i) || pack.inClass('reporting-verb', tokens[i]!.norm)) return false
+    return true
+  }
   /** Nationality adjectives in [from, to) (binary search; doc.adjectives is in text order). */
   const adjectivesIn = (from: number, to: number) => {
     const list = doc.adjectives
@@ -184,6 +203,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   const inName = (m: { from: number; to: number }) => { const n = mentionAt(doc, m.from); return !!n && n.to >= m.to && doc.entity(n.entityId)?.type !== undefined && (n.to - n.from) > (m.to - m.from) }
   const compound = (i: number) => tokens[i - 1]?.text === '-' && tokens[i]!.pre === '' && tokens[i - 1]!.pre === '' && !!tokens[i - 2]?.isWord
   const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1]).filter(({ match }) => !inName(match) && !compound(match.from))
+  for (const m of matches) if (!m.rule.args.includes('noun')) verbAt.add(m.match.from)
   // a nominal trigger just after another trigger is its content (kërkojë furnizim, marrëveshje për furnizimin: one
   // request, one agreement), when nothing but function words and modifiers stand between them
   const absorbed = new Set<number>()
