@@ -81,7 +81,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   const rules = pack.rules('events')
   if (!rules.length) return
   const cls = (name: string) => pack.classes.get(name)
-  const gerunds = pack.list('gerund-markers'), passive = pack.list('passive-markers')
+  const gerunds = pack.list('gerund-markers'), passive = pack.list('passive-markers'), nonAgents = pack.list('non-agents')
   const sentenceClauses = new Map<number, Clause[]>()
   const clausesFor = (tokenIndex: number) => {
     const s = tokens[tokenIndex]!.sentence
@@ -308,7 +308,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       (!nominal && pack.manifest.dropsSubjects === true && cueJustBefore && !unnamedSubject(clause.from, trig)))
     // a subject placed by a preposition at the head of the clause (Rebels in the Ivory Coast dismissed …) acts for its place
     // (not when an event noun heads the phrase: a car bombing in Baghdad killed …)
-    const placedSubject = subjects.length || nominal ? undefined : participantsIn(clause.from, Math.min(trig, clause.from + 5), sources).find((p) => roleOf(p, clause.from) === 'place' && !matches.some((m) => m.match.from >= clause.from && m.match.from < p.from))
+    // (nor when a happening that acts for no one heads it: a landslide near Kirkuk killed …, the pack's `non-agents`)
+    const placedSubject = subjects.length || nominal ? undefined : participantsIn(clause.from, Math.min(trig, clause.from + 8), sources).find((p) => roleOf(p, clause.from) === 'place' &&
+      !matches.some((m) => m.match.from >= clause.from && m.match.from < p.from) && !tokens.slice(clause.from, p.from).some((t) => nonAgents.has(t.norm)))
     // an obligation put on someone in reported speech is the reporter's demand (Russia said Sudan must return the
     // helicopter): the reporter is the actor and the one obliged the recipient; without both, no event
     const demander = reporter ?? reporterAfter
