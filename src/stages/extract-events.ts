@@ -336,7 +336,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     else if (selfReport) { actor = [reporter!]; argRules[0] = 'args-reporter-pronoun' }
     else if (announced()) { actor = [reporter!]; argRules[0] = 'args-announced' }
     else if (placedSubject) { actor = [placedSubject]; argRules[0] = 'args-subject-place' }
-    else if (!nominal && unnamedSubject(clause.from, trig)) argRules[0] = 'args-unnamed-subject'
+    else if (!nominal && unnamedSubject(clause.from, trig)) {
+      const back = definiteSubject()
+      if (back) { actor = [back]; argRules[0] = 'args-definite-subject' } else argRules[0] = 'args-unnamed-subject'
+    }
     else {
       const s = droppedSubject()
       if (s) actor = [s]
@@ -448,6 +451,36 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     function announced(): boolean {
       if (SYMMETRIC.has(type) || !reporter || !cueBefore || cueBefore.at < clause.from || trig < cueBefore.to || trig - cueBefore.to > 3) return false
       return tokens.slice(cueBefore.to, trig).every((t) => t.isWord && t.shape === 'x' && !pronouns.has(t.norm))
+    }
+
+    /**
+     * A subject that is a definite description by a title or an organisation word (the ministry, the president) names
+     * the latest entity before it that the word describes: in its name, in one of its mentions, or as the title
+     * right before a mention (President Ruto … The president). The pack's `anaphora-determiners` open it; up to two
+     * sentences back.
+     */
+    function definiteSubject(): Participant | undefined {
+      const openers = pack.list('anaphora-determiners')
+      let head: string | undefined
+      for (let i = clause.from; i < trig - 1; i++) {
+        if (!openers.has(tokens[i]!.norm)) continue
+        const next = tokens[i + 1]!
+        if ((isCueWord(doc, next) || pack.inClass('org-word', next.norm)) && !mentionAt(doc, i + 1)) { head = next.norm; break }
+        return undefined
+      }
+      if (!head) return undefined
+      const word = head
+      const si = tokens[trig]!.sentence
+      const from = doc.sentenceTokens[Math.max(0, si - 2)]![0]
+      const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+      const describes = (m: { from: number; entityId: string }) => {
+        const e = doc.entity(m.entityId)
+        if (!e || e.type === 'LOC' || e.type === 'MISC') return false
+        if (fold(e.name).split(/\W+/).includes(word) || e.mentions.some((x) => fold(x.text).split(/\W+/).includes(word))) return true
+        return tokens.slice(Math.max(0, m.from - 3), m.from).some((t) => t.norm === word)
+      }
+      const hit = mentionsIn(doc, from, clause.from).filter((m) => !sources.has(m.entityId)).reverse().find(describes)
+      return hit ? { from: hit.from, to: hit.to, entityId: hit.entityId } : undefined
     }
 
     /** The subject of an earlier clause of the sentence (not an apposition), else of the sentence before. */
