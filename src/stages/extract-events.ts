@@ -314,6 +314,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // an obligation put on someone in reported speech is the reporter's demand (Russia said Sudan must return the
     // helicopter): the reporter is the actor and the one obliged the recipient; without both, no event
     const demander = reporter ?? reporterAfter
+    const controllers = objectControllers()
     if (rule.args.includes('reported-demand')) {
       // (the one obliged follows the cue when the cue shares the clause: the Red Cross said US forces must …)
       const obliged = cueBefore && cueBefore.at >= clause.from ? subjectsOf({ from: cueBefore.to, to: clause.to }, sources, trig) : subjects
@@ -321,6 +322,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       actor = [demander]
       recipient = coordinated(obliged)
       argRules[0] = 'args-reported-demand'
+    } else if (controllers.length) {
+      actor = controllers
+      argRules[0] = 'args-object-control'
     } else if ((isPassive || nominal) && (agent || genitive)) {
       actor = [(agent ?? genitive)!]
       // the one acted on: the subject, or a participant inside the subject's phrase (a camp for Congolese refugees was attacked by …)
@@ -403,6 +407,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a negated act is negated, and so is a negated plan (will not allow, has not agreed to recognise); a
     // negated possibility stays a possibility (may not attack)
     if (neg && (modality === 'asserted' || (modality === 'planned' && (!cue || neg.at < trig)))) modality = 'negated'
+    // what one is asked to do has not been done (Ukraine urged Germany to send tanks)
+    if (argRules[0] === 'args-object-control' && modality === 'asserted' && doc.events[doc.events.length - 1]?.type === 'REQUEST') modality = 'hypothetical'
     // a gerund clause (duke e ndihmuar …) elaborates what precedes it and shares its modality
     const gerundBefore = tokens.slice(Math.max(clause.from, trig - 2), trig).some((t) => gerunds.has(t.norm))
     const previous = doc.events[doc.events.length - 1]
@@ -451,6 +457,21 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     function announced(): boolean {
       if (SYMMETRIC.has(type) || !reporter || !cueBefore || cueBefore.at < clause.from || trig < cueBefore.to || trig - cueBefore.to > 3) return false
       return tokens.slice(cueBefore.to, trig).every((t) => t.isWord && t.shape === 'x' && !pronouns.has(t.norm))
+    }
+
+    /**
+     * The one asked, accused or forced is the actor of what follows the pack's `object-control-links` (Washington
+     * accused Beijing of hacking …, Ukraine urged Germany to send tanks): the recipient of the sentence's previous
+     * event, when that event is a request, an accusation or a coercion in this clause and names its recipient between.
+     */
+    function objectControllers(): Participant[] {
+      if (trig === 0 || !pack.list('object-control-links').has(tokens[trig - 1]!.norm)) return []
+      const sentence = tokens[trig]!.sentence
+      const prev = doc.events[doc.events.length - 1]
+      if (!prev || !['REQUEST', 'ACCUSE', 'COERCE'].includes(prev.type) || !prev.recipient.length) return []
+      const [pFrom, pTo] = doc.tokenRange(prev.trigger)
+      if (tokens[pFrom]!.sentence !== sentence || pTo > trig || pFrom < clause.from) return []
+      return participantsIn(pTo, trig, sources).filter((p) => { const id = resolve(p); return !!id && prev.recipient.includes(id) })
     }
 
     /**
