@@ -44,7 +44,7 @@ export function clausesOf(doc: KronikaDocument, from: number, to: number): Claus
   let start = from
   for (let i = from; i < to; i++) {
     const t = doc.tokens[i]!
-    // a short aside in brackets (an acronym, a translation: the International Labour Office (ILO) said) is no clause
+    // a short aside in brackets (an acronym, a translation: the World Health Organization (WHO) said) is no clause
     if (t.text === '(') {
       let close = i + 1
       while (close < Math.min(to, i + 6) && doc.tokens[close]!.text !== ')' && doc.tokens[close]!.text !== '(') close++
@@ -134,11 +134,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   /** A clause holding nothing but names and commas is an apposition, not a clause with a subject. */
   const namesOnly = (c: Clause) => tokens.slice(c.from, c.to).every((t, k) => !t.isWord || pack.inClass('coordinator', t.norm) || mentionAt(doc, c.from + k) !== undefined)
   // … and so is a description between commas right after a name, opening with a determiner or a title and holding no
-  // verb of an event or a report (Sergei Lavrov, the Russian foreign minister, said …; Pakistan, a key U.S. ally, …)
+  // verb of an event or a report (Sergei Lavrov, the Russian foreign minister, said …; Chile, a founding member, …)
   const determiners = pack.list('determiners')
   const verbAt = new Set<number>()
   const apposition = (c: Clause) => {
-    // (a sentence's head naming its subject before a description is no apposition: Pakistan, a key U.S. ally, …)
+    // (a sentence's head naming its subject before a description is no apposition: Chile, a founding member, …)
     const head = c.from === doc.sentenceOf(c.from)[0] && tokens[c.to]?.text === ',' && appositionAfter(c.to)
     if (namesOnly(c)) return !head
     return appositionAfter(c.from)
@@ -242,7 +242,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const gerund = (cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)) || gerunds.has(tokens[cueBefore.at]!.norm)
       const before = participantsIn(sFrom, cueBefore.at, new Set()).filter((p) => roleOf(p, sFrom) !== 'modifier')
       const cueClause = clauses.find((c) => cueBefore.at >= c.from && cueBefore.at < c.to)!
-      // (a participant the clause places or governs is not the speaker when a bare one is there: the Red Cross operating in Iraq said)
+      // (a participant the clause places or governs is not the speaker when a bare one is there: the agency working in Chad said)
       const ownClause = before.filter((p) => p.from >= cueClause.from)
       const bareInClause = ownClause.filter((p) => !roleOf(p, cueClause.from))
       const inOwnClause = bareInClause.length ? bareInClause : ownClause
@@ -294,8 +294,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const isArticle = (i: number) => pack.inClass('article', tokens[i]?.norm ?? '')
     const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) &&
       (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && tokens.slice(match.to, p.from).every((t) => t.isWord && t.shape === 'x')) : undefined
-    // verbs coordinated in one clause share the subject of the first (a bombing killed a U.S. soldier and wounded
-    // two others: the soldier's state is the first verb's object, not the second's subject)
+    // verbs coordinated in one clause share the subject of the first (a blast hit a Turkish convoy and injured
+    // ten: the convoy's state is the first verb's object, not the second's subject)
     const firstVerb = matches.find((m) => m.match.from >= clause.from && m.match.from < trig && !m.rule.args.includes('noun'))
     const subjects = subjectsOf(clause, sources, firstVerb ? firstVerb.match.from : trig)
     // a subject pronoun after a reporting verb is the reporter (Syria says it will not accept …)
@@ -311,12 +311,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // (nor when a happening that acts for no one heads it: a landslide near Kirkuk killed …, the pack's `non-agents`)
     const placedSubject = subjects.length || nominal ? undefined : participantsIn(clause.from, Math.min(trig, clause.from + 8), sources).find((p) => roleOf(p, clause.from) === 'place' &&
       !matches.some((m) => m.match.from >= clause.from && m.match.from < p.from) && !tokens.slice(clause.from, p.from).some((t) => nonAgents.has(t.norm)))
-    // an obligation put on someone in reported speech is the reporter's demand (Russia said Sudan must return the
-    // helicopter): the reporter is the actor and the one obliged the recipient; without both, no event
+    // an obligation put on someone in reported speech is the reporter's demand (Germany said Serbia must recognise the
+    // border): the reporter is the actor and the one obliged the recipient; without both, no event
     const demander = reporter ?? reporterAfter
     const controllers = objectControllers()
     if (rule.args.includes('reported-demand')) {
-      // (the one obliged follows the cue when the cue shares the clause: the Red Cross said US forces must …)
+      // (the one obliged follows the cue when the cue shares the clause: the agency working in Syria said Turkish forces must …)
       const obliged = cueBefore && cueBefore.at >= clause.from ? subjectsOf({ from: cueBefore.to, to: clause.to }, sources, trig) : subjects
       if (!demander || !obliged.length || resolve(obliged[0]!) === resolve(demander)) continue
       actor = [demander]
@@ -355,7 +355,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const roles = isPassive || nominal ? ['counterpart', 'target', 'beneficiary'] : ['counterpart', 'target', 'beneficiary', 'agent']
       const marked = after.filter((p) => !skip.has(p) && roles.includes(roleOf(p, clause.from) ?? ''))
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
-      // (a demand's addressee may open the clause it introduces: its demand today that Israel ease …)
+      // (a demand's addressee may open the clause it introduces: its demand that Hungary lift …)
       const demandOf = (p: Participant) => type === 'REQUEST' && p.from - match.to <= 3 && tokens.slice(match.to, p.from).some((t) => pack.inClass('clause-marker', t.norm)) && tokens.slice(match.to, p.from).every((t) => t.isWord)
       const objects = after.filter((p) => !skip.has(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)))
       // the nearest of them: a direct object right after the verb comes before a later prepositional phrase
@@ -449,8 +449,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (nominal && argRules[0] === 'args-dropped-subject') doc.anaphoricEvents.set(event, recipientIds.length > 0 && !contextual)
 
     /**
-     * A trigger that is what the reporting verb announces in its own clause is the reporter's own act (Italy
-     * announced a suspension of flights; the ministry declared new sanctions): a few lower-case words at most stand
+     * A trigger that is what the reporting verb announces in its own clause is the reporter's own act (Canada
+     * announced a freeze of aid; the ministry declared new sanctions): a few lower-case words at most stand
      * between, none of them a pronoun (announced it would …: that is the pronoun rule's). Not a joint act: who
      * announces a meeting or an agreement (a spokesman) need not be a party to it.
      */

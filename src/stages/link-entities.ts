@@ -111,8 +111,8 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
     groupOf.push(g)
   }
 
-  // a name and its acronym in brackets right after it are one referent (the International Labour Office (ILO), the
-  // Islamic Salvation Front (FIS)): the unlinked one joins the other's group
+  // a name and its acronym in brackets right after it are one referent (the World Health Office (WHO), the
+  // Chadian Renewal Front (CRF)): the unlinked one joins the other's group
   const joinGroup = (from: Group, into: Group) => {
     for (const c of from.candidates) { into.candidates.push(c); groupOf[cands.indexOf(c)] = into }
     if (!into.country && from.country) into.country = from.country
@@ -156,7 +156,7 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
   }
 
   // a titled person or an organisation that neither the knowledge base nor a cue beside the name places acts in the
-  // country the text is about (President X threatened a curfew in Algiers; an opposition newspaper in Nicaragua)
+  // country the text is about (President X ordered troops into Tunis; a newspaper raided by police in Managua)
   for (const g of groups) {
     if (g.country || g.entry || !(g.type === 'ORG' || g.type === 'LOC' || (g.type === 'PER' && g.candidates.some((c) => titled(doc, c))))) continue
     const country = contextCountry(doc, groupAt, cands, g.candidates[0]!)
@@ -202,7 +202,7 @@ function titled(doc: KronikaDocument, c: MentionCandidate): boolean {
 
 /**
  * The country a sentence is about: the first one its names and nationality adjectives give (news sentences set the
- * scene first: an Argentine judge … arms sales to Chile); in a sentence naming none, the one the whole document
+ * scene first: a Chilean court … a firm from Peru); in a sentence naming none, the one the whole document
  * names most (the first named on a tie). Undefined when nothing names one.
  */
 function contextCountry(doc: KronikaDocument, groupAt: Map<MentionCandidate, Group>, cands: MentionCandidate[], c: MentionCandidate): string | undefined {
