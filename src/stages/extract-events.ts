@@ -102,11 +102,22 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     while (k < m.to + 3 && tokens[k] && isCueWord(doc, tokens[k]!)) k++
     return k > m.to && !!mentionAt(doc, k)
   }
+  /**
+   * A name or an adjective glued into a modifier of someone else is their sponsor, not a participant: the pack's
+   * `sponsor-prefixes` before it (pro-Russian separatists) or `sponsor-suffixes` after it (Iran-backed rebels).
+   */
+  const sponsorPrefixes = pack.list('sponsor-prefixes'), sponsorSuffixes = pack.list('sponsor-suffixes')
+  const glued = (i: number) => tokens[i] !== undefined && tokens[i]!.pre === ''
+  const sponsor = (from: number, to: number): boolean =>
+    (tokens[to]?.text === '-' && glued(to) && glued(to + 1) && sponsorSuffixes.has(tokens[to + 1]!.norm)) ||
+    (from >= 2 && tokens[from - 1]!.text === '-' && glued(from) && glued(from - 1) && sponsorPrefixes.has(tokens[from - 2]!.norm)) ||
+    (sponsorPrefixes.has(tokens[from]!.norm) && tokens[from + 1]?.text === '-' && glued(from + 1))
   /** Participants in [from, to): mentions (outermost) and nationality adjectives not attached to a name. */
   const participantsIn = (from: number, to: number, sources: Set<string>): Participant[] => {
     // (a group named with its state, Iraqi Kurds, acts for it; other miscellaneous names are not participants)
-    const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => (m.type !== 'MISC' || !!doc.entity(m.entityId)?.country) && !sources.has(m.entityId) && !possessiveOfName(m)).map((m) => ({ from: m.from, to: m.to, entityId: m.entityId }))
+    const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => (m.type !== 'MISC' || !!doc.entity(m.entityId)?.country) && !sources.has(m.entityId) && !possessiveOfName(m) && !sponsor(m.from, m.to)).map((m) => ({ from: m.from, to: m.to, entityId: m.entityId }))
     for (const a of adjectivesIn(from, to)) {
+      if (sponsor(a.tokenIndex, a.tokenIndex + 1)) continue
       // an adjective attached to a name describes it (Presidentin rus Vladimir Putin, Russian President Putin): not a
       // participant of its own; a name two words on is its own only across a title or a comma (Palestinians blamed Israel)
       const between = tokens[a.tokenIndex + 1]
