@@ -148,20 +148,26 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   // verb of an event or a report (Sergei Lavrov, the Russian foreign minister, said …; Chile, a founding member, …)
   const determiners = pack.list('determiners')
   const verbAt = new Set<number>()
+  const relatives = pack.list('relative-pronouns')
+  /** From the comma at `comma`, a description of the name before it, up to the next comma (see above). */
+  const description = (comma: number): boolean => {
+    if (tokens[comma]?.text !== ',' || !mentionAt(doc, comma - 1)) return false
+    const [, sTo] = doc.sentenceOf(comma)
+    let end = comma + 1
+    while (end < Math.min(sTo, comma + 16) && tokens[end]!.text !== ',') end++
+    const first = tokens[comma + 1]
+    if (end >= sTo || tokens[end]!.text !== ',' || !first) return false
+    // (a relative clause is one too, verbs and all: Hamas, which controls Gaza, fired …)
+    if (relatives.has(first.norm)) return true
+    if (!determiners.has(first.norm) && !isCueWord(doc, first)) return false
+    for (let i = comma + 1; i < end; i++) if (verbAt.has(i) || pack.inClass('reporting-verb', tokens[i]!.norm)) return false
+    return true
+  }
   const apposition = (c: Clause) => {
     // (a sentence's head naming its subject before a description is no apposition: Chile, a founding member, …)
-    const head = c.from === doc.sentenceOf(c.from)[0] && tokens[c.to]?.text === ',' && appositionAfter(c.to)
-    if (namesOnly(c)) return !head
-    return appositionAfter(c.from)
-  }
-  const appositionAfter = (from: number): boolean => {
-    const c = clausesFor(from).find((x) => x.from === from)
-    if (!c) return false
-    const first = tokens[c.from + 1], end = tokens[c.to]
-    if (tokens[c.from]?.text !== ',' || !mentionAt(doc, c.from - 1) || !first || end?.text !== ',') return false
-    if (!determiners.has(first.norm) && !isCueWord(doc, first)) return false
-    for (let i = c.from; i < c.to; i++) if (verbAt.has(i) || pack.inClass('reporting-verb', tokens[i]!.norm)) return false
-    return true
+    if (namesOnly(c)) return !(c.from === doc.sentenceOf(c.from)[0] && description(c.to))
+    if (tokens[c.from]?.text === ',') return description(c.from)
+    return relatives.has(tokens[c.from]!.norm) && description(c.from - 1)
   }
   /** Nationality adjectives in [from, to) (binary search; doc.adjectives is in text order). */
   const adjectivesIn = (from: number, to: number) => {
