@@ -44,8 +44,8 @@ export function clausesOf(doc: KronikaDocument, from: number, to: number): Claus
   let start = from
   for (let i = from; i < to; i++) {
     const t = doc.tokens[i]!
-    // a short aside in brackets (an acronym, a translation: the World Health Organization (WHO) said) is no clause
-    if (t.text === '(') {
+    // a short aside in brackets after a name (an acronym, a translation: the World Health Organization (WHO) said) is no clause
+    if (t.text === '(' && i > from && mentionAt(doc, i - 1)) {
       let close = i + 1
       while (close < Math.min(to, i + 6) && doc.tokens[close]!.text !== ')' && doc.tokens[close]!.text !== '(') close++
       if (close < to && close > i + 1 && doc.tokens[close]!.text === ')') { i = close; continue }
@@ -313,7 +313,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && tokens.slice(match.to, p.from).every((t) => t.isWord && t.shape === 'x')) : undefined
     // verbs coordinated in one clause share the subject of the first (a blast hit a Turkish convoy and injured
     // ten: the convoy's state is the first verb's object, not the second's subject)
-    const firstVerb = matches.find((m) => m.match.from >= clause.from && m.match.from < trig && !m.rule.args.includes('noun'))
+    const firstVerb = nominal ? undefined : matches.find((m) => m.match.from >= clause.from && m.match.from < trig && !m.rule.args.includes('noun'))
     const subjects = subjectsOf(clause, sources, firstVerb ? firstVerb.match.from : trig)
     // a subject pronoun after a reporting verb is the reporter (Syria says it will not accept …)
     const pronouns = pack.list('subject-pronouns')
@@ -325,9 +325,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       (!nominal && pack.manifest.dropsSubjects === true && cueJustBefore && !unnamedSubject(clause.from, trig)))
     // a subject placed by a preposition at the head of the clause (Rebels in the Ivory Coast dismissed …) acts for its place
     // (not when an event noun heads the phrase: a car bombing in Baghdad killed …)
-    // (nor when a happening that acts for no one heads it: a landslide near Kirkuk killed …, the pack's `non-agents`)
+    // (nor when a happening that acts for no one heads it: a landslide near Kirkuk killed …, the pack's `non-agents`;
+    // nor after a reporting verb, nor when the place only modifies the trigger's noun: at a Michigan rally)
     const placedSubject = subjects.length || nominal ? undefined : participantsIn(clause.from, Math.min(trig, clause.from + 8), sources).find((p) => roleOf(p, clause.from) === 'place' &&
-      !matches.some((m) => m.match.from >= clause.from && m.match.from < p.from) && !tokens.slice(clause.from, p.from).some((t) => nonAgents.has(t.norm)))
+      !matches.some((m) => m.match.from >= clause.from && m.match.from < p.from) && !tokens.slice(clause.from, p.from).some((t) => nonAgents.has(t.norm) || pack.inClass('reporting-verb', t.norm)) &&
+      !(p.to === trig && determiners.has(tokens[p.from - 1]?.norm ?? '')))
     // an obligation put on someone in reported speech is the reporter's demand (Germany said Serbia must recognise the
     // border): the reporter is the actor and the one obliged the recipient; without both, no event
     const demander = reporter ?? reporterAfter
@@ -467,13 +469,17 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
 
     /**
      * A trigger that is what the reporting verb announces in its own clause is the reporter's own act (Canada
-     * announced a freeze of aid; the ministry declared new sanctions): a few lower-case words at most stand
+     * announced a freeze of aid; the ministry declared a state of emergency): a few lower-case words at most stand
      * between, none of them a pronoun (announced it would …: that is the pronoun rule's). Not a joint act: who
      * announces a meeting or an agreement (a spokesman) need not be a party to it.
      */
     function announced(): boolean {
       if (SYMMETRIC.has(type) || !reporter || !cueBefore || cueBefore.at < clause.from || trig < cueBefore.to || trig - cueBefore.to > 3) return false
-      return tokens.slice(cueBefore.to, trig).every((t) => t.isWord && t.shape === 'x' && !pronouns.has(t.norm))
+      // (the announced act is the cue's object: a determiner opens it, or the trigger is a noun; a verb right after
+      // the cue is a clause of its own: policies that X argues allowed …)
+      const between = tokens.slice(cueBefore.to, trig)
+      if (!nominal && !(between.length && determiners.has(between[0]!.norm))) return false
+      return between.every((t) => t.isWord && t.shape === 'x' && !pronouns.has(t.norm))
     }
 
     /**

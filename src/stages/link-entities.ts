@@ -124,6 +124,9 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
     const k = cands[i + 1], open = doc.tokens[c.tokenTo], close = k ? doc.tokens[k.tokenTo] : undefined
     if (!k || open?.text !== '(' || k.tokenFrom !== c.tokenTo + 1 || close?.text !== ')' || k.tokenTo - k.tokenFrom !== 1 || !/^\p{Lu}{2,}$/u.test(k.text)) return
     const a = groupOf[i]!, b = groupOf[i + 1]!
+    // (the acronym's letters are initials of the name's words, in any order: Front Islamique du Salut (FIS))
+    const initials = new Set(doc.tokens.slice(c.tokenFrom, c.tokenTo).filter((t) => t.isWord).map((t) => t.text[0]!.toUpperCase()))
+    if (initials.size < 2 || [...k.text].some((ch) => !initials.has(ch))) return
     if (a === b || (a.entry && b.entry)) return
     if (a.entry || !b.entry) joinGroup(b, a)
     else joinGroup(a, b)
