@@ -53,6 +53,7 @@ export const Entity = z.object({
   name: z.string().describe('canonical name (English for known referents)'),
   type: EntityType,
   country: z.string().regex(/^[A-Z]{3}$/).optional().describe('ISO 3166-1 alpha-3 of the state the entity is or belongs to; XKX for Kosovo'),
+  countryRule: RuleId.optional().describe('the rule that gave the country when the words around the name gave it, not the knowledge base'),
   sector: Sector.optional(),
   ids: z.object({ wikidata: z.string().optional(), geonames: z.number().int().optional(), kb: z.string().optional() }).optional(),
   coordinates: z.tuple([z.number(), z.number()]).optional().describe('[longitude, latitude] for places'),

@@ -44,6 +44,12 @@ export function clausesOf(doc: KronikaDocument, from: number, to: number): Claus
   let start = from
   for (let i = from; i < to; i++) {
     const t = doc.tokens[i]!
+    // a short aside in brackets after a name (an acronym, a translation: the World Health Organization (WHO) said) is no clause
+    if (t.text === '(' && i > from && mentionAt(doc, i - 1)) {
+      let close = i + 1
+      while (close < Math.min(to, i + 6) && doc.tokens[close]!.text !== ')' && doc.tokens[close]!.text !== '(') close++
+      if (close < to && close > i + 1 && doc.tokens[close]!.text === ')') { i = close; continue }
+    }
     const punct = !t.isWord && /^[,;:–—()“”„«»"]$/.test(t.text)
     const marker = markers ? matchClass(markers, doc.tokens, i, to).length > 0 : false
     if ((punct || marker) && i > start) { out.push({ from: start, to: i }); start = i }
@@ -75,7 +81,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   const rules = pack.rules('events')
   if (!rules.length) return
   const cls = (name: string) => pack.classes.get(name)
-  const gerunds = pack.list('gerund-markers'), passive = pack.list('passive-markers')
+  const gerunds = pack.list('gerund-markers'), passive = pack.list('passive-markers'), nonAgents = pack.list('non-agents')
   const sentenceClauses = new Map<number, Clause[]>()
   const clausesFor = (tokenIndex: number) => {
     const s = tokens[tokenIndex]!.sentence
@@ -96,11 +102,22 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     while (k < m.to + 3 && tokens[k] && isCueWord(doc, tokens[k]!)) k++
     return k > m.to && !!mentionAt(doc, k)
   }
+  /**
+   * A name or an adjective glued into a modifier of someone else is their sponsor, not a participant: the pack's
+   * `sponsor-prefixes` before it (pro-Russian separatists) or `sponsor-suffixes` after it (Iran-backed rebels).
+   */
+  const sponsorPrefixes = pack.list('sponsor-prefixes'), sponsorSuffixes = pack.list('sponsor-suffixes')
+  const glued = (i: number) => tokens[i] !== undefined && tokens[i]!.pre === ''
+  const sponsor = (from: number, to: number): boolean =>
+    (tokens[to]?.text === '-' && glued(to) && glued(to + 1) && sponsorSuffixes.has(tokens[to + 1]!.norm)) ||
+    (from >= 2 && tokens[from - 1]!.text === '-' && glued(from) && glued(from - 1) && sponsorPrefixes.has(tokens[from - 2]!.norm)) ||
+    (sponsorPrefixes.has(tokens[from]!.norm) && tokens[from + 1]?.text === '-' && glued(from + 1))
   /** Participants in [from, to): mentions (outermost) and nationality adjectives not attached to a name. */
   const participantsIn = (from: number, to: number, sources: Set<string>): Participant[] => {
     // (a group named with its state, Iraqi Kurds, acts for it; other miscellaneous names are not participants)
-    const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => (m.type !== 'MISC' || !!doc.entity(m.entityId)?.country) && !sources.has(m.entityId) && !possessiveOfName(m)).map((m) => ({ from: m.from, to: m.to, entityId: m.entityId }))
+    const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => (m.type !== 'MISC' || !!doc.entity(m.entityId)?.country) && !sources.has(m.entityId) && !possessiveOfName(m) && !sponsor(m.from, m.to)).map((m) => ({ from: m.from, to: m.to, entityId: m.entityId }))
     for (const a of adjectivesIn(from, to)) {
+      if (sponsor(a.tokenIndex, a.tokenIndex + 1)) continue
       // an adjective attached to a name describes it (Presidentin rus Vladimir Putin, Russian President Putin): not a
       // participant of its own; a name two words on is its own only across a title or a comma (Palestinians blamed Israel)
       const between = tokens[a.tokenIndex + 1]
@@ -146,7 +163,32 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     return out
   }
   /** A clause holding nothing but names and commas is an apposition, not a clause with a subject. */
-  const apposition = (c: Clause) => tokens.slice(c.from, c.to).every((t, k) => !t.isWord || pack.inClass('coordinator', t.norm) || mentionAt(doc, c.from + k) !== undefined)
+  const namesOnly = (c: Clause) => tokens.slice(c.from, c.to).every((t, k) => !t.isWord || pack.inClass('coordinator', t.norm) || mentionAt(doc, c.from + k) !== undefined)
+  // … and so is a description between commas right after a name, opening with a determiner or a title and holding no
+  // verb of an event or a report (Sergei Lavrov, the Russian foreign minister, said …; Chile, a founding member, …)
+  const determiners = pack.list('determiners')
+  const verbAt = new Set<number>()
+  const relatives = pack.list('relative-pronouns')
+  /** From the comma at `comma`, a description of the name before it, up to the next comma (see above). */
+  const description = (comma: number): boolean => {
+    if (tokens[comma]?.text !== ',' || !mentionAt(doc, comma - 1)) return false
+    const [, sTo] = doc.sentenceOf(comma)
+    let end = comma + 1
+    while (end < Math.min(sTo, comma + 16) && tokens[end]!.text !== ',') end++
+    const first = tokens[comma + 1]
+    if (end >= sTo || tokens[end]!.text !== ',' || !first) return false
+    // (a relative clause is one too, verbs and all: Hamas, which controls Gaza, fired …)
+    if (relatives.has(first.norm)) return true
+    if (!determiners.has(first.norm) && !isCueWord(doc, first)) return false
+    for (let i = comma + 1; i < end; i++) if (verbAt.has(i) || pack.inClass('reporting-verb', tokens[i]!.norm)) return false
+    return true
+  }
+  const apposition = (c: Clause) => {
+    // (a sentence's head naming its subject before a description is no apposition: Chile, a founding member, …)
+    if (namesOnly(c)) return !(c.from === doc.sentenceOf(c.from)[0] && description(c.to))
+    if (tokens[c.from]?.text === ',') return description(c.from)
+    return relatives.has(tokens[c.from]!.norm) && description(c.from - 1)
+  }
   /** Nationality adjectives in [from, to) (binary search; doc.adjectives is in text order). */
   const adjectivesIn = (from: number, to: number) => {
     const list = doc.adjectives
@@ -198,6 +240,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   const inName = (m: { from: number; to: number }) => { const n = mentionAt(doc, m.from); return !!n && n.to >= m.to && doc.entity(n.entityId)?.type !== undefined && (n.to - n.from) > (m.to - m.from) }
   const compound = (i: number) => tokens[i - 1]?.text === '-' && tokens[i]!.pre === '' && tokens[i - 1]!.pre === '' && !!tokens[i - 2]?.isWord
   const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1]).filter(({ match }) => !inName(match) && !compound(match.from))
+  for (const m of matches) if (!m.rule.args.includes('noun')) verbAt.add(m.match.from)
   // a nominal trigger just after another trigger is its content (kërkojë furnizim, marrëveshje për furnizimin: one
   // request, one agreement), when nothing but function words and modifiers stand between them
   const absorbed = new Set<number>()
@@ -237,7 +280,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const gerund = (cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)) || gerunds.has(tokens[cueBefore.at]!.norm)
       const before = participantsIn(sFrom, cueBefore.at, new Set()).filter((p) => roleOf(p, sFrom) !== 'modifier')
       const cueClause = clauses.find((c) => cueBefore.at >= c.from && cueBefore.at < c.to)!
-      const inOwnClause = before.filter((p) => p.from >= cueClause.from)
+      // (a participant the clause places or governs is not the speaker when a bare one is there: the agency working in Chad said)
+      const ownClause = before.filter((p) => p.from >= cueClause.from)
+      const bareInClause = ownClause.filter((p) => !roleOf(p, cueClause.from))
+      const inOwnClause = bareInClause.length ? bareInClause : ownClause
       const rightAfter = participantsIn(cueBefore.to, Math.min(trig, cueBefore.to + 3), new Set())[0]
       // the reporter: the gerund's main subject; else in the cue's own clause (X tha se); else right after an
       // inverted cue (…, njoftuan dy vendet); else the nearest before
@@ -246,6 +292,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (findAllClass(cls('negator'), doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
       if (who) { addSource(resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
     }
+    let reporterAfter: Participant | undefined
     const cueAfter = findAllClass(cls('reporting-verb'), doc, clause.to, sTo)[0]
     if (cueAfter && !quote && !cueBefore) {
       // a cue after the clause names its source right after it (…, njoftoi Bashkimi Evropian), or just before it
@@ -256,6 +303,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       while (sourceEnd < Math.min(sTo, cueAfter.to + 10) && (tokens[sourceEnd]!.isWord || tokens[sourceEnd]!.text === '-')) sourceEnd++
       const who = participantsIn(cueAfter.to, Math.min(sourceEnd, cueAfter.to + 3) > cueAfter.to ? sourceEnd : cueAfter.to, new Set())[0] ?? participantsIn(Math.max(cueClause.from, cueAfter.at - 4), cueAfter.at, new Set()).pop()
       const id = who ? resolve(who, true) : undefined
+      reporterAfter = who
       addSource(id, (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
       // a source named after the clause that is also named in it speaks of itself and stays a participant
       // (Benin opened its borders …, Benin police said)
@@ -292,9 +340,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const isArticle = (i: number) => pack.inClass('article', tokens[i]?.norm ?? '')
     const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) &&
       (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && tokens.slice(match.to, p.from).every((t) => t.isWord && t.shape === 'x')) : undefined
+    // verbs coordinated in one clause share the subject of the first (a blast hit a Turkish convoy and injured
+    // ten: the convoy's state is the first verb's object, not the second's subject)
+    const firstVerb = nominal ? undefined : matches.find((m) => m.match.from >= clause.from && m.match.from < trig && !m.rule.args.includes('noun'))
+    const subjects = subjectsOf(clause, sources, firstVerb ? firstVerb.match.from : trig)
     // a list of names that the clause commas split (Rusia, Kina dhe Irani kritikuan …): its earlier members are
     // subjects too (coordinated() keeps them only when a coordinator closes the list)
-    const subjects = subjectsOf(clause, sources, trig)
     for (let k = ci - 1; k >= 0 && subjects[0] && tokens[clauses[k + 1]!.from]!.text === ',' && apposition(clauses[k]!); k--) {
       const head = participantsIn(clauses[k]!.from, clauses[k]!.to, sources)
       if (!head.length || joint(head[head.length - 1]!, subjects[0]) === undefined) break
@@ -310,8 +361,26 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       (!nominal && pack.manifest.dropsSubjects === true && cueJustBefore && !unnamedSubject(clause.from, trig)))
     // a subject placed by a preposition at the head of the clause (Rebels in the Ivory Coast dismissed …) acts for its place
     // (not when an event noun heads the phrase: a car bombing in Baghdad killed …)
-    const placedSubject = subjects.length || nominal ? undefined : participantsIn(clause.from, Math.min(trig, clause.from + 5), sources).find((p) => roleOf(p, clause.from) === 'place' && !matches.some((m) => m.match.from >= clause.from && m.match.from < p.from))
-    if ((isPassive || nominal) && (agent || genitive)) {
+    // (nor when a happening that acts for no one heads it: a landslide near Kirkuk killed …, the pack's `non-agents`;
+    // nor after a reporting verb, nor when the place only modifies the trigger's noun: at a Michigan rally)
+    const placedSubject = subjects.length || nominal ? undefined : participantsIn(clause.from, Math.min(trig, clause.from + 8), sources).find((p) => roleOf(p, clause.from) === 'place' &&
+      !matches.some((m) => m.match.from >= clause.from && m.match.from < p.from) && !tokens.slice(clause.from, p.from).some((t) => nonAgents.has(t.norm) || pack.inClass('reporting-verb', t.norm)) &&
+      !(p.to === trig && determiners.has(tokens[p.from - 1]?.norm ?? '')))
+    // an obligation put on someone in reported speech is the reporter's demand (Germany said Serbia must recognise the
+    // border): the reporter is the actor and the one obliged the recipient; without both, no event
+    const demander = reporter ?? reporterAfter
+    const controllers = objectControllers()
+    if (rule.args.includes('reported-demand')) {
+      // (the one obliged follows the cue when the cue shares the clause: the agency working in Syria said Turkish forces must …)
+      const obliged = cueBefore && cueBefore.at >= clause.from ? subjectsOf({ from: cueBefore.to, to: clause.to }, sources, trig) : subjects
+      if (!demander || !obliged.length || resolve(obliged[0]!) === resolve(demander)) continue
+      actor = [demander]
+      recipient = coordinated(obliged)
+      argRules[0] = 'args-reported-demand'
+    } else if (controllers.length) {
+      actor = controllers
+      argRules[0] = 'args-object-control'
+    } else if ((isPassive || nominal) && (agent || genitive)) {
       actor = [(agent ?? genitive)!]
       // the one acted on: the subject, or a participant inside the subject's phrase (a camp for Congolese refugees was attacked by …)
       const subj = subjects[0] ?? (isPassive ? participantsIn(clause.from, trig, sources).find((p) => p !== agent) : undefined) ?? droppedSubject()
@@ -324,8 +393,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       argRules[0] = 'args-passive-no-agent'
     } else if (subjects.length) actor = coordinated(subjects)
     else if (selfReport) { actor = [reporter!]; argRules[0] = 'args-reporter-pronoun' }
+    else if (announced()) { actor = [reporter!]; argRules[0] = 'args-announced' }
     else if (placedSubject) { actor = [placedSubject]; argRules[0] = 'args-subject-place' }
-    else if (!nominal && unnamedSubject(clause.from, trig)) argRules[0] = 'args-unnamed-subject'
+    else if (!nominal && unnamedSubject(clause.from, trig)) {
+      const back = definiteSubject()
+      if (back) { actor = [back]; argRules[0] = 'args-definite-subject' } else argRules[0] = 'args-unnamed-subject'
+    }
     else {
       const s = droppedSubject()
       if (s) actor = [s]
@@ -338,7 +411,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // (a noun's marked participants stand in its own clause: not in a purpose clause after it)
       const marked = after.filter((p) => !skip.has(p) && roles.includes(roleOf(p, clause.from) ?? '') && (!nominal || p.from < clause.to))
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
-      const objects = after.filter((p) => !skip.has(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3)))
+      // (a demand's addressee may open the clause it introduces: its demand that Hungary lift …)
+      const demandOf = (p: Participant) => type === 'REQUEST' && p.from - match.to <= 3 && tokens.slice(match.to, p.from).some((t) => pack.inClass('clause-marker', t.norm)) && tokens.slice(match.to, p.from).every((t) => t.isWord)
+      const objects = after.filter((p) => !skip.has(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)))
       // the nearest of them: a direct object right after the verb comes before a later prepositional phrase
       if (marked.length && (!objects.length || marked[0]!.from < objects[0]!.from)) recipient = coordinated(marked)
       else if (objects.length) recipient = coordinated(objects)
@@ -388,6 +463,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a negated act is negated, and so is a negated plan (will not allow, has not agreed to recognise); a
     // negated possibility stays a possibility (may not attack)
     if (neg && (modality === 'asserted' || (modality === 'planned' && (!cue || neg.at < trig)))) modality = 'negated'
+    // what one is asked to do has not been done (Ukraine urged Germany to send tanks)
+    if (argRules[0] === 'args-object-control' && modality === 'asserted' && doc.events[doc.events.length - 1]?.type === 'REQUEST') modality = 'hypothetical'
     // a gerund clause (duke e ndihmuar …) elaborates what precedes it and shares its modality
     const gerundBefore = tokens.slice(Math.max(clause.from, trig - 2), trig).some((t) => gerunds.has(t.norm))
     const previous = doc.events[doc.events.length - 1]
@@ -440,6 +517,66 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
         return end > j + 1 ? { from: j, to: end } : undefined
       }
       return undefined
+    }
+
+    /**
+     * A trigger that is what the reporting verb announces in its own clause is the reporter's own act (Canada
+     * announced a freeze of aid; the ministry declared a state of emergency): a few lower-case words at most stand
+     * between, none of them a pronoun (announced it would …: that is the pronoun rule's). Not a joint act: who
+     * announces a meeting or an agreement (a spokesman) need not be a party to it.
+     */
+    function announced(): boolean {
+      if (SYMMETRIC.has(type) || !reporter || !cueBefore || cueBefore.at < clause.from || trig < cueBefore.to || trig - cueBefore.to > 3) return false
+      // (the announced act is the cue's object: a determiner opens it, or the trigger is a noun; a verb right after
+      // the cue is a clause of its own: policies that X argues allowed …)
+      const between = tokens.slice(cueBefore.to, trig)
+      if (!nominal && !(between.length && determiners.has(between[0]!.norm))) return false
+      return between.every((t) => t.isWord && t.shape === 'x' && !pronouns.has(t.norm))
+    }
+
+    /**
+     * The one asked, accused or forced is the actor of what follows the pack's `object-control-links` (Washington
+     * accused Beijing of hacking …, Ukraine urged Germany to send tanks): the recipient of the sentence's previous
+     * event, when that event is a request, an accusation or a coercion in this clause and names its recipient between.
+     */
+    function objectControllers(): Participant[] {
+      if (trig === 0 || !pack.list('object-control-links').has(tokens[trig - 1]!.norm)) return []
+      const sentence = tokens[trig]!.sentence
+      const prev = doc.events[doc.events.length - 1]
+      if (!prev || !['REQUEST', 'ACCUSE', 'COERCE'].includes(prev.type) || !prev.recipient.length) return []
+      const [pFrom, pTo] = doc.tokenRange(prev.trigger)
+      if (tokens[pFrom]!.sentence !== sentence || pTo > trig || pFrom < clause.from) return []
+      return participantsIn(pTo, trig, sources).filter((p) => { const id = resolve(p); return !!id && prev.recipient.includes(id) })
+    }
+
+    /**
+     * A subject that is a definite description by a title or an organisation word (the ministry, the president) names
+     * the latest entity before it that the word describes: in its name, in one of its mentions, or as the title
+     * right before a mention (President Ruto … The president). The pack's `anaphora-determiners` open it; up to two
+     * sentences back.
+     */
+    function definiteSubject(): Participant | undefined {
+      const openers = pack.list('anaphora-determiners')
+      let head: string | undefined
+      for (let i = clause.from; i < trig - 1; i++) {
+        if (!openers.has(tokens[i]!.norm)) continue
+        const next = tokens[i + 1]!
+        if ((isCueWord(doc, next) || pack.inClass('org-word', next.norm)) && !mentionAt(doc, i + 1)) { head = next.norm; break }
+        return undefined
+      }
+      if (!head) return undefined
+      const word = head
+      const si = tokens[trig]!.sentence
+      const from = doc.sentenceTokens[Math.max(0, si - 2)]![0]
+      const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+      const describes = (m: { from: number; entityId: string }) => {
+        const e = doc.entity(m.entityId)
+        if (!e || e.type === 'LOC' || e.type === 'MISC') return false
+        if (fold(e.name).split(/\W+/).includes(word) || e.mentions.some((x) => fold(x.text).split(/\W+/).includes(word))) return true
+        return tokens.slice(Math.max(0, m.from - 3), m.from).some((t) => t.norm === word)
+      }
+      const hit = mentionsIn(doc, from, clause.from).filter((m) => !sources.has(m.entityId)).reverse().find(describes)
+      return hit ? { from: hit.from, to: hit.to, entityId: hit.entityId } : undefined
     }
 
     /** The subject of an earlier clause of the sentence (not an apposition), else of the sentence before. */

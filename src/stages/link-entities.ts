@@ -18,6 +18,8 @@ interface Group {
   country?: string
   rule: string
   reason?: string
+  /** The rule that gave the country, when the text around the name gave it (not the KB or a cue beside it). */
+  countryRule?: string
 }
 
 /** True when a role of the entry covers the date (any precision), or the entry has no roles. */
@@ -109,6 +111,28 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
     groupOf.push(g)
   }
 
+  // a name and its acronym in brackets right after it are one referent (the World Health Office (WHO), the
+  // Chadian Renewal Front (CRF)): the unlinked one joins the other's group
+  const joinGroup = (from: Group, into: Group) => {
+    for (const c of from.candidates) { into.candidates.push(c); groupOf[cands.indexOf(c)] = into }
+    if (!into.country && from.country) into.country = from.country
+    from.candidates = []
+    into.candidates.sort((x, y) => x.start - y.start)
+    for (const [k, v] of byKey) if (v === from) byKey.set(k, into)
+  }
+  cands.forEach((c, i) => {
+    const k = cands[i + 1], open = doc.tokens[c.tokenTo], close = k ? doc.tokens[k.tokenTo] : undefined
+    if (!k || open?.text !== '(' || k.tokenFrom !== c.tokenTo + 1 || close?.text !== ')' || k.tokenTo - k.tokenFrom !== 1 || !/^\p{Lu}{2,}$/u.test(k.text)) return
+    const a = groupOf[i]!, b = groupOf[i + 1]!
+    // (the acronym's letters are initials of the name's words, in any order: Front Islamique du Salut (FIS))
+    const initials = new Set(doc.tokens.slice(c.tokenFrom, c.tokenTo).filter((t) => t.isWord).map((t) => t.text[0]!.toUpperCase()))
+    if (initials.size < 2 || [...k.text].some((ch) => !initials.has(ch))) return
+    if (a === b || (a.entry && b.entry)) return
+    if (a.entry || !b.entry) joinGroup(b, a)
+    else joinGroup(a, b)
+  })
+  for (let i = groups.length - 1; i >= 0; i--) if (!groups[i]!.candidates.length) groups.splice(i, 1)
+
   // an unlinked organisation containing a place takes that place's country
   for (const g of groups) {
     if (g.country || g.entry) continue
@@ -134,6 +158,14 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
     }
   }
 
+  // a titled person or an organisation that neither the knowledge base nor a cue beside the name places acts in the
+  // country the text is about (President X ordered troops into Tunis; a newspaper raided by police in Managua)
+  for (const g of groups) {
+    if (g.country || g.entry || !(g.type === 'ORG' || g.type === 'LOC' || (g.type === 'PER' && g.candidates.some((c) => titled(doc, c))))) continue
+    const country = contextCountry(doc, groupAt, cands, g.candidates[0]!)
+    if (country) { g.country = country; g.countryRule = `${lang}.entity.country-from-context` }
+  }
+
   const ids = new Map<Group, string>()
   doc.entities = groups.map((g, i) => {
     const id = `e${i + 1}`
@@ -145,6 +177,7 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
       name: e ? e.name : unlinkedName(doc, first),
       type: g.type,
       ...(g.country ? { country: g.country } : {}),
+      ...(g.countryRule ? { countryRule: g.countryRule } : {}),
       ...(e?.sector ? { sector: e.sector } : {}),
       ...(e ? { ids: { kb: e.id, ...(e.wikidata ? { wikidata: e.wikidata } : {}), ...(e.geonames ? { geonames: e.geonames } : {}) } } : {}),
       ...(e?.coordinates ? { coordinates: e.coordinates } : {}),
@@ -156,6 +189,44 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
     return entity
   })
   doc.candidateEntity = groupOf.map((g) => ids.get(g)!)
+}
+
+/** True when a person-title word stands within a few words before the mention, with no other name between. */
+function titled(doc: KronikaDocument, c: MentionCandidate): boolean {
+  const { tokens, pack } = doc
+  const sentence = tokens[c.tokenFrom]!.sentence
+  for (let k = c.tokenFrom - 1; k >= Math.max(0, c.tokenFrom - 5) && tokens[k]!.sentence === sentence; k--) {
+    const t = tokens[k]!
+    if (pack.inClass('person-title', t.norm) || t.lemmas.some((l) => pack.inClass('person-title', l))) return true
+    if (!t.isWord && t.text !== '.' && t.text !== '-') return false
+  }
+  return false
+}
+
+/**
+ * The country a sentence is about: the first one its names and nationality adjectives give (news sentences set the
+ * scene first: a Chilean court … a firm from Peru); in a sentence naming none, the one the whole document
+ * names most (the first named on a tie). Undefined when nothing names one.
+ */
+function contextCountry(doc: KronikaDocument, groupAt: Map<MentionCandidate, Group>, cands: MentionCandidate[], c: MentionCandidate): string | undefined {
+  const sentence = doc.tokens[c.tokenFrom]!.sentence
+  const best = (inSentence: boolean): string | undefined => {
+    const seen: Array<{ country: string; at: number }> = []
+    for (const k of cands) {
+      const country = groupAt.get(k)?.country
+      if (country && !groupAt.get(k)?.countryRule && (!inSentence || doc.tokens[k.tokenFrom]!.sentence === sentence)) seen.push({ country, at: k.start })
+    }
+    for (const a of doc.adjectives) if (!inSentence || doc.tokens[a.tokenIndex]!.sentence === sentence) seen.push({ country: a.country, at: a.start })
+    if (!seen.length) return undefined
+    seen.sort((a, b) => a.at - b.at)
+    if (inSentence) return seen[0]!.country
+    const counts = new Map<string, number>()
+    for (const s of seen) counts.set(s.country, (counts.get(s.country) ?? 0) + 1)
+    let top: string | undefined
+    for (const [country, n] of counts) if (top === undefined || n > counts.get(top)!) top = country
+    return top
+  }
+  return best(true) ?? best(false)
 }
 
 /** The name of an entity the KB does not know: its first mention, with inflected words of a person's name in their base form. */

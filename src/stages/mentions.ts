@@ -69,7 +69,7 @@ export function nearestAfter(doc: KronikaDocument, at: number, to: number, types
 
 /**
  * The role a preposition gives a mention starting at token `from` (the pack's `role-preposition` class:
- * counterpart, target, beneficiary, agent, place, other), `modifier` for a genitive after a title or an
+ * counterpart, target, beneficiary, agent, place, other; `through` for a phrase looked through), `modifier` for a genitive after a title or an
  * organisation word (Zëdhënësi i Kremlinit), or undefined for a bare noun phrase (a subject or an object).
  */
 export function roleOf(doc: KronikaDocument, from: number, floor: number): string | undefined {
@@ -78,9 +78,14 @@ export function roleOf(doc: KronikaDocument, from: number, floor: number): strin
   if (prev && prev2 && pack.inClass('article', prev.norm) && isCueWord(doc, prev2)) return 'modifier'
   const roles = pack.classes.get('role-preposition')
   if (!roles) return undefined
-  for (let k = from - 1; k >= Math.max(floor, from - 3); k--) {
+  let stop = Math.max(floor, from - 3)
+  for (let k = from - 1; k >= stop; k--) {
     const r = matchClass(roles, tokens, k, from)[0]
-    // a form valued `none` is not a preposition though it starts like one (at least three soldiers): no role
+    // a form valued `through` names the place itself (the town of): the role is the preposition's before it
+    if (r?.value === 'through') { stop = Math.max(floor, k - 3); continue }
+    // a form valued `none` is not a preposition though it starts like one (at least three soldiers, up to 100
+    // protesters: the form may start a word or two before the preposition it holds): no role
+    if (r && [1, 2].some((d) => k - d >= 0 && matchClass(roles, tokens, k - d, from).some((q) => q.value === 'none' && q.to > k))) return undefined
     if (r) return r.value === 'none' ? undefined : r.value
     if (!tokens[k]!.isWord && tokens[k]!.text !== '-') break
   }

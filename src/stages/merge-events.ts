@@ -21,8 +21,9 @@ function countryKeys(doc: KronikaDocument, ids: string[]): Set<string> {
   const out = new Set<string>()
   for (const id of ids) {
     out.add(id)
-    const c = doc.entity(id)?.country
-    if (c) out.add('c:' + c)
+    // (a country guessed from the sentence, countryRule, does not make two participants the same state)
+    const e = doc.entity(id)
+    if (e?.country && !e.countryRule) out.add('c:' + e.country)
   }
   return out
 }

@@ -357,6 +357,11 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   for (const c of all) {
     const near = adjectiveAt.get(c.tokenFrom - 1) ?? (tokens[c.tokenFrom - 1]?.isWord === false ? adjectiveAt.get(c.tokenFrom - 2) : undefined)
     if (near) { c.country = near.country; continue }
+    // an organisation whose name opens with a nationality is that state's (Zambian Farmers Union, Bolivian Workers' Centre)
+    if (c.type === 'ORG' && !c.refs.length && cues.active) {
+      const own = gaz.nationalityAt(tokens, c.tokenFrom, pack)
+      if (own?.entry.country && own.to < c.tokenTo) { c.country = own.entry.country; continue }
+    }
     if (c.type !== 'PER' || c.refs.length) continue
     // a genitive state right before the name, after a title (Ministri i Jashtëm i Rusisë X)
     const genitive = all.find((k) => k.tokenTo === c.tokenFrom && countryEnding.get(k.tokenTo) && pack.inClass('article', tokens[k.tokenFrom - 1]?.norm ?? ''))
