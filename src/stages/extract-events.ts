@@ -351,7 +351,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (!head.length || joint(head[head.length - 1]!, subjects[0]) === undefined) break
       subjects.unshift(...head)
     }
-    // a subject pronoun after a reporting verb is the reporter (Syria says it will not accept …)
+    // a subject pronoun after a reporting verb is the reporter (Lebanon says it will not accept …)
     const pronouns = pack.list('subject-pronouns')
     // … and in a language that drops subjects, the reporter is the subject of what it reports when the clause names
     // none (Minsku mohoi se ka ndihmuar …): the pack's `dropsSubjects`

@@ -141,8 +141,8 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
       if (inner) { g.country = inner.refs[0]!.country!; break }
     }
   }
-  // … and one listed with organisations of a state shares it (Zyra e presidentit të Koresë së Jugut, Ministria e
-  // Mbrojtjes dhe Shërbimi Kombëtar i Zbulimit)
+  // … and one listed with organisations of a state shares it (Zyra e Kryeministrit të Kosovës, Ministria e
+  // Jashtme dhe Agjencia e Inteligjencës)
   const groupAt = new Map(cands.map((c, i) => [c, groupOf[i]!]))
   const listed = (a: MentionCandidate, b: MentionCandidate) => {
     const between = doc.tokens.slice(a.tokenTo, b.tokenFrom)
