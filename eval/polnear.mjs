@@ -5,7 +5,8 @@
 // quotes[] together with indirect reported speech (src/stages/reported-speech.ts, proposed as a reports[]
 // layer), which is the headline figure.
 //
-// Matching (one to one, best overlap first): a system span matches a gold Content span (its fragments joined) when
+// Matching (one to one, best overlap first): a system span (its parts joined, for a quotation interrupted by its
+// cue) matches a gold Content span (its fragments joined) when
 // the characters they share (whitespace and quotation marks ignored) make up at least half of each of them.
 // Content P/R/F1 count matched spans. Speaker accuracy, on matched pairs whose gold attribution has a Source:
 // right when one of the mentions of our speaker entity overlaps the gold Source span; no speaker is wrong. PolNeAR
@@ -63,7 +64,7 @@ function overlapShare(a, b) {
 
 /** Pairs gold and system spans whose shared characters are at least half of each, best pairs first. */
 export function matchSpans(text, gold, system) {
-  const g = gold.map((x) => charSet(text, x.content)), s = system.map((x) => charSet(text, [[x.start, x.end]]))
+  const g = gold.map((x) => charSet(text, x.content)), s = system.map((x) => charSet(text, x.parts ? x.parts.map((p) => [p.start, p.end]) : [[x.start, x.end]]))
   const candidates = []
   g.forEach((gs, i) => s.forEach((ss, j) => { const o = overlapShare(gs, ss); if (o.ofA >= 0.5 && o.ofB >= 0.5) candidates.push({ i, j, score: Math.min(o.ofA, o.ofB) }) }))
   candidates.sort((a, b) => b.score - a.score)

@@ -74,6 +74,7 @@ export const Time = TextSpan.extend({
 export const Quote = TextSpan.extend({
   speaker: z.string().optional().describe('entity id of the speaker'),
   cue: TextSpan.optional().describe('the verb or phrase that introduces the quotation'),
+  parts: z.array(Span).optional().describe('a quotation interrupted by its cue (“…,” she said. “…”): the quoted pieces; start and end span them all'),
   rule: RuleId,
 })
 

@@ -19,6 +19,14 @@ export function pairQuotes(text: string): { pairs: Pair[]; unclosed: number[] } 
   const pairs: Pair[] = [], unclosed: number[] = []
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!
+    // two apostrophes stand for a double quotation mark in some newswire text (''It is over,'' he said)
+    if (ch === "'" && text[i + 1] === "'") {
+      const close = closingApostrophes(text, i + 2)
+      if (close < 0) { unclosed.push(i); i++; continue }
+      pairs.push({ open: i + 1, close })
+      i = close + 1
+      continue
+    }
     const closers = PAIRS[ch]
     if (!closers) continue
     if (ch === '"' && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!) && !/\s/.test(text[i + 1] ?? ' ')) continue // inch marks, odd usage
@@ -40,6 +48,21 @@ export function pairQuotes(text: string): { pairs: Pair[]; unclosed: number[] } 
     i = found
   }
   return { pairs, unclosed }
+}
+
+/** Where the two apostrophes closing a quotation opened at `from` stand, or -1 (a paragraph break ends the search unless the next paragraph reopens it). */
+function closingApostrophes(text: string, from: number): number {
+  const limit = Math.min(text.length, from + MAX_QUOTE)
+  for (let j = from; j < limit; j++) {
+    if (text[j] === "'" && text[j + 1] === "'") return j
+    if (text[j] === '\n' && text[j + 1] === '\n') {
+      let k = j
+      while (k < text.length && /\s/.test(text[k]!)) k++
+      if (!text.startsWith("''", k)) return -1
+      j = k + 1
+    }
+  }
+  return -1
 }
 
 export function extractQuotes(doc: KronikaDocument): void {
@@ -111,4 +134,29 @@ export function extractQuotes(doc: KronikaDocument): void {
     const quote: Quote = { start, end, text: content, ...(speaker ? { speaker } : {}), ...(cueSpan ? { cue: cueSpan } : {}), rule }
     doc.quotes.push(quote)
   }
+  joinContinuations(doc)
+}
+
+/** How long the cue clause between two pieces of one quotation may be (“…,” the senator said on Monday. “…”). */
+const CONTINUATION_GAP = 80
+
+/**
+ * A quotation interrupted by its cue and speaker goes on in the next quotation of the same paragraph
+ * (“We are ready,” she said. “The talks can start.”): the pieces become one quote whose `parts` are the quoted
+ * pieces, under the first piece's speaker and cue.
+ */
+function joinContinuations(doc: KronikaDocument): void {
+  const out: Quote[] = []
+  for (const q of doc.quotes) {
+    const prev = out[out.length - 1]
+    const gap = prev ? doc.text.slice(prev.end, q.start) : ''
+    const cueBetween = prev?.cue && prev.cue.start >= prev.end && prev.cue.end <= q.start
+    if (prev && cueBetween && (!q.cue || q.cue.start === prev.cue!.start) && gap.length <= CONTINUATION_GAP && !/\n/.test(gap) && /[.,:;]\s*\p{Pi}?["“„«‹'‘]?\s*$/u.test(gap)) {
+      const parts = [...(prev.parts ?? [{ start: prev.start, end: prev.end }]), { start: q.start, end: q.end }]
+      out[out.length - 1] = { ...prev, end: q.end, text: doc.text.slice(prev.start, q.end), parts, rule: `${doc.pack.code}.quote.continued` }
+      continue
+    }
+    out.push(q)
+  }
+  doc.quotes = out
 }

@@ -53,6 +53,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
 
   // a cue after a determiner or before a linker is a noun (the reports of …, the swing states of Ohio)
   const determiners = pack.list('determiners'), linkers = pack.list('object-linkers')
+  const complementizers = pack.list('complementizers'), gerunds = pack.list('gerund-markers'), coordinatorClass = pack.classes.get('coordinator')
+  const coordinators = { has: (w: string) => !!coordinatorClass?.get(w)?.some((e) => e.tokens.length === 1) }
   const nounUse = (at: number, to: number) => determiners.has(tokens[at - 1]?.norm ?? '') || linkers.has(tokens[to]?.norm ?? '')
   // a transcript's turn: a paragraph opening with a name in capitals and a colon (PENCE: Well, look …)
   let paragraphStart = true
@@ -96,6 +98,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       }
     }
     if (done || !cues.length) continue
+    let coveredTo = sFrom
     // "…, X said (on Monday)." — the last cue closes the sentence and a comma opens its source phrase
     const last = cues[cues.length - 1]!
     if (words(last.to, sTo) <= TAIL) {
@@ -107,18 +110,43 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         continue
       }
     }
-    // "X said (to Y) (that) …" — the first cue with a subject before it in its clause and content after it
-    for (const c of cues) {
+    // "X said (to Y) (that) …": every cue with a subject before it, a gerund (…, saying …) or a second verb of the
+    // same subject (… and said …) opens content that runs to the next such cue or the sentence's end
+    let lastSpeaker: string | undefined
+    let lastSubject: { from: number; to: number } | undefined
+    for (let n = 0; n < cues.length; n++) {
+      const c = cues[n]!
+      if (c.at < coveredTo) continue
+      const prev = tokens[c.at - 1]
+      const gerund = gerunds.has(tokens[c.at]!.norm) && (prev?.text === ',' || prev?.text === '—')
+      const coordinated = !!prev && coordinators.has(prev.norm) && lastSubject !== undefined
       let clauseFrom = c.at
       while (clauseFrom > sFrom && !/^[,;:(—–]$/.test(tokens[clauseFrom - 1]!.text)) clauseFrom--
-      if (words(clauseFrom, c.at) === 0) continue
+      // an apposition between the subject and its verb (Phil Lovas, the state's campaign chairman, said …)
+      if (clauseFrom === c.at && prev?.text === ',' && !gerund) clauseFrom = Math.max(sFrom, coveredTo)
+      if (!gerund && !coordinated && words(clauseFrom, c.at) === 0) continue
       // the content starts after "that" or a colon within a few words (said on Monday that, told reporters that)
       let from = c.to
       for (let k = c.to; k < Math.min(sTo, c.to + 7); k++) {
-        if (tokens[k]!.text === ':' || (isMarker(k, sTo) && markers!.get(tokens[k]!.norm)?.some((e) => e.tokens.length === 1))) { from = k + 1; break }
+        if (tokens[k]!.text === ':' || complementizers.has(tokens[k]!.norm)) { from = k + 1; break }
+        if (!tokens[k]!.isWord) break
       }
-      push(from, sTo, c, speakerIn(clauseFrom, c.at), from === c.to ? 'cue-before' : 'cue-before-that')
-      break
+      // the content stops before the next cue that goes on for the same subject (…, adding that …; … and said …)
+      let to = sTo
+      for (const d of cues.slice(n + 1)) {
+        const before = tokens[d.at - 1]
+        if (gerunds.has(tokens[d.at]!.norm) && before?.text === ',') { to = d.at - 1; break }
+        if (before && coordinators.has(before.norm)) { to = tokens[d.at - 2]?.text === ',' ? d.at - 2 : d.at - 1; break }
+      }
+      let speaker: string | undefined
+      if (gerund) speaker = speakerIn(sFrom, c.at, false)
+      else if (coordinated && words(clauseFrom, c.at - 1) === 0) speaker = lastSpeaker
+      else speaker = speakerIn(clauseFrom, c.at)
+      const rule = gerund ? 'gerund' : coordinated ? 'coordinated-cue' : from === c.to ? 'cue-before' : 'cue-before-that'
+      push(from, to, c, speaker, rule)
+      lastSpeaker = speaker
+      lastSubject = { from: clauseFrom, to: c.at }
+      coveredTo = to
     }
   }
   return out
