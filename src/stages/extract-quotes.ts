@@ -6,7 +6,8 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { Quote, TextSpan } from '../record/schema.js'
-import { bareSubject, clauseSubject, nearestAfter, nearestBefore } from './mentions.js'
+import { bareSubject, clauseSubject, nearestAfter } from './mentions.js'
+import { speakerIn } from './resolve-pronouns.js'
 
 const PAIRS: Record<string, string[]> = { '“': ['”', '“'], '„': ['“', '”'], '«': ['»'], '"': ['"'], '‹': ['›'], '「': ['」'] }
 const MAX_QUOTE = 5000
@@ -100,10 +101,10 @@ export function extractQuotes(doc: KronikaDocument): void {
       if (isCue(k)) {
         cue = k
         const after = nearestAfter(doc, k + 1, closeSentenceEnd)
-        const before = nearestBefore(doc, k, closeTok + 1)
-        // a name between the closing mark and the cue is the speaker (”, Kurti said in Pristina), else the one after it
-        const who = before ?? after ?? clauseSubject(doc, sFrom, openTok)
-        if (who) { speaker = who.entityId; rule = `${pack.code}.quote.cue-after` }
+        // a name or pronoun between the closing mark and the cue is the speaker (”, Kurti said in Pristina; ”, he said),
+        // else the one after it (”, said Kurti)
+        const who = speakerIn(doc, closeTok + 1, k, true) ?? (after && after.from <= k + 2 ? after.entityId : undefined) ?? speakerIn(doc, k + 1, Math.min(k + 2, closeSentenceEnd), false) ?? after?.entityId ?? clauseSubject(doc, sFrom, openTok)?.entityId
+        if (who) { speaker = who; rule = `${pack.code}.quote.cue-after` }
         break
       }
     }
@@ -114,8 +115,8 @@ export function extractQuotes(doc: KronikaDocument): void {
         cue = k
         // a gerund: the pack's particle before the cue (duke thënë) or the cue's own form (saying)
         const gerund = (k > sFrom && gerunds.has(tokens[k - 1]!.norm)) || gerunds.has(tokens[k]!.norm)
-        const who = gerund ? bareSubject(doc, sFrom, k) ?? clauseSubject(doc, sFrom, k) : nearestBefore(doc, k, sFrom) ?? nearestAfter(doc, k + 1, openTok)
-        if (who) { speaker = who.entityId; rule = gerund ? `${pack.code}.quote.gerund-subject` : openTok - k <= CUE_WINDOW ? `${pack.code}.quote.cue-before` : `${pack.code}.quote.partial-after-cue` }
+        const who = gerund ? (bareSubject(doc, sFrom, k) ?? clauseSubject(doc, sFrom, k))?.entityId ?? speakerIn(doc, sFrom, k, false) : speakerIn(doc, sFrom, k, true) ?? nearestAfter(doc, k + 1, openTok)?.entityId
+        if (who) { speaker = who; rule = gerund ? `${pack.code}.quote.gerund-subject` : openTok - k <= CUE_WINDOW ? `${pack.code}.quote.cue-before` : `${pack.code}.quote.partial-after-cue` }
         break
       }
     }

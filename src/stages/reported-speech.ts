@@ -7,7 +7,7 @@
 import type { KronikaDocument } from '../document.js'
 import type { TextSpan } from '../record/schema.js'
 import { matchClass } from '../patterns/token-pattern.js'
-import { mentionsIn } from './mentions.js'
+import { speakerIn } from './resolve-pronouns.js'
 
 /** One report of what someone said or thinks, in indirect speech. */
 export interface ReportedSpeech extends TextSpan {
@@ -36,18 +36,16 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const span = (from: number, to: number): TextSpan => ({ start: tokens[from]!.start, end: tokens[to - 1]!.end, text: doc.text.slice(tokens[from]!.start, tokens[to - 1]!.end) })
   const words = (from: number, to: number) => tokens.slice(from, to).filter((t) => t.isWord).length
   const isMarker = (i: number, to: number) => !!markers && matchClass(markers, tokens, i, to).length > 0
-  const speakerIn = (from: number, to: number, last = true) => {
-    const list = mentionsIn(doc, from, to).filter((m) => m.type === 'PER' || m.type === 'ORG' || m.type === 'LOC')
-    return (last ? list[list.length - 1] : list[0])?.entityId
-  }
+  const speakerAt = (from: number, to: number, last = true) => speakerIn(doc, from, to, last)
   const inQuote = (from: number, to: number) => {
     const start = tokens[from]!.start, end = tokens[to - 1]!.end
     return doc.quotes.some((q) => q.start <= start + 1 && q.end >= end - 1)
   }
-  const push = (from: number, to: number, cue: { at: number; to: number }, speaker: string | undefined, rule: string) => {
+  const push = (from: number, to: number, cue: { at: number; to: number }, who: () => string | undefined, rule: string) => {
     while (from < to && !tokens[from]!.isWord && !QUOTE_MARKS.test(tokens[from]!.text)) from++
     while (to > from && (CLOSERS.test(tokens[to - 1]!.text) || tokens[to - 1]!.text === ',')) to--
     if (words(from, to) < MIN_CONTENT_WORDS || inQuote(from, to)) return
+    const speaker = who()
     out.push({ ...span(from, to), ...(speaker ? { speaker } : {}), cue: span(cue.at, cue.to), rule: `${pack.code}.statement.${rule}` })
   }
 
@@ -72,7 +70,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
           if (/\n/.test(doc.text.slice(tokens[a - 1]!.end, tokens[a]!.start))) break
           end = b
         }
-        push(k + 1, end, { at: sFrom, to: k + 1 }, speakerIn(sFrom, k, false), 'transcript-turn')
+        push(k + 1, end, { at: sFrom, to: k + 1 }, () => speakerAt(sFrom, k, false), 'transcript-turn')
         continue
       }
     }
@@ -90,7 +88,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         if (!m) continue
         let comma = m.to
         while (comma < sTo && tokens[comma]!.text !== ',') comma++
-        const speaker = speakerIn(m.to, comma, false)
+        const speaker = () => speakerAt(m.to, comma, false)
         if (i === sFrom && comma < sTo) push(comma + 1, sTo, { at: i, to: m.to }, speaker, 'according-to-before')
         else if (i > sFrom && tokens[i - 1]!.text === ',' && sTo - comma <= 2) push(sFrom, i - 1, { at: i, to: m.to }, speaker, 'according-to-after')
         else continue
@@ -105,7 +103,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       let comma = last.at - 1
       while (comma > sFrom && tokens[comma]!.text !== ',' && last.at - comma <= SOURCE_PHRASE + 1) comma--
       if (comma > sFrom && tokens[comma]!.text === ',' && !isMarker(comma + 1, last.at)) {
-        const speaker = speakerIn(comma + 1, last.at) ?? speakerIn(last.to, sTo, false)
+        const speaker = () => speakerAt(comma + 1, last.at) ?? speakerAt(last.to, sTo, false)
         push(sFrom, comma, last, speaker, 'cue-after')
         continue
       }
@@ -138,13 +136,11 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         if (gerunds.has(tokens[d.at]!.norm) && before?.text === ',') { to = d.at - 1; break }
         if (before && coordinators.has(before.norm)) { to = tokens[d.at - 2]?.text === ',' ? d.at - 2 : d.at - 1; break }
       }
-      let speaker: string | undefined
-      if (gerund) speaker = speakerIn(sFrom, c.at, false)
-      else if (coordinated && words(clauseFrom, c.at - 1) === 0) speaker = lastSpeaker
-      else speaker = speakerIn(clauseFrom, c.at)
+      const subject = { from: clauseFrom, to: c.at }, previous = lastSpeaker
+      const speaker = () => (lastSpeaker = gerund ? speakerAt(sFrom, subject.to, false) : coordinated && words(subject.from, subject.to - 1) === 0 ? previous : speakerAt(subject.from, subject.to))
       const rule = gerund ? 'gerund' : coordinated ? 'coordinated-cue' : from === c.to ? 'cue-before' : 'cue-before-that'
+      lastSpeaker = undefined
       push(from, to, c, speaker, rule)
-      lastSpeaker = speaker
       lastSubject = { from: clauseFrom, to: c.at }
       coveredTo = to
     }
