@@ -9,7 +9,10 @@
 // cue) matches a gold Content span (its fragments joined) when
 // the characters they share (whitespace and quotation marks ignored) make up at least half of each of them.
 // Content P/R/F1 count matched spans. Speaker accuracy, on matched pairs whose gold attribution has a Source:
-// right when one of the mentions of our speaker entity overlaps the gold Source span; no speaker is wrong. PolNeAR
+// right when one of the mentions of our speaker entity overlaps the gold Source span; without a speaker entity, right
+// when the words our record gives as the source (a description: officials, the spokesman) overlap it; neither is wrong.
+// A pronoun speaker ("he said") is a mention of the entity it was resolved to, so pronoun sources are right whichever
+// entity the pronoun was read as: the resolution itself is not measured here. PolNeAR
 // sources are often pronouns (he, she, who) or unnamed (sources, officials), which no entity mention covers: the
 // accuracy without pronoun sources is reported beside it.
 // Articles annotated by several annotators are read once (the first annotation file in name order).
@@ -102,7 +105,8 @@ export async function evaluatePolnear(dir = POLNEAR_DEV) {
       for (const [g, s] of pairs) {
         if (!g.source) continue
         const mentions = s.speaker ? doc.entity(s.speaker)?.mentions ?? [] : []
-        const ok = mentions.some((m) => m.start < g.source[1] && g.source[0] < m.end)
+        // no speaker entity: the words naming the speaker as written (officials, the spokesman) are the speaker
+        const ok = s.speaker ? mentions.some((m) => m.start < g.source[1] && g.source[0] < m.end) : !!s.source && s.source.start < g.source[1] && g.source[0] < s.source.end
         const pronoun = PRONOUNS.has(g.sourceText.toLowerCase())
         L.spkN++; if (ok) L.spk++
         if (!pronoun) { L.spkNamedN++; if (ok) L.spkNamed++ }

@@ -8,6 +8,7 @@ import type { KronikaDocument } from '../document.js'
 import type { Quote, TextSpan } from '../record/schema.js'
 import { bareSubject, clauseSubject, nearestAfter } from './mentions.js'
 import { speakerIn } from './resolve-pronouns.js'
+import { speakerPhrase } from './speaker-phrase.js'
 
 const PAIRS: Record<string, string[]> = { '“': ['”', '“'], '„': ['“', '”'], '«': ['»'], '"': ['"'], '‹': ['›'], '「': ['」'] }
 const MAX_QUOTE = 5000
@@ -95,7 +96,7 @@ export function extractQuotes(doc: KronikaDocument): void {
     const [closeTok] = doc.tokenRange({ start: p.close, end: p.close + 1 })
     const [sFrom, sTo] = doc.sentenceOf(openTok)
     const [, closeSentenceEnd] = doc.sentenceOf(closeTok)
-    let cue: number | undefined, speaker: string | undefined, rule = `${pack.code}.quote.no-speaker`
+    let cue: number | undefined, speaker: string | undefined, source: TextSpan | undefined, rule = `${pack.code}.quote.no-speaker`
     // 1. cue right after the closing mark: ”, tha X / ”, thuhet në njoftimin e X
     for (let k = closeTok + 1; k <= closeTok + CUE_WINDOW && k < closeSentenceEnd; k++) {
       if (isCue(k)) {
@@ -105,6 +106,7 @@ export function extractQuotes(doc: KronikaDocument): void {
         // else the one after it (”, said Kurti)
         const who = speakerIn(doc, closeTok + 1, k, true) ?? (after && after.from <= k + 2 ? after.entityId : undefined) ?? speakerIn(doc, k + 1, Math.min(k + 2, closeSentenceEnd), false) ?? after?.entityId ?? clauseSubject(doc, sFrom, openTok)?.entityId
         if (who) { speaker = who; rule = `${pack.code}.quote.cue-after` }
+        source = speakerPhrase(doc, closeTok + 1, k, 'before') ?? speakerPhrase(doc, k + 1, closeSentenceEnd, 'after')
         break
       }
     }
@@ -116,6 +118,16 @@ export function extractQuotes(doc: KronikaDocument): void {
         // a gerund: the pack's particle before the cue (duke thënë) or the cue's own form (saying)
         const gerund = (k > sFrom && gerunds.has(tokens[k - 1]!.norm)) || gerunds.has(tokens[k]!.norm)
         const who = gerund ? (bareSubject(doc, sFrom, k) ?? clauseSubject(doc, sFrom, k))?.entityId ?? speakerIn(doc, sFrom, k, false) : speakerIn(doc, sFrom, k, true) ?? nearestAfter(doc, k + 1, openTok)?.entityId
+        if (!gerund) {
+          let clauseFrom = k
+          while (clauseFrom > sFrom && !/^[,;:(—–“"]$/.test(tokens[clauseFrom - 1]!.text)) clauseFrom--
+          source = speakerPhrase(doc, clauseFrom, k, 'before')
+        }
+        if (!gerund) {
+          let clauseFrom = k
+          while (clauseFrom > sFrom && !/^[,;:(—–“"]$/.test(tokens[clauseFrom - 1]!.text)) clauseFrom--
+          source = speakerPhrase(doc, clauseFrom, k, 'before')
+        }
         if (who) { speaker = who; rule = gerund ? `${pack.code}.quote.gerund-subject` : openTok - k <= CUE_WINDOW ? `${pack.code}.quote.cue-before` : `${pack.code}.quote.partial-after-cue` }
         break
       }
@@ -132,7 +144,7 @@ export function extractQuotes(doc: KronikaDocument): void {
     }
     const cueTok = cue !== undefined ? tokens[cue] : undefined
     const cueSpan: TextSpan | undefined = cueTok ? { start: cueTok.start, end: cueTok.end, text: cueTok.text } : undefined
-    const quote: Quote = { start, end, text: content, ...(speaker ? { speaker } : {}), ...(cueSpan ? { cue: cueSpan } : {}), rule }
+    const quote: Quote = { start, end, text: content, ...(speaker ? { speaker } : {}), ...(source ? { source } : {}), ...(cueSpan ? { cue: cueSpan } : {}), rule }
     doc.quotes.push(quote)
   }
   joinContinuations(doc)

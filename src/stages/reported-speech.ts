@@ -8,11 +8,14 @@ import type { KronikaDocument } from '../document.js'
 import type { TextSpan } from '../record/schema.js'
 import { matchClass } from '../patterns/token-pattern.js'
 import { speakerIn } from './resolve-pronouns.js'
+import { speakerPhrase } from './speaker-phrase.js'
 
 /** One report of what someone said or thinks, in indirect speech. */
 export interface ReportedSpeech extends TextSpan {
   /** The entity that said it, when it is named. */
   speaker?: string
+  /** The words naming who said it, as written (a name, a pronoun, a description: officials). */
+  source?: TextSpan
   /** The reporting verb or phrase. */
   cue: TextSpan
   rule: string
@@ -41,12 +44,12 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     const start = tokens[from]!.start, end = tokens[to - 1]!.end
     return doc.quotes.some((q) => q.start <= start + 1 && q.end >= end - 1)
   }
-  const push = (from: number, to: number, cue: { at: number; to: number }, who: () => string | undefined, rule: string) => {
+  const push = (from: number, to: number, cue: { at: number; to: number }, who: () => string | undefined, rule: string, source?: TextSpan) => {
     while (from < to && !tokens[from]!.isWord && !QUOTE_MARKS.test(tokens[from]!.text)) from++
     while (to > from && (CLOSERS.test(tokens[to - 1]!.text) || tokens[to - 1]!.text === ',')) to--
     if (words(from, to) < MIN_CONTENT_WORDS || inQuote(from, to)) return
     const speaker = who()
-    out.push({ ...span(from, to), ...(speaker ? { speaker } : {}), cue: span(cue.at, cue.to), rule: `${pack.code}.statement.${rule}` })
+    out.push({ ...span(from, to), ...(speaker ? { speaker } : {}), ...(source ? { source } : {}), cue: span(cue.at, cue.to), rule: `${pack.code}.statement.${rule}` })
   }
 
   // a cue after a determiner or before a linker is a noun (the reports of …, the swing states of Ohio)
@@ -70,7 +73,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
           if (/\n/.test(doc.text.slice(tokens[a - 1]!.end, tokens[a]!.start))) break
           end = b
         }
-        push(k + 1, end, { at: sFrom, to: k + 1 }, () => speakerAt(sFrom, k, false), 'transcript-turn')
+        push(k + 1, end, { at: sFrom, to: k + 1 }, () => speakerAt(sFrom, k, false), 'transcript-turn', speakerPhrase(doc, sFrom, k, 'before'))
         continue
       }
     }
@@ -89,8 +92,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         let comma = m.to
         while (comma < sTo && tokens[comma]!.text !== ',') comma++
         const speaker = () => speakerAt(m.to, comma, false)
-        if (i === sFrom && comma < sTo) push(comma + 1, sTo, { at: i, to: m.to }, speaker, 'according-to-before')
-        else if (i > sFrom && tokens[i - 1]!.text === ',' && sTo - comma <= 2) push(sFrom, i - 1, { at: i, to: m.to }, speaker, 'according-to-after')
+        if (i === sFrom && comma < sTo) push(comma + 1, sTo, { at: i, to: m.to }, speaker, 'according-to-before', speakerPhrase(doc, m.to, comma, 'after'))
+        else if (i > sFrom && tokens[i - 1]!.text === ',' && sTo - comma <= 2) push(sFrom, i - 1, { at: i, to: m.to }, speaker, 'according-to-after', speakerPhrase(doc, m.to, sTo, 'after'))
         else continue
         done = true
       }
@@ -104,13 +107,13 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       while (comma > sFrom && tokens[comma]!.text !== ',' && last.at - comma <= SOURCE_PHRASE + 1) comma--
       if (comma > sFrom && tokens[comma]!.text === ',' && !isMarker(comma + 1, last.at)) {
         const speaker = () => speakerAt(comma + 1, last.at) ?? speakerAt(last.to, sTo, false)
-        push(sFrom, comma, last, speaker, 'cue-after')
+        push(sFrom, comma, last, speaker, 'cue-after', speakerPhrase(doc, comma + 1, last.at, 'before') ?? speakerPhrase(doc, last.to, sTo, 'after'))
         continue
       }
     }
     // "X said (to Y) (that) …": every cue with a subject before it, a gerund (…, saying …) or a second verb of the
     // same subject (… and said …) opens content that runs to the next such cue or the sentence's end
-    let lastSpeaker: string | undefined
+    let lastSpeaker: string | undefined, lastSource: TextSpan | undefined
     let lastSubject: { from: number; to: number } | undefined
     for (let n = 0; n < cues.length; n++) {
       const c = cues[n]!
@@ -139,8 +142,10 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       const subject = { from: clauseFrom, to: c.at }, previous = lastSpeaker
       const speaker = () => (lastSpeaker = gerund ? speakerAt(sFrom, subject.to, false) : coordinated && words(subject.from, subject.to - 1) === 0 ? previous : speakerAt(subject.from, subject.to))
       const rule = gerund ? 'gerund' : coordinated ? 'coordinated-cue' : from === c.to ? 'cue-before' : 'cue-before-that'
+      const source = gerund ? undefined : coordinated && words(clauseFrom, c.at - 1) === 0 ? lastSource : speakerPhrase(doc, clauseFrom, c.at, 'before')
       lastSpeaker = undefined
-      push(from, to, c, speaker, rule)
+      lastSource = source
+      push(from, to, c, speaker, rule, source)
       lastSubject = { from: clauseFrom, to: c.at }
       coveredTo = to
     }
