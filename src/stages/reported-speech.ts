@@ -6,7 +6,7 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { TextSpan } from '../record/schema.js'
-import { matchClass } from '../patterns/token-pattern.js'
+import { matchClass, type WordClass } from '../patterns/token-pattern.js'
 import { speakerIn } from './resolve-pronouns.js'
 import { speakerPhrase } from './speaker-phrase.js'
 
@@ -21,6 +21,8 @@ export interface ReportedSpeech extends TextSpan {
   rule: string
 }
 
+interface Cue { at: number; to: number; kind: 'report' | 'attribution' | 'directive' }
+
 /** Words a report's content may not be made of alone (a dangling "that", punctuation). */
 const MIN_CONTENT_WORDS = 3
 /** How far a reporting verb may stand from a sentence's end and still close it (…, Kurti said on Monday in Pristina). */
@@ -33,7 +35,7 @@ const QUOTE_MARKS = /^[“”„«»"‘’']$/
 
 export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const { tokens, pack } = doc
-  const reporting = pack.classes.get('reporting-verb'), according = pack.classes.get('according-to'), markers = pack.classes.get('clause-marker')
+  const reporting = pack.classes.get('reporting-verb'), attributing = pack.classes.get('attribution-verb'), according = pack.classes.get('according-to'), markers = pack.classes.get('clause-marker')
   if (!reporting) return []
   const out: ReportedSpeech[] = []
   const span = (from: number, to: number): TextSpan => ({ start: tokens[from]!.start, end: tokens[to - 1]!.end, text: doc.text.slice(tokens[from]!.start, tokens[to - 1]!.end) })
@@ -56,6 +58,9 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const determiners = pack.list('determiners'), linkers = pack.list('object-linkers')
   const complementizers = pack.list('complementizers'), gerunds = pack.list('gerund-markers'), coordinatorClass = pack.classes.get('coordinator')
   const coordinators = { has: (w: string) => !!coordinatorClass?.get(w)?.some((e) => e.tokens.length === 1) }
+  const infinitive = pack.list('infinitive-markers'), passives = pack.list('passive-markers')
+  // an attribution verb after an auxiliary of the passive is no source's (the plan was criticised)
+  const passive = (at: number) => passives.has(tokens[at - 1]?.norm ?? '')
   const nounUse = (at: number, to: number) => determiners.has(tokens[at - 1]?.norm ?? '') || linkers.has(tokens[to]?.norm ?? '')
   // a transcript's turn: a paragraph opening with a name in capitals and a colon (PENCE: Well, look …)
   let paragraphStart = true
@@ -77,10 +82,12 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         continue
       }
     }
-    const cues: Array<{ at: number; to: number }> = []
+    const cues: Cue[] = []
     for (let i = sFrom; i < sTo; i++) {
-      const m = matchClass(reporting, tokens, i, sTo)[0]
-      if (m && !nounUse(i, m.to)) cues.push({ at: i, to: m.to })
+      const longest = (cls: WordClass | undefined) => (cls ? matchClass(cls, tokens, i, sTo) : []).sort((a, b) => b.to - a.to)[0]
+      const r = longest(reporting), a = r ? undefined : longest(attributing)
+      const m = r ?? a
+      if (m && !nounUse(i, m.to) && !(a && passive(i))) cues.push({ at: i, to: m.to, kind: r ? 'report' : m.value === 'directive' ? 'directive' : 'attribution' })
       if (m) i = m.to - 1
     }
     // "according to X, …" / "…, according to X"
@@ -102,7 +109,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     let coveredTo = sFrom
     // "…, X said (on Monday)." — the last cue closes the sentence and a comma opens its source phrase
     const last = cues[cues.length - 1]!
-    if (words(last.to, sTo) <= TAIL) {
+    if (last.kind === 'report' && words(last.to, sTo) <= TAIL) {
       let comma = last.at - 1
       while (comma > sFrom && tokens[comma]!.text !== ',' && last.at - comma <= SOURCE_PHRASE + 1) comma--
       if (comma > sFrom && tokens[comma]!.text === ',' && !isMarker(comma + 1, last.at)) {
@@ -130,6 +137,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       let from = c.to
       for (let k = c.to; k < Math.min(sTo, c.to + 7); k++) {
         if (tokens[k]!.text === ':' || complementizers.has(tokens[k]!.norm)) { from = k + 1; break }
+        // a directive's content is the infinitive after its object (urged Congress to act)
+        if (c.kind === 'directive' && infinitive.has(tokens[k]!.norm)) { from = k; break }
         if (!tokens[k]!.isWord) break
       }
       // the content stops before the next cue that goes on for the same subject (…, adding that …; … and said …)
