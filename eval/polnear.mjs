@@ -97,7 +97,10 @@ export async function evaluatePolnear(dir = POLNEAR_DEV) {
     const doc = extractDocument({ text, lang: 'en' })
     const quotes = doc.quotes.map((q) => ({ ...q, kind: 'quote' }))
     const reports = findReportedSpeech(doc).map((r) => ({ ...r, kind: 'report' }))
-    const combined = [...quotes, ...reports.filter((r) => !quotes.some((q) => q.start < r.end && r.start < q.end && (q.end - q.start) >= 0.5 * (r.end - r.start)))]
+    // a report inside a large quote is the quote's; a quote inside a report (said the attack was “a clear violation”) is
+    // part of that report: PolNeAR gives every word one attribution at most
+    const keptReports = reports.filter((r) => !quotes.some((q) => q.start < r.end && r.start < q.end && (q.end - q.start) >= 0.5 * (r.end - r.start)))
+    const combined = [...quotes.filter((q) => !keptReports.some((r) => r.start <= q.start && q.end <= r.end)), ...keptReports]
     for (const [name, system] of [['quotes', quotes], ['combined', combined]]) {
       const L = layers[name]
       const pairs = matchSpans(text, gold, system)

@@ -151,7 +151,7 @@ export function extractQuotes(doc: KronikaDocument): void {
 }
 
 /** How long the cue clause between two pieces of one quotation may be (“…,” the senator said on Monday. “…”). */
-const CONTINUATION_GAP = 80
+const CONTINUATION_GAP = 200
 
 /**
  * A quotation interrupted by its cue and speaker goes on in the next quotation of the same paragraph
@@ -164,7 +164,7 @@ function joinContinuations(doc: KronikaDocument): void {
     const prev = out[out.length - 1]
     const gap = prev ? doc.text.slice(prev.end, q.start) : ''
     const cueBetween = prev?.cue && prev.cue.start >= prev.end && prev.cue.end <= q.start
-    if (prev && cueBetween && (!q.cue || q.cue.start === prev.cue!.start) && gap.length <= CONTINUATION_GAP && !/\n/.test(gap) && /[.,:;]\s*\p{Pi}?["“„«‹'‘]?\s*$/u.test(gap)) {
+    if (prev && cueBetween && (!q.cue || q.cue.start === prev.cue!.start) && gap.length <= CONTINUATION_GAP && !/\n/.test(gap) && /[.,:;]\s*(''|["“„«‹'‘])?\s*$/u.test(gap)) {
       const parts = [...(prev.parts ?? [{ start: prev.start, end: prev.end }]), { start: q.start, end: q.end }]
       out[out.length - 1] = { ...prev, end: q.end, text: doc.text.slice(prev.start, q.end), parts, rule: `${doc.pack.code}.quote.continued` }
       continue

@@ -59,7 +59,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const complementizers = pack.list('complementizers'), gerunds = pack.list('gerund-markers'), coordinatorClass = pack.classes.get('coordinator')
   const coordinators = { has: (w: string) => !!coordinatorClass?.get(w)?.some((e) => e.tokens.length === 1) }
   const infinitive = pack.list('infinitive-markers'), passives = pack.list('passive-markers')
-  // an attribution verb after an auxiliary of the passive is no source's (the plan was criticised)
+  // a cue after an auxiliary of the passive is no source's (the plan was criticised, he was told)
   const passive = (at: number) => passives.has(tokens[at - 1]?.norm ?? '')
   const nounUse = (at: number, to: number) => determiners.has(tokens[at - 1]?.norm ?? '') || linkers.has(tokens[to]?.norm ?? '')
   // a transcript's turn: a paragraph opening with a name in capitals and a colon (PENCE: Well, look …)
@@ -87,7 +87,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       const longest = (cls: WordClass | undefined) => (cls ? matchClass(cls, tokens, i, sTo) : []).sort((a, b) => b.to - a.to)[0]
       const r = longest(reporting), a = r ? undefined : longest(attributing)
       const m = r ?? a
-      if (m && !nounUse(i, m.to) && !(a && passive(i))) cues.push({ at: i, to: m.to, kind: r ? 'report' : m.value === 'directive' ? 'directive' : 'attribution' })
+      if (m && !nounUse(i, m.to) && !passive(i)) cues.push({ at: i, to: m.to, kind: r ? 'report' : m.value === 'directive' ? 'directive' : 'attribution' })
       if (m) i = m.to - 1
     }
     // "according to X, …" / "…, according to X"
@@ -143,6 +143,10 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       }
       // the content stops before the next cue that goes on for the same subject (…, adding that …; … and said …)
       let to = sTo
+      // an attribution verb's object ends at the first clause boundary (criticised Trump for his taxes, which …)
+      if (c.kind !== 'report' && from === c.to) {
+        for (let k = from + 1; k < to; k++) if (/^[,;:(—–]$/.test(tokens[k]!.text) || isMarker(k, sTo)) { to = k; break }
+      }
       for (const d of cues.slice(n + 1)) {
         const before = tokens[d.at - 1]
         if (gerunds.has(tokens[d.at]!.norm) && before?.text === ',') { to = d.at - 1; break }
