@@ -83,6 +83,7 @@ export const Quote = TextSpan.extend({
 export const Statement = TextSpan.extend({
   speaker: z.string().optional().describe('entity id of who said it'),
   source: TextSpan.optional().describe('the words naming who said it as written: a name, a pronoun or a description (officials, the spokesman)'),
+  parts: z.array(Span).optional().describe('a report split by its cue (…, she said, …): the pieces; start and end span them all'),
   cue: TextSpan.describe('the reporting verb or phrase'),
   rule: RuleId,
 })

@@ -89,6 +89,8 @@ export function extractQuotes(doc: KronikaDocument): void {
     // a name or title in quotation marks
     if (words.length > 0 && words.length <= 5 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || pack.inClass('article', w.toLowerCase()))) continue
     if (words.length === 0) continue
+    // a transcript set in quotation marks ("WALLACE: …): its turns are reported speech of their own
+    if (/^\p{Lu}{2,}(\s\p{Lu}{2,}){0,2}:/u.test(content)) continue
     const [openTok] = doc.tokenRange({ start: p.open, end: p.open + 1 })
     // a title after a noun that names works (romani “…”, the newspaper “…”)
     const before = tokens[openTok - 1]

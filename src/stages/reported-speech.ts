@@ -5,7 +5,7 @@
  * Quotations already found are left to the quotes layer.
  */
 import type { KronikaDocument } from '../document.js'
-import type { TextSpan } from '../record/schema.js'
+import type { Span, TextSpan } from '../record/schema.js'
 import { matchClass, type WordClass } from '../patterns/token-pattern.js'
 import { speakerIn } from './resolve-pronouns.js'
 import { speakerPhrase } from './speaker-phrase.js'
@@ -16,6 +16,8 @@ export interface ReportedSpeech extends TextSpan {
   speaker?: string
   /** The words naming who said it, as written (a name, a pronoun, a description: officials). */
   source?: TextSpan
+  /** A report split by its cue (…, she said, …): the pieces; start and end span them all. */
+  parts?: Span[]
   /** The reporting verb or phrase. */
   cue: TextSpan
   rule: string
@@ -29,6 +31,8 @@ const MIN_CONTENT_WORDS = 3
 const TAIL = 8
 /** How long the source phrase between a comma and a closing cue may be (…, the European Commission's spokesman said). */
 const SOURCE_PHRASE = 8
+/** How long a subject after a linking word may be for its cue to open a report of its own (…, but the mayor said …). */
+const SUBJECT = 4
 
 const CLOSERS = /^[.!?;:…]+$/
 const QUOTE_MARKS = /^[“”„«»"‘’']$/
@@ -57,6 +61,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   // a cue after a determiner or before a linker is a noun (the reports of …, the swing states of Ohio)
   const determiners = pack.list('determiners'), linkers = pack.list('object-linkers')
   const complementizers = pack.list('complementizers'), gerunds = pack.list('gerund-markers'), coordinatorClass = pack.classes.get('coordinator')
+  const linking = (w: string) => coordinators.has(w) || w === 'but'
   const coordinators = { has: (w: string) => !!coordinatorClass?.get(w)?.some((e) => e.tokens.length === 1) }
   const infinitive = pack.list('infinitive-markers'), passives = pack.list('passive-markers')
   // a cue after an auxiliary of the passive is no source's (the plan was criticised, he was told)
@@ -68,9 +73,10 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     const opensParagraph = paragraphStart
     paragraphStart = /\n\s*\n|^\s*\n/.test(doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length)) || /\n/.test(doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length))
     if (opensParagraph) {
-      let k = sFrom
-      while (k < sTo && k - sFrom < 4 && tokens[k]!.isWord && tokens[k]!.shape === 'X') k++
-      if (k > sFrom && tokens[k]?.text === ':') {
+      const first = QUOTE_MARKS.test(tokens[sFrom]!.text) ? sFrom + 1 : sFrom
+      let k = first
+      while (k < sTo && k - first < 4 && tokens[k]!.isWord && tokens[k]!.shape === 'X') k++
+      if (k > first && tokens[k]?.text === ':') {
         let end = sTo
         // the turn runs to the end of its paragraph
         for (let s = tokens[sTo - 1]!.sentence + 1; s < doc.sentenceTokens.length; s++) {
@@ -78,7 +84,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
           if (/\n/.test(doc.text.slice(tokens[a - 1]!.end, tokens[a]!.start))) break
           end = b
         }
-        push(k + 1, end, { at: sFrom, to: k + 1 }, () => speakerAt(sFrom, k, false), 'transcript-turn', speakerPhrase(doc, sFrom, k, 'before'))
+        push(k + 1, end, { at: first, to: k + 1 }, () => speakerAt(first, k, false), 'transcript-turn', speakerPhrase(doc, first, k, 'before'))
         continue
       }
     }
@@ -109,6 +115,28 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     let coveredTo = sFrom
     // "…, X said (on Monday)." — the last cue closes the sentence and a comma opens its source phrase
     const last = cues[cues.length - 1]!
+    // "…, X said, …" — a cue between commas inside the sentence: the content is the sentence around it
+    const inner = cues.find((c) => c.kind === 'report' && tokens[c.to]?.text === ',' && words(c.to, sTo) >= MIN_CONTENT_WORDS)
+    if (inner) {
+      let comma = inner.at - 1
+      while (comma > sFrom && tokens[comma]!.text !== ',' && inner.at - comma <= SOURCE_PHRASE + 1) comma--
+      if (comma > sFrom && tokens[comma]!.text === ',' && words(comma + 1, inner.at) > 0 && !isMarker(comma + 1, inner.at)) {
+        const before = out.length
+        push(sFrom, comma, inner, () => speakerAt(comma + 1, inner.at), 'cue-inside', speakerPhrase(doc, comma + 1, inner.at, 'before'))
+        const r = out[before]
+        if (r) {
+          let from = inner.to + 1
+          while (from < sTo && !tokens[from]!.isWord) from++
+          let to = sTo
+          while (to > from && CLOSERS.test(tokens[to - 1]!.text)) to--
+          if (to > from) {
+            const second = span(from, to)
+            out[before] = { ...r, end: second.end, text: doc.text.slice(r.start, second.end), parts: [{ start: r.start, end: r.end }, { start: second.start, end: second.end }] }
+          }
+          continue
+        }
+      }
+    }
     if (last.kind === 'report' && words(last.to, sTo) <= TAIL) {
       let comma = last.at - 1
       while (comma > sFrom && tokens[comma]!.text !== ',' && last.at - comma <= SOURCE_PHRASE + 1) comma--
@@ -151,6 +179,10 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         const before = tokens[d.at - 1]
         if (gerunds.has(tokens[d.at]!.norm) && before?.text === ',') { to = d.at - 1; break }
         if (before && coordinators.has(before.norm)) { to = tokens[d.at - 2]?.text === ',' ? d.at - 2 : d.at - 1; break }
+        // … but he said …: a new subject after a linking word opens a report of its own
+        let k = d.at - 1
+        while (k > from && tokens[k]!.isWord && d.at - k <= SUBJECT && !linking(tokens[k]!.norm)) k--
+        if (k > from && k < d.at - 1 && (linking(tokens[k]!.norm) || tokens[k]!.text === ';')) { to = tokens[k - 1]?.text === ',' ? k - 1 : k; break }
       }
       const subject = { from: clauseFrom, to: c.at }, previous = lastSpeaker
       const speaker = () => (lastSpeaker = gerund ? speakerAt(sFrom, subject.to, false) : coordinated && words(subject.from, subject.to - 1) === 0 ? previous : speakerAt(subject.from, subject.to))
