@@ -66,7 +66,9 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const infinitive = pack.list('infinitive-markers'), passives = pack.list('passive-markers')
   // a cue after an auxiliary of the passive is no source's (the plan was criticised, he was told)
   const passive = (at: number) => passives.has(tokens[at - 1]?.norm ?? '')
-  const nounUse = (at: number, to: number) => determiners.has(tokens[at - 1]?.norm ?? '') || linkers.has(tokens[to]?.norm ?? '')
+  // … or part of a name when written with a capital inside a sentence (the United States, Fox News Sunday)
+  const nounUse = (at: number, to: number) => determiners.has(tokens[at - 1]?.norm ?? '') || linkers.has(tokens[to]?.norm ?? '') ||
+    (at > 0 && tokens[at - 1]!.sentence === tokens[at]!.sentence && tokens[at - 1]!.isWord && /^\p{Lu}/u.test(tokens[at]!.text))
   // a transcript's turn: a paragraph opening with a name in capitals and a colon (PENCE: Well, look …)
   let paragraphStart = true
   for (const [sFrom, sTo] of doc.sentenceTokens) {
