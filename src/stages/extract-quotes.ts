@@ -10,7 +10,8 @@ import { bareSubject, clauseSubject, nearestAfter } from './mentions.js'
 import { speakerIn } from './resolve-pronouns.js'
 import { speakerPhrase } from './speaker-phrase.js'
 
-const PAIRS: Record<string, string[]> = { '“': ['”', '“'], '„': ['“', '”'], '«': ['»'], '"': ['"'], '‹': ['›'], '「': ['」'] }
+// (typed text mixes straight and curly marks: “…" and "…” pair too)
+const PAIRS: Record<string, string[]> = { '“': ['”', '“', '"'], '„': ['“', '”'], '«': ['»'], '"': ['"', '”'], '‹': ['›'], '「': ['」'] }
 const MAX_QUOTE = 5000
 const CUE_WINDOW = 4
 

@@ -7,6 +7,7 @@
 import type { KronikaDocument } from '../document.js'
 import type { Span, TextSpan } from '../record/schema.js'
 import { matchClass, type WordClass } from '../patterns/token-pattern.js'
+import { mentionsIn } from './mentions.js'
 import { speakerIn } from './resolve-pronouns.js'
 import { speakerPhrase } from './speaker-phrase.js'
 
@@ -53,14 +54,17 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const push = (from: number, to: number, cue: { at: number; to: number }, who: () => string | undefined, rule: string, source?: TextSpan) => {
     while (from < to && !tokens[from]!.isWord && !QUOTE_MARKS.test(tokens[from]!.text)) from++
     while (to > from && (CLOSERS.test(tokens[to - 1]!.text) || tokens[to - 1]!.text === ',')) to--
-    if (words(from, to) < MIN_CONTENT_WORDS || inQuote(from, to)) return
+    if (words(from, to) < MIN_CONTENT_WORDS || inQuote(from, to)) return false
     const speaker = who()
     out.push({ ...span(from, to), ...(speaker ? { speaker } : {}), ...(source ? { source } : {}), cue: span(cue.at, cue.to), rule: `${pack.code}.statement.${rule}` })
+    return true
   }
 
   // a cue after a determiner or before a linker is a noun (the reports of …, the swing states of Ohio)
   const determiners = pack.list('determiners'), linkers = pack.list('object-linkers')
   const complementizers = pack.list('complementizers'), gerunds = pack.list('gerund-markers'), coordinatorClass = pack.classes.get('coordinator')
+  // what opens a source phrase after its cue: a name or a determiner (…, said the mayor)
+  const isSourceStart = (i: number) => !!tokens[i] && (mentionsIn(doc, i, i + 8)[0]?.from === i || determiners.has(tokens[i]!.norm))
   const linking = (w: string) => coordinators.has(w) || w === 'but'
   const coordinators = { has: (w: string) => !!coordinatorClass?.get(w)?.some((e) => e.tokens.length === 1) }
   const infinitive = pack.list('infinitive-markers'), passives = pack.list('passive-markers')
@@ -139,7 +143,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         }
       }
     }
-    if (last.kind === 'report' && words(last.to, sTo) <= TAIL) {
+    // (also "…, said X, a senior official with …": a cue right after the comma puts its source after it)
+    if (last.kind === 'report' && (words(last.to, sTo) <= TAIL || (tokens[last.at - 1]?.text === ',' && isSourceStart(last.to)))) {
       let comma = last.at - 1
       while (comma > sFrom && tokens[comma]!.text !== ',' && last.at - comma <= SOURCE_PHRASE + 1) comma--
       if (comma > sFrom && tokens[comma]!.text === ',' && !isMarker(comma + 1, last.at)) {
@@ -184,7 +189,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         // … but he said …: a new subject after a linking word opens a report of its own
         let k = d.at - 1
         while (k > from && tokens[k]!.isWord && d.at - k <= SUBJECT && !linking(tokens[k]!.norm)) k--
-        if (k > from && k < d.at - 1 && (linking(tokens[k]!.norm) || tokens[k]!.text === ';')) { to = tokens[k - 1]?.text === ',' ? k - 1 : k; break }
+        if (k > from && k < d.at - 1 && (linking(tokens[k]!.norm) || tokens[k]!.text === ';' || tokens[k]!.text === ',')) { to = tokens[k - 1]?.text === ',' ? k - 1 : k; break }
       }
       const subject = { from: clauseFrom, to: c.at }, previous = lastSpeaker
       const speaker = () => (lastSpeaker = gerund ? speakerAt(sFrom, subject.to, false) : coordinated && words(subject.from, subject.to - 1) === 0 ? previous : speakerAt(subject.from, subject.to))
@@ -192,7 +197,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       const source = gerund ? undefined : coordinated && words(clauseFrom, c.at - 1) === 0 ? lastSource : speakerPhrase(doc, clauseFrom, c.at, 'before')
       lastSpeaker = undefined
       lastSource = source
-      push(from, to, c, speaker, rule, source)
+      if (!push(from, to, c, speaker, rule, source)) continue
       lastSubject = { from: clauseFrom, to: c.at }
       coveredTo = to
     }
