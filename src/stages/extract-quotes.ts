@@ -11,8 +11,11 @@ import { speakerIn } from './resolve-pronouns.js'
 import { speakerPhrase } from './speaker-phrase.js'
 
 // (typed text mixes straight and curly marks: “…" and "…” pair too)
-const PAIRS: Record<string, string[]> = { '“': ['”', '“', '"'], '„': ['“', '”'], '«': ['»'], '"': ['"', '”'], '‹': ['›'], '「': ['」'] }
+// (and a quotation may open with a closing mark: ”… .” ― Jane Doe)
+const PAIRS: Record<string, string[]> = { '“': ['”', '“', '"'], '„': ['“', '”'], '«': ['»'], '"': ['"', '”'], '”': ['”'], '‹': ['›'], '「': ['」'] }
 const MAX_QUOTE = 5000
+/** A dash that introduces the name under a quotation. */
+const DASHES = /^\s*[―—–]/
 const CUE_WINDOW = 4
 
 interface Pair { open: number; close: number }
@@ -133,6 +136,16 @@ export function extractQuotes(doc: KronikaDocument): void {
         }
         if (who) { speaker = who; rule = gerund ? `${pack.code}.quote.gerund-subject` : openTok - k <= CUE_WINDOW ? `${pack.code}.quote.cue-before` : `${pack.code}.quote.partial-after-cue` }
         break
+      }
+    }
+    // 2b. a dash and a name after the closing mark, as under a collected quotation (”… .” ― Jane Doe)
+    if (cue === undefined && DASHES.test(doc.text.slice(p.close + 1, p.close + 4)) && tokens[closeTok + 1] && /^[―—–]$/.test(tokens[closeTok + 1]!.text)) {
+      const who = nearestAfter(doc, closeTok + 2, Math.min(closeTok + 3, tokens.length), ['PER', 'ORG'])
+      const named = speakerPhrase(doc, closeTok + 2, Math.min(closeTok + 8, tokens.length), 'after')
+      if (named && /^\p{Lu}/u.test(named.text)) {
+        source = named
+        if (who) speaker = who.entityId
+        rule = `${pack.code}.quote.dash-name`
       }
     }
     // 3. "sipas X" / "according to X" in the sentence

@@ -62,7 +62,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
 
   // a cue after a determiner or before a linker is a noun (the reports of …, the swing states of Ohio)
   const determiners = pack.list('determiners'), linkers = pack.list('object-linkers')
-  const complementizers = pack.list('complementizers'), gerunds = pack.list('gerund-markers'), coordinatorClass = pack.classes.get('coordinator')
+  const complementizers = pack.list('complementizers'), gerunds = new Set([...pack.list('gerund-markers'), ...pack.list('gerund-cues')]), coordinatorClass = pack.classes.get('coordinator')
   // what opens a source phrase after its cue: a name or a determiner (…, said the mayor)
   const isSourceStart = (i: number) => !!tokens[i] && (mentionsIn(doc, i, i + 8)[0]?.from === i || determiners.has(tokens[i]!.norm))
   const linking = (w: string) => coordinators.has(w) || w === 'but'
