@@ -40,6 +40,7 @@ const QUOTE_MARKS = /^[“”„«»"‘’']$/
 
 export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const { tokens, pack } = doc
+  const nouns = pack.classes.get('reporting-noun')
   const reporting = pack.classes.get('reporting-verb'), attributing = pack.classes.get('attribution-verb'), according = pack.classes.get('according-to'), markers = pack.classes.get('clause-marker')
   if (!reporting) return []
   const out: ReportedSpeech[] = []
@@ -56,7 +57,11 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     while (to > from && (CLOSERS.test(tokens[to - 1]!.text) || tokens[to - 1]!.text === ',')) to--
     if (words(from, to) < MIN_CONTENT_WORDS || inQuote(from, to)) return false
     const speaker = who()
-    out.push({ ...span(from, to), ...(speaker ? { speaker } : {}), ...(source ? { source } : {}), cue: span(cue.at, cue.to), rule: `${pack.code}.statement.${rule}` })
+    const content = span(from, to)
+    // a quotation closing the content keeps its full stop inside the marks (… a “strongman approach.”)
+    const closing = /^[.!?…]+["”’']+/.exec(doc.text.slice(content.end, content.end + 4))
+    if (closing) { content.end += closing[0].length; content.text = doc.text.slice(content.start, content.end) }
+    out.push({ ...content, ...(speaker ? { speaker } : {}), ...(source ? { source } : {}), cue: span(cue.at, cue.to), rule: `${pack.code}.statement.${rule}` })
     return true
   }
 
@@ -116,6 +121,19 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         else continue
         done = true
       }
+    }
+    // "X's claim that …", "the warning by X that …": a reporting noun and "that" open the content
+    if (!done && nouns) {
+      for (let i = sFrom + 1; i < sTo - 1 && !done; i++) {
+        const m = matchClass(nouns, tokens, i, sTo)[0]
+        if (!m || !complementizers.has(tokens[m.to]?.norm ?? '')) continue
+        let from = i
+        while (from > sFrom && tokens[from - 1]!.isWord && i - from < SUBJECT && !linking(tokens[from - 1]!.norm) && !isMarker(from - 1, i)) from--
+        let to = sTo
+        for (let k = m.to + 2; k < sTo; k++) if (/^[;:(—–]$/.test(tokens[k]!.text)) { to = k; break }
+        done = push(m.to + 1, to, { at: i, to: m.to }, () => speakerAt(from, i), 'noun-that', speakerPhrase(doc, from, i, 'before'))
+      }
+      if (done) continue
     }
     if (done || !cues.length) continue
     let coveredTo = sFrom
