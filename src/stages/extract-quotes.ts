@@ -141,7 +141,7 @@ export function extractQuotes(doc: KronikaDocument): void {
     // 2b. a dash and a name after the closing mark, as under a collected quotation (”… .” ― Jane Doe)
     if (cue === undefined && DASHES.test(doc.text.slice(p.close + 1, p.close + 4)) && tokens[closeTok + 1] && /^[―—–]$/.test(tokens[closeTok + 1]!.text)) {
       const who = nearestAfter(doc, closeTok + 2, Math.min(closeTok + 3, tokens.length), ['PER', 'ORG'])
-      const named = speakerPhrase(doc, closeTok + 2, Math.min(closeTok + 8, tokens.length), 'after')
+      const named = closeTok + 2 < tokens.length ? speakerPhrase(doc, closeTok + 2, Math.min(closeTok + 8, doc.sentenceOf(closeTok + 2)[1]), 'after') : undefined
       if (named && /^\p{Lu}/u.test(named.text)) {
         source = named
         if (who) speaker = who.entityId

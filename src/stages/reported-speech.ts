@@ -70,6 +70,14 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const complementizers = pack.list('complementizers'), gerunds = new Set([...pack.list('gerund-markers'), ...pack.list('gerund-cues')]), coordinatorClass = pack.classes.get('coordinator')
   // what opens a source phrase after its cue: a name or a determiner (…, said the mayor)
   const isSourceStart = (i: number) => !!tokens[i] && (mentionsIn(doc, i, i + 8)[0]?.from === i || determiners.has(tokens[i]!.norm))
+  const isInverted = (from: number, to: number) => {
+    if (!isSourceStart(from)) return false
+    const phrase = speakerPhrase(doc, from, to, 'after')
+    if (!phrase) return false
+    const [, end] = doc.tokenRange(phrase)
+    const next = tokens[end]
+    return !next || end >= to || next.text === ',' || CLOSERS.test(next.text)
+  }
   const linking = (w: string) => coordinators.has(w) || w === 'but'
   const coordinators = { has: (w: string) => !!coordinatorClass?.get(w)?.some((e) => e.tokens.length === 1) }
   const infinitive = pack.list('infinitive-markers'), passives = pack.list('passive-markers')
@@ -162,7 +170,9 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       }
     }
     // (also "…, said X, a senior official with …": a cue right after the comma puts its source after it)
-    if (last.kind === 'report' && (words(last.to, sTo) <= TAIL || (tokens[last.at - 1]?.text === ',' && isSourceStart(last.to)))) {
+    // (a comma right before the cue closes either an apposition — Anna Berg, the port director, said … — or
+    // the content of an inverted cue, whose source then stands alone before a comma or the sentence's end)
+    if (last.kind === 'report' && (tokens[last.at - 1]?.text === ',' ? isInverted(last.to, sTo) : words(last.to, sTo) <= TAIL)) {
       let comma = last.at - 1
       while (comma > sFrom && tokens[comma]!.text !== ',' && last.at - comma <= SOURCE_PHRASE + 1) comma--
       if (comma > sFrom && tokens[comma]!.text === ',' && !isMarker(comma + 1, last.at)) {

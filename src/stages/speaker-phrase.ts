@@ -17,7 +17,8 @@ export function speakerPhrase(doc: KronikaDocument, from: number, to: number, si
   const linking = (t: string) => pack.inClass('coordinator', t) || pack.inClass('clause-marker', t) || t === 'but'
   if (side === 'after') {
     let end = from
-    const stop = (t: string) => ['role-preposition', 'time-preposition', 'clause-marker'].some((c) => pack.inClass(c, t))
+    // (a verb ends it too: said the talks would …)
+    const stop = (t: string) => ['role-preposition', 'time-preposition', 'clause-marker'].some((c) => pack.inClass(c, t)) || skip(t)
     while (end < to && end - from < MAX_TOKENS && tokens[end]!.isWord && !(end > from && stop(tokens[end]!.norm))) end++
     to = end
   } else {
