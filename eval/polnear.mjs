@@ -5,8 +5,8 @@
 // quotes[] together with indirect reported speech (src/stages/reported-speech.ts, proposed as a reports[]
 // layer), which is the headline figure.
 //
-// Matching (one to one, best overlap first): a system span (its parts joined, for a quotation interrupted by its
-// cue) matches a gold Content span (its fragments joined) when
+// Matching (one to one, best overlap first): a system span (its parts joined: a quotation and the ones that continue
+// it after their cue, a statement split by its cue) matches a gold Content span (its fragments joined) when
 // the characters they share (whitespace and quotation marks ignored) make up at least half of each of them.
 // Content P/R/F1 count matched spans. Speaker accuracy, on matched pairs whose gold attribution has a Source:
 // right when one of the mentions of our speaker entity overlaps the gold Source span; without a speaker entity, right
@@ -76,6 +76,22 @@ export function matchSpans(text, gold, system) {
   return pairs
 }
 
+/** Quotations that go on from another (`continues`: “…,” she said. “…”) joined to it as parts of one attribution. */
+export function joinQuotes(quotes) {
+  const out = [], byKey = new Map()
+  for (const q of quotes) {
+    const group = q.continues ? byKey.get(`${q.continues.start}:${q.continues.end}`) : undefined
+    if (group) {
+      group.parts.push({ start: q.start, end: q.end })
+      group.end = q.end
+    } else {
+      out.push({ ...q, parts: [{ start: q.start, end: q.end }] })
+    }
+    byKey.set(`${q.start}:${q.end}`, group ?? out[out.length - 1])
+  }
+  return out
+}
+
 const ratio = (a, b) => (b ? a / b : 0)
 const round = (x) => Math.round(x * 1000) / 1000
 const f1 = (tp, sys, gold) => { const p = ratio(tp, sys), r = ratio(tp, gold); return { p: round(p), r: round(r), f1: round(ratio(2 * p * r, p + r)) } }
@@ -95,7 +111,7 @@ export async function evaluatePolnear(dir = POLNEAR_DEV) {
     const text = readFileSync(textPath, 'utf8')
     const gold = readAnnotations(readFileSync(join(dir, 'attributions', annFile), 'utf8'))
     const doc = extractDocument({ text, lang: 'en' })
-    const quotes = doc.quotes.map((q) => ({ ...q, kind: 'quote' }))
+    const quotes = joinQuotes(doc.quotes).map((q) => ({ ...q, kind: 'quote' }))
     const reports = findReportedSpeech(doc).map((r) => ({ ...r, kind: 'report' }))
     // a report inside a large quote is the quote's; a quote inside a report (said the attack was “a clear violation”) is
     // part of that report: PolNeAR gives every word one attribution at most

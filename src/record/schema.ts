@@ -75,7 +75,7 @@ export const Quote = TextSpan.extend({
   speaker: z.string().optional().describe('entity id of the speaker'),
   source: TextSpan.optional().describe('the words naming the speaker as written: a name, a pronoun or a description (officials, the spokesman)'),
   cue: TextSpan.optional().describe('the verb or phrase that introduces the quotation'),
-  parts: z.array(Span).optional().describe('a quotation interrupted by its cue (“…,” she said. “…”): the quoted pieces; start and end span them all'),
+  continues: Span.optional().describe('the quotation this one goes on from, interrupted by its cue (“…,” she said. “…”)'),
   rule: RuleId,
 })
 

@@ -10,13 +10,14 @@ test("two apostrophes pair as a double quotation mark, across paragraphs that re
   assert.equal(text.slice(pairs[0]!.open + 1, pairs[0]!.close), "The first part.\n\n''The second part,")
 })
 
-test('a quotation interrupted by its cue goes on in the next quotation of the paragraph (parts)', () => {
+test('a quotation interrupted by its cue goes on in the next quotation of the paragraph (continues)', () => {
   const doc = run('“The bridge is safe,” Maria Kowalska said on Friday. “It will reopen next week.”', 'en')
-  assert.equal(doc.quotes.length, 1)
-  const [q] = doc.quotes
-  assert.equal(q?.rule, 'en.quote.continued')
-  assert.deepEqual(q?.parts?.map((p) => doc.text.slice(p.start, p.end)), ['The bridge is safe', 'It will reopen next week.'])
-  assert.equal(doc.entity(q!.speaker!)?.name, 'Maria Kowalska')
+  const [a, b] = doc.quotes
+  assert.equal(a?.text, 'The bridge is safe')
+  assert.equal(b?.text, 'It will reopen next week.')
+  assert.equal(b?.rule, 'en.quote.continued')
+  assert.deepEqual(b?.continues, { start: a!.start, end: a!.end })
+  assert.equal(doc.entity(b!.speaker!)?.name, 'Maria Kowalska')
 })
 
 test('a quotation signed with a dash and a name', () => {

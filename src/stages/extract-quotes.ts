@@ -171,21 +171,20 @@ const CONTINUATION_GAP = 200
 
 /**
  * A quotation interrupted by its cue and speaker goes on in the next quotation of the same paragraph
- * (“We are ready,” she said. “The talks can start.”): the pieces become one quote whose `parts` are the quoted
- * pieces, under the first piece's speaker and cue.
+ * (“We are ready,” she said. “The talks can start.”): the second piece records the span it `continues` and, when it
+ * names no speaker of its own, takes the first piece's speaker, source and cue.
  */
 function joinContinuations(doc: KronikaDocument): void {
-  const out: Quote[] = []
+  let prev: Quote | undefined
   for (const q of doc.quotes) {
-    const prev = out[out.length - 1]
     const gap = prev ? doc.text.slice(prev.end, q.start) : ''
     const cueBetween = prev?.cue && prev.cue.start >= prev.end && prev.cue.end <= q.start
     if (prev && cueBetween && (!q.cue || q.cue.start === prev.cue!.start) && gap.length <= CONTINUATION_GAP && !/\n/.test(gap) && /[.,:;]\s*(''|["“„«‹'‘])?\s*$/u.test(gap)) {
-      const parts = [...(prev.parts ?? [{ start: prev.start, end: prev.end }]), { start: q.start, end: q.end }]
-      out[out.length - 1] = { ...prev, end: q.end, text: doc.text.slice(prev.start, q.end), parts, rule: `${doc.pack.code}.quote.continued` }
-      continue
+      q.continues = { start: prev.start, end: prev.end }
+      if (!q.speaker && !q.source) {
+        Object.assign(q, { ...(prev.speaker ? { speaker: prev.speaker } : {}), ...(prev.source ? { source: prev.source } : {}), cue: prev.cue, rule: `${doc.pack.code}.quote.continued` })
+      }
     }
-    out.push(q)
+    prev = q
   }
-  doc.quotes = out
 }
