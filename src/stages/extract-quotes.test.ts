@@ -51,3 +51,19 @@ test('a transcript in quotation marks is left to its turns', () => {
     ['I will be there on Monday night', 'en.statement.transcript-turn'],
   ])
 })
+
+test('a quotation right before another whose cue follows it is the same speaker\'s', () => {
+  const doc = run('“Why did the bridge fall?” “Nobody has told us anything yet,” Maria Kowalska said.', 'en')
+  const [a, b] = doc.quotes
+  assert.equal(a?.rule, 'en.quote.continued')
+  assert.equal(doc.entity(a!.speaker!)?.name, 'Maria Kowalska')
+  assert.deepEqual(b?.continues, { start: a!.start, end: a!.end })
+})
+
+test('a quotation ending its sentence takes its cue from a short sentence after it', () => {
+  const doc = run('“Why did the bridge fall?” Maria Kowalska said. “Nobody has told us anything.”', 'en')
+  const [a, b] = doc.quotes
+  assert.equal(a?.rule, 'en.quote.cue-after')
+  assert.equal(doc.entity(a!.speaker!)?.name, 'Maria Kowalska')
+  assert.equal(b?.rule, 'en.quote.continued')
+})

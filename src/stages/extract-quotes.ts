@@ -101,7 +101,12 @@ export function extractQuotes(doc: KronikaDocument): void {
     if (before && words.length <= 8 && (titleNouns.has(before.norm) || before.lemmas.some((l) => titleNouns.has(l)))) continue
     const [closeTok] = doc.tokenRange({ start: p.close, end: p.close + 1 })
     const [sFrom, sTo] = doc.sentenceOf(openTok)
-    const [, closeSentenceEnd] = doc.sentenceOf(closeTok)
+    let [, closeSentenceEnd] = doc.sentenceOf(closeTok)
+    // a quotation that ends its sentence (“…?”) may take its cue from the short sentence after it (Clinton said.)
+    if (closeTok + 1 >= closeSentenceEnd && closeSentenceEnd < tokens.length && !/\n/.test(text.slice(p.close, tokens[closeSentenceEnd]!.start))) {
+      const [, nextEnd] = doc.sentenceOf(closeSentenceEnd)
+      if (nextEnd - closeSentenceEnd <= CUE_WINDOW + 2) closeSentenceEnd = nextEnd
+    }
     let cue: number | undefined, speaker: string | undefined, source: TextSpan | undefined, rule = `${pack.code}.quote.no-speaker`
     // 1. cue right after the closing mark: ”, tha X / ”, thuhet në njoftimin e X
     for (let k = closeTok + 1; k <= closeTok + CUE_WINDOW && k < closeSentenceEnd; k++) {
@@ -167,7 +172,7 @@ export function extractQuotes(doc: KronikaDocument): void {
 }
 
 /** How long the cue clause between two pieces of one quotation may be (“…,” the senator said on Monday. “…”). */
-const CONTINUATION_GAP = 200
+const CONTINUATION_GAP = 400
 
 /**
  * A quotation interrupted by its cue and speaker goes on in the next quotation of the same paragraph
@@ -184,6 +189,10 @@ function joinContinuations(doc: KronikaDocument): void {
       if (!q.speaker && !q.source) {
         Object.assign(q, { ...(prev.speaker ? { speaker: prev.speaker } : {}), ...(prev.source ? { source: prev.source } : {}), cue: prev.cue, rule: `${doc.pack.code}.quote.continued` })
       }
+    } else if (prev && !prev.cue && q.cue && q.cue.start >= q.end && !/[\p{L}\p{N}\n]/u.test(gap)) {
+      // a quotation right before another whose cue follows it (“…?” “…,” she said): the same speaker's
+      q.continues = { start: prev.start, end: prev.end }
+      Object.assign(prev, { ...(q.speaker ? { speaker: q.speaker } : {}), ...(q.source ? { source: q.source } : {}), cue: q.cue, rule: `${doc.pack.code}.quote.continued` })
     }
     prev = q
   }
