@@ -118,3 +118,16 @@ test('a description names the source when no entity does', () => {
   assert.equal(r?.speaker, undefined)
   assert.equal(r?.source, 'Local officials')
 })
+
+test('a headline "Source: content" attributes its content', () => {
+  const [r] = reports('Borrell: Talks With Belgrade Will Resume in Spring\n\nThe talks were suspended in May.')
+  assert.equal(r?.text, 'Talks With Belgrade Will Resume in Spring')
+  assert.equal(r?.rule, 'en.statement.headline-colon')
+  assert.equal(r?.source, 'Borrell')
+})
+
+test('…, according to X, with a description after the source', () => {
+  const [r] = reports('Waiting times fell by a third last year, according to Maria Kowalska, an adviser to the health ministry.')
+  assert.equal(r?.text, 'Waiting times fell by a third last year')
+  assert.equal(r?.rule, 'en.statement.according-to-after')
+})

@@ -88,13 +88,16 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     (at > 0 && tokens[at - 1]!.sentence === tokens[at]!.sentence && tokens[at - 1]!.isWord && /^\p{Lu}/u.test(tokens[at]!.text))
   // a transcript's turn: a paragraph opening with a name in capitals and a colon (PENCE: Well, look …)
   let paragraphStart = true
+  const titleEnd = doc.text.search(/\n|$/)
   for (const [sFrom, sTo] of doc.sentenceTokens) {
     const opensParagraph = paragraphStart
     paragraphStart = /\n\s*\n|^\s*\n/.test(doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length)) || /\n/.test(doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length))
     if (opensParagraph) {
       const first = QUOTE_MARKS.test(tokens[sFrom]!.text) ? sFrom + 1 : sFrom
       let k = first
-      while (k < sTo && k - first < 4 && tokens[k]!.isWord && tokens[k]!.shape === 'X') k++
+      // (in the headline, a source in capitals or capitalised: Pence: Flowers Won't Be at Debate)
+      const headline = tokens[sFrom]!.start < titleEnd
+      while (k < sTo && k - first < 4 && tokens[k]!.isWord && (tokens[k]!.shape === 'X' || (headline && /^\p{Lu}/u.test(tokens[k]!.text)))) k++
       if (k > first && tokens[k]?.text === ':') {
         let end = sTo
         // the turn runs to the end of its paragraph
@@ -103,7 +106,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
           if (/\n/.test(doc.text.slice(tokens[a - 1]!.end, tokens[a]!.start))) break
           end = b
         }
-        push(k + 1, end, { at: first, to: k + 1 }, () => speakerAt(first, k, false), 'transcript-turn', speakerPhrase(doc, first, k, 'before'))
+        push(k + 1, end, { at: first, to: k + 1 }, () => speakerAt(first, k, false), tokens.slice(first, k).every((t) => t.shape === 'X') ? 'transcript-turn' : 'headline-colon', speakerPhrase(doc, first, k, 'before'))
         continue
       }
     }
@@ -125,7 +128,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         while (comma < sTo && tokens[comma]!.text !== ',') comma++
         const speaker = () => speakerAt(m.to, comma, false)
         if (i === sFrom && comma < sTo) push(comma + 1, sTo, { at: i, to: m.to }, speaker, 'according-to-before', speakerPhrase(doc, m.to, comma, 'after'))
-        else if (i > sFrom && tokens[i - 1]!.text === ',' && sTo - comma <= 2) push(sFrom, i - 1, { at: i, to: m.to }, speaker, 'according-to-after', speakerPhrase(doc, m.to, sTo, 'after'))
+        else if (i > sFrom && tokens[i - 1]!.text === ',') push(sFrom, i - 1, { at: i, to: m.to }, speaker, 'according-to-after', speakerPhrase(doc, m.to, sTo, 'after'))
         else continue
         done = true
       }
