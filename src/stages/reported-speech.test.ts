@@ -131,3 +131,7 @@ test('…, according to X, with a description after the source', () => {
   assert.equal(r?.text, 'Waiting times fell by a third last year')
   assert.equal(r?.rule, 'en.statement.according-to-after')
 })
+
+test('a cue inside a quotation is part of the quoted words', () => {
+  assert.deepEqual(reports('“I think the talks will fail without a ceasefire in the north,” Josep Borrell said.').filter((r) => r.cue === 'think'), [])
+})

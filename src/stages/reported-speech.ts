@@ -70,6 +70,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const complementizers = pack.list('complementizers'), gerunds = new Set([...pack.list('gerund-markers'), ...pack.list('gerund-cues')]), coordinatorClass = pack.classes.get('coordinator')
   // what opens a source phrase after its cue: a name or a determiner (…, said the mayor)
   const isSourceStart = (i: number) => !!tokens[i] && (mentionsIn(doc, i, i + 8)[0]?.from === i || determiners.has(tokens[i]!.norm))
+  // a cue inside a quotation (“… I think we will win”) is part of the quoted words
+  const quoted = (i: number) => doc.quotes.some((q) => q.start <= tokens[i]!.start && tokens[i]!.end <= q.end)
   const isInverted = (from: number, to: number) => {
     if (!isSourceStart(from)) return false
     const phrase = speakerPhrase(doc, from, to, 'after')
@@ -115,7 +117,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       const longest = (cls: WordClass | undefined) => (cls ? matchClass(cls, tokens, i, sTo) : []).sort((a, b) => b.to - a.to)[0]
       const r = longest(reporting), a = r ? undefined : longest(attributing)
       const m = r ?? a
-      if (m && !nounUse(i, m.to) && !passive(i)) cues.push({ at: i, to: m.to, kind: r ? 'report' : m.value === 'directive' ? 'directive' : 'attribution' })
+      if (m && !nounUse(i, m.to) && !passive(i) && !quoted(i)) cues.push({ at: i, to: m.to, kind: r ? 'report' : m.value === 'directive' ? 'directive' : 'attribution' })
       if (m) i = m.to - 1
     }
     // "according to X, …" / "…, according to X"
