@@ -135,3 +135,8 @@ test('…, according to X, with a description after the source', () => {
 test('a cue inside a quotation is part of the quoted words', () => {
   assert.deepEqual(reports('“I think the talks will fail without a ceasefire in the north,” Josep Borrell said.').filter((r) => r.cue === 'think'), [])
 })
+
+test('an attribution object ends before the setting of the words (in a statement, during …)', () => {
+  const [r] = reports('The union criticised the new pension rules in a statement on Friday.')
+  assert.equal(r?.text, 'the new pension rules')
+})

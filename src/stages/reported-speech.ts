@@ -40,7 +40,7 @@ const QUOTE_MARKS = /^[“”„«»"‘’']$/
 
 export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const { tokens, pack } = doc
-  const nouns = pack.classes.get('reporting-noun')
+  const nouns = pack.classes.get('reporting-noun'), settings = pack.classes.get('speech-setting')
   const reporting = pack.classes.get('reporting-verb'), attributing = pack.classes.get('attribution-verb'), according = pack.classes.get('according-to'), markers = pack.classes.get('clause-marker')
   if (!reporting) return []
   const out: ReportedSpeech[] = []
@@ -212,8 +212,11 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       // the content stops before the next cue that goes on for the same subject (…, adding that …; … and said …)
       let to = sTo
       // an attribution verb's object ends at the first clause boundary (criticised Trump for his taxes, which …)
+      // or at the setting that follows it (attacked the mayor in a series of tweets, … during the debate)
       if (c.kind !== 'report' && from === c.to) {
-        for (let k = from + 1; k < to; k++) if (/^[,;:(—–]$/.test(tokens[k]!.text) || isMarker(k, sTo)) { to = k; break }
+        for (let k = from + 1; k < to; k++) {
+          if (/^[,;:(—–]$/.test(tokens[k]!.text) || isMarker(k, sTo) || (settings && matchClass(settings, tokens, k, sTo).length)) { to = k; break }
+        }
       }
       for (const d of cues.slice(n + 1)) {
         const before = tokens[d.at - 1]
