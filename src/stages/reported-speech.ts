@@ -201,22 +201,25 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       // an apposition between the subject and its verb (Phil Lovas, the state's campaign chairman, said …)
       if (clauseFrom === c.at && prev?.text === ',' && !gerund) clauseFrom = Math.max(sFrom, coveredTo)
       if (!gerund && !coordinated && words(clauseFrom, c.at) === 0) continue
-      // the content starts after "that" or a colon within a few words (said on Monday that, told reporters that)
+      // the content starts after "that" or a colon within a few words (said on Monday that, told reporters that);
+      // after an attribution verb only right after it (called for dresses that showed … is no "that" clause)
       let from = c.to
       for (let k = c.to; k < Math.min(sTo, c.to + 7); k++) {
-        if (tokens[k]!.text === ':' || complementizers.has(tokens[k]!.norm)) { from = k + 1; break }
+        if (tokens[k]!.text === ':' || (complementizers.has(tokens[k]!.norm) && (c.kind === 'report' || k === c.to))) { from = k + 1; break }
         // a directive's content is the infinitive after its object (urged Congress to act)
         if (c.kind === 'directive' && infinitive.has(tokens[k]!.norm)) { from = k; break }
         if (!tokens[k]!.isWord) break
       }
       // the content stops before the next cue that goes on for the same subject (…, adding that …; … and said …)
       let to = sTo
-      // an attribution verb's object ends at the first clause boundary (criticised Trump for his taxes, which …)
-      // or at the setting that follows it (attacked the mayor in a series of tweets, … during the debate)
+      // an attribution verb's object ends at the first clause boundary (criticised Trump for his taxes, which …;
+      // not a comma inside a list: Ohio, Florida and Nevada) or at the setting that follows it (attacked the mayor
+      // in a series of tweets, … during the debate)
       if (c.kind !== 'report' && from === c.to) {
-        for (let k = from + 1; k < to; k++) {
-          if (/^[,;:(—–]$/.test(tokens[k]!.text) || isMarker(k, sTo) || (settings && matchClass(settings, tokens, k, sTo).length)) { to = k; break }
-        }
+        const boundary = (k: number) => /^[;:(—–]$/.test(tokens[k]!.text) ||
+          (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? ''))) ||
+          (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm)) || (!!settings && matchClass(settings, tokens, k, sTo).length > 0)
+        for (let k = from + 1; k < to; k++) if (boundary(k)) { to = k; break }
       }
       for (const d of cues.slice(n + 1)) {
         const before = tokens[d.at - 1]
