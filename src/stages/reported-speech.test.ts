@@ -140,3 +140,9 @@ test('an attribution object ends before the setting of the words (in a statement
   const [r] = reports('The union criticised the new pension rules in a statement on Friday.')
   assert.equal(r?.text, 'the new pension rules')
 })
+
+test('an attribution object runs through a list and a relative "that"', () => {
+  const [r] = reports('The governor called for new rules that protect workers, students and retirees.')
+  assert.equal(r?.text, 'new rules that protect workers, students and retirees')
+  assert.equal(r?.rule, 'en.statement.cue-before')
+})
