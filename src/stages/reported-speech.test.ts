@@ -146,3 +146,8 @@ test('an attribution object runs through a list and a relative "that"', () => {
   assert.equal(r?.text, 'new rules that protect workers, students and retirees')
   assert.equal(r?.rule, 'en.statement.cue-before')
 })
+
+test('a cue followed by "that" opens its content even near the end of the sentence', () => {
+  const list = reports('Back in Vienna, Olaf Scholz said that gas prices would fall.')
+  assert.deepEqual(list.map((r) => [r.text, r.rule]), [['gas prices would fall', 'en.statement.cue-before-that']])
+})

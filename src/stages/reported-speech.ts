@@ -177,7 +177,9 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     // (also "…, said X, a senior official with …": a cue right after the comma puts its source after it)
     // (a comma right before the cue closes either an apposition — Anna Berg, the port director, said … — or
     // the content of an inverted cue, whose source then stands alone before a comma or the sentence's end)
-    if (last.kind === 'report' && (tokens[last.at - 1]?.text === ',' ? isInverted(last.to, sTo) : words(last.to, sTo) <= TAIL)) {
+    // (a cue followed by "that" or a colon opens its content instead: … Mr. Smith said that …)
+    const opens = complementizers.has(tokens[last.to]?.norm ?? '') || tokens[last.to]?.text === ':'
+    if (last.kind === 'report' && !opens && (tokens[last.at - 1]?.text === ',' ? isInverted(last.to, sTo) : words(last.to, sTo) <= TAIL)) {
       let comma = last.at - 1
       while (comma > sFrom && tokens[comma]!.text !== ',' && last.at - comma <= SOURCE_PHRASE + 1) comma--
       if (comma > sFrom && tokens[comma]!.text === ',' && !isMarker(comma + 1, last.at)) {
