@@ -151,3 +151,7 @@ test('a cue followed by "that" opens its content even near the end of the senten
   const list = reports('Back in Vienna, Olaf Scholz said that gas prices would fall.')
   assert.deepEqual(list.map((r) => [r.text, r.rule]), [['gas prices would fall', 'en.statement.cue-before-that']])
 })
+
+test('a cue followed by where or by whom it was said has no content', () => {
+  assert.deepEqual(reports('Olaf Scholz said at a rally in Hamburg last week.'), [])
+})

@@ -40,7 +40,7 @@ const QUOTE_MARKS = /^[“”„«»"‘’']$/
 
 export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const { tokens, pack } = doc
-  const nouns = pack.classes.get('reporting-noun'), settings = pack.classes.get('speech-setting')
+  const nouns = pack.classes.get('reporting-noun'), settings = pack.classes.get('speech-setting'), settingOpeners = pack.list('setting-prepositions')
   const reporting = pack.classes.get('reporting-verb'), attributing = pack.classes.get('attribution-verb'), according = pack.classes.get('according-to'), markers = pack.classes.get('clause-marker')
   if (!reporting) return []
   const out: ReportedSpeech[] = []
@@ -232,6 +232,9 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         while (k > from && tokens[k]!.isWord && d.at - k <= SUBJECT && !linking(tokens[k]!.norm)) k--
         if (k > from && k < d.at - 1 && (linking(tokens[k]!.norm) || tokens[k]!.text === ';' || tokens[k]!.text === ',')) { to = tokens[k - 1]?.text === ',' ? k - 1 : k; break }
       }
+      // what follows the cue directly and opens with a preposition of setting is not what was said (said at a
+      // rally on Monday, reported by the Post)
+      if (from === c.to && settingOpeners.has(tokens[from]?.norm ?? '')) continue
       const subject = { from: clauseFrom, to: c.at }, previous = lastSpeaker
       const speaker = () => (lastSpeaker = gerund ? speakerAt(sFrom, subject.to, false) : coordinated && words(subject.from, subject.to - 1) === 0 ? previous : speakerAt(subject.from, subject.to))
       const rule = gerund ? 'gerund' : coordinated ? 'coordinated-cue' : from === c.to ? 'cue-before' : 'cue-before-that'
