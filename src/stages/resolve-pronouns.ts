@@ -6,7 +6,7 @@
  * reach, she. The pronoun words are the pack's `pronoun` class (value: male | female | group | thing).
  * An Albanian subject left unsaid (pro-drop: "Tha se …") has no token and is left to the speaker rules.
  * Resolutions go to `doc.pronouns`; a pronoun becomes a mention of its entity only when a quote or a statement uses
- * it as the speaker (`speakerPronoun`), so name-only consumers of mentions see no pronouns elsewhere.
+ * it as the speaker (`speakerIn`, `usePronoun`), so name-only consumers of mentions see no pronouns elsewhere.
  */
 import type { KronikaDocument } from '../document.js'
 import type { Entity } from '../record/schema.js'
