@@ -124,6 +124,8 @@ function kronikaMentions(kdoc) {
   const out = []
   for (const e of kdoc.entities) {
     for (const m of e.mentions) {
+      // a pronoun read as a speaker ("he said") is a mention of its entity, but CoNLL marks names only
+      if (m.rule.includes('.coref.')) continue
       // a nationality adjective is an attribute of a country; CoNLL calls it MISC (German, West Indian)
       const type = m.rule.endsWith('.nationality-adjective') ? 'MISC' : e.type
       out.push({ start: m.start, end: m.end, type, rule: m.rule })

@@ -5,10 +5,14 @@
 // quotes[] together with indirect reported speech (src/stages/reported-speech.ts, proposed as a reports[]
 // layer), which is the headline figure.
 //
-// Matching (one to one, best overlap first): a system span matches a gold Content span (its fragments joined) when
+// Matching (one to one, best overlap first): a system span (its parts joined: a quotation and the ones that continue
+// it after their cue, a statement split by its cue) matches a gold Content span (its fragments joined) when
 // the characters they share (whitespace and quotation marks ignored) make up at least half of each of them.
 // Content P/R/F1 count matched spans. Speaker accuracy, on matched pairs whose gold attribution has a Source:
-// right when one of the mentions of our speaker entity overlaps the gold Source span; no speaker is wrong. PolNeAR
+// right when one of the mentions of our speaker entity overlaps the gold Source span; without a speaker entity, right
+// when the words our record gives as the source (a description: officials, the spokesman) overlap it; neither is wrong.
+// A pronoun speaker ("he said") is a mention of the entity it was resolved to, so pronoun sources are right whichever
+// entity the pronoun was read as: the resolution itself is not measured here. PolNeAR
 // sources are often pronouns (he, she, who) or unnamed (sources, officials), which no entity mention covers: the
 // accuracy without pronoun sources is reported beside it.
 // Articles annotated by several annotators are read once (the first annotation file in name order).
@@ -63,13 +67,29 @@ function overlapShare(a, b) {
 
 /** Pairs gold and system spans whose shared characters are at least half of each, best pairs first. */
 export function matchSpans(text, gold, system) {
-  const g = gold.map((x) => charSet(text, x.content)), s = system.map((x) => charSet(text, [[x.start, x.end]]))
+  const g = gold.map((x) => charSet(text, x.content)), s = system.map((x) => charSet(text, x.parts ? x.parts.map((p) => [p.start, p.end]) : [[x.start, x.end]]))
   const candidates = []
   g.forEach((gs, i) => s.forEach((ss, j) => { const o = overlapShare(gs, ss); if (o.ofA >= 0.5 && o.ofB >= 0.5) candidates.push({ i, j, score: Math.min(o.ofA, o.ofB) }) }))
   candidates.sort((a, b) => b.score - a.score)
   const usedG = new Set(), usedS = new Set(), pairs = []
   for (const c of candidates) if (!usedG.has(c.i) && !usedS.has(c.j)) { usedG.add(c.i); usedS.add(c.j); pairs.push([gold[c.i], system[c.j]]) }
   return pairs
+}
+
+/** Quotations that go on from another (`continues`: “…,” she said. “…”) joined to it as parts of one attribution. */
+export function joinQuotes(quotes) {
+  const out = [], byKey = new Map()
+  for (const q of quotes) {
+    const group = q.continues ? byKey.get(`${q.continues.start}:${q.continues.end}`) : undefined
+    if (group) {
+      group.parts.push({ start: q.start, end: q.end })
+      group.end = q.end
+    } else {
+      out.push({ ...q, parts: [{ start: q.start, end: q.end }] })
+    }
+    byKey.set(`${q.start}:${q.end}`, group ?? out[out.length - 1])
+  }
+  return out
 }
 
 const ratio = (a, b) => (b ? a / b : 0)
@@ -91,9 +111,12 @@ export async function evaluatePolnear(dir = POLNEAR_DEV) {
     const text = readFileSync(textPath, 'utf8')
     const gold = readAnnotations(readFileSync(join(dir, 'attributions', annFile), 'utf8'))
     const doc = extractDocument({ text, lang: 'en' })
-    const quotes = doc.quotes.map((q) => ({ ...q, kind: 'quote' }))
+    const quotes = joinQuotes(doc.quotes).map((q) => ({ ...q, kind: 'quote' }))
     const reports = findReportedSpeech(doc).map((r) => ({ ...r, kind: 'report' }))
-    const combined = [...quotes, ...reports.filter((r) => !quotes.some((q) => q.start < r.end && r.start < q.end && (q.end - q.start) >= 0.5 * (r.end - r.start)))]
+    // a report inside a large quote is the quote's; a quote inside a report (said the attack was “a clear violation”) is
+    // part of that report: PolNeAR gives every word one attribution at most
+    const keptReports = reports.filter((r) => !quotes.some((q) => q.start < r.end && r.start < q.end && (q.end - q.start) >= 0.5 * (r.end - r.start)))
+    const combined = [...quotes.filter((q) => !keptReports.some((r) => r.start <= q.start && q.end <= r.end)), ...keptReports]
     for (const [name, system] of [['quotes', quotes], ['combined', combined]]) {
       const L = layers[name]
       const pairs = matchSpans(text, gold, system)
@@ -101,7 +124,8 @@ export async function evaluatePolnear(dir = POLNEAR_DEV) {
       for (const [g, s] of pairs) {
         if (!g.source) continue
         const mentions = s.speaker ? doc.entity(s.speaker)?.mentions ?? [] : []
-        const ok = mentions.some((m) => m.start < g.source[1] && g.source[0] < m.end)
+        // no speaker entity: the words naming the speaker as written (officials, the spokesman) are the speaker
+        const ok = s.speaker ? mentions.some((m) => m.start < g.source[1] && g.source[0] < m.end) : !!s.source && s.source.start < g.source[1] && g.source[0] < s.source.end
         const pronoun = PRONOUNS.has(g.sourceText.toLowerCase())
         L.spkN++; if (ok) L.spk++
         if (!pronoun) { L.spkNamedN++; if (ok) L.spkNamed++ }

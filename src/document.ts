@@ -65,6 +65,8 @@ export class KronikaDocument {
   entities: Entity[] = []
   /** Entity id of the entity each candidate was linked to (same order as `candidates`). */
   candidateEntity: string[] = []
+  /** Pronouns read as references to an entity: token index → entity id (src/stages/resolve-pronouns.ts). */
+  pronouns = new Map<number, { entityId: string; rule: string }>()
   times: Time[] = []
   quotes: Quote[] = []
   statements: Statement[] = []

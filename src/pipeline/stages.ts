@@ -11,6 +11,7 @@ import { recogniseEntities } from '../stages/recognise-entities.js'
 import { linkEntities } from '../stages/link-entities.js'
 import { extractTimes } from '../stages/extract-times.js'
 import { extractAmounts } from '../stages/extract-amounts.js'
+import { resolvePronouns } from '../stages/resolve-pronouns.js'
 import { extractQuotes } from '../stages/extract-quotes.js'
 import { extractStatements } from '../stages/extract-statements.js'
 import { extractEvents } from '../stages/extract-events.js'
@@ -30,6 +31,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'link-entities', run: linkEntities },
   { name: 'extract-times', run: extractTimes },
   { name: 'extract-amounts', run: extractAmounts },
+  { name: 'resolve-pronouns', run: resolvePronouns },
   { name: 'extract-quotes', run: extractQuotes },
   { name: 'extract-statements', run: extractStatements },
   { name: 'extract-events', run: extractEvents },

@@ -74,13 +74,17 @@ export const Time = TextSpan.extend({
 
 export const Quote = TextSpan.extend({
   speaker: z.string().optional().describe('entity id of the speaker'),
+  source: TextSpan.optional().describe('the words naming the speaker as written: a name, a pronoun or a description (officials, the spokesman)'),
   cue: TextSpan.optional().describe('the verb or phrase that introduces the quotation'),
+  continues: Span.optional().describe('the quotation this one goes on from, interrupted by its cue (“…,” she said. “…”)'),
   rule: RuleId,
 })
 
 /** What someone said or holds, reported without quotation marks (X said that …, according to X, …). */
 export const Statement = TextSpan.extend({
   speaker: z.string().optional().describe('entity id of who said it'),
+  source: TextSpan.optional().describe('the words naming who said it as written: a name, a pronoun or a description (officials, the spokesman)'),
+  parts: z.array(Span).optional().describe('a report split by its cue (…, she said, …): the pieces; start and end span them all'),
   cue: TextSpan.describe('the reporting verb or phrase'),
   rule: RuleId,
 })

@@ -6,10 +6,16 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { Quote, TextSpan } from '../record/schema.js'
-import { bareSubject, clauseSubject, nearestAfter, nearestBefore } from './mentions.js'
+import { bareSubject, clauseSubject, nearestAfter } from './mentions.js'
+import { speakerIn } from './resolve-pronouns.js'
+import { speakerPhrase } from './speaker-phrase.js'
 
-const PAIRS: Record<string, string[]> = { '“': ['”', '“'], '„': ['“', '”'], '«': ['»'], '"': ['"'], '‹': ['›'], '「': ['」'] }
+// (typed text mixes straight and curly marks: “…" and "…” pair too)
+// (and a quotation may open with a closing mark: ”… .” ― Jane Doe)
+const PAIRS: Record<string, string[]> = { '“': ['”', '“', '"'], '„': ['“', '”'], '«': ['»'], '"': ['"', '”'], '”': ['”'], '‹': ['›'], '「': ['」'] }
 const MAX_QUOTE = 5000
+/** A dash that introduces the name under a quotation. */
+const DASHES = /^\s*[―—–]/
 const CUE_WINDOW = 4
 
 interface Pair { open: number; close: number }
@@ -19,6 +25,14 @@ export function pairQuotes(text: string): { pairs: Pair[]; unclosed: number[] } 
   const pairs: Pair[] = [], unclosed: number[] = []
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!
+    // two apostrophes stand for a double quotation mark in some newswire text (''It is over,'' he said)
+    if (ch === "'" && text[i + 1] === "'") {
+      const close = closingApostrophes(text, i + 2)
+      if (close < 0) { unclosed.push(i); i++; continue }
+      pairs.push({ open: i + 1, close })
+      i = close + 1
+      continue
+    }
     const closers = PAIRS[ch]
     if (!closers) continue
     if (ch === '"' && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!) && !/\s/.test(text[i + 1] ?? ' ')) continue // inch marks, odd usage
@@ -40,6 +54,21 @@ export function pairQuotes(text: string): { pairs: Pair[]; unclosed: number[] } 
     i = found
   }
   return { pairs, unclosed }
+}
+
+/** Where the two apostrophes closing a quotation opened at `from` stand, or -1 (a paragraph break ends the search unless the next paragraph reopens it). */
+function closingApostrophes(text: string, from: number): number {
+  const limit = Math.min(text.length, from + MAX_QUOTE)
+  for (let j = from; j < limit; j++) {
+    if (text[j] === "'" && text[j + 1] === "'") return j
+    if (text[j] === '\n' && text[j + 1] === '\n') {
+      let k = j
+      while (k < text.length && /\s/.test(text[k]!)) k++
+      if (!text.startsWith("''", k)) return -1
+      j = k + 1
+    }
+  }
+  return -1
 }
 
 export function extractQuotes(doc: KronikaDocument): void {
@@ -64,23 +93,31 @@ export function extractQuotes(doc: KronikaDocument): void {
     // a name or title in quotation marks
     if (words.length > 0 && words.length <= 5 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || pack.inClass('article', w.toLowerCase()))) continue
     if (words.length === 0) continue
+    // a transcript set in quotation marks ("WALLACE: …): its turns are reported speech of their own
+    if (/^\p{Lu}{2,}(\s\p{Lu}{2,}){0,2}:/u.test(content)) continue
     const [openTok] = doc.tokenRange({ start: p.open, end: p.open + 1 })
     // a title after a noun that names works (romani “…”, the newspaper “…”)
     const before = tokens[openTok - 1]
     if (before && words.length <= 8 && (titleNouns.has(before.norm) || before.lemmas.some((l) => titleNouns.has(l)))) continue
     const [closeTok] = doc.tokenRange({ start: p.close, end: p.close + 1 })
     const [sFrom, sTo] = doc.sentenceOf(openTok)
-    const [, closeSentenceEnd] = doc.sentenceOf(closeTok)
-    let cue: number | undefined, speaker: string | undefined, rule = `${pack.code}.quote.no-speaker`
+    let [, closeSentenceEnd] = doc.sentenceOf(closeTok)
+    // a quotation that ends its sentence (“…?”) may take its cue from the short sentence after it (Clinton said.)
+    if (closeTok + 1 >= closeSentenceEnd && closeSentenceEnd < tokens.length && !/\n/.test(text.slice(p.close, tokens[closeSentenceEnd]!.start))) {
+      const [, nextEnd] = doc.sentenceOf(closeSentenceEnd)
+      if (nextEnd - closeSentenceEnd <= CUE_WINDOW + 2) closeSentenceEnd = nextEnd
+    }
+    let cue: number | undefined, speaker: string | undefined, source: TextSpan | undefined, rule = `${pack.code}.quote.no-speaker`
     // 1. cue right after the closing mark: ”, tha X / ”, thuhet në njoftimin e X
     for (let k = closeTok + 1; k <= closeTok + CUE_WINDOW && k < closeSentenceEnd; k++) {
       if (isCue(k)) {
         cue = k
         const after = nearestAfter(doc, k + 1, closeSentenceEnd)
-        const before = nearestBefore(doc, k, closeTok + 1)
-        // a name between the closing mark and the cue is the speaker (”, Kurti said in Pristina), else the one after it
-        const who = before ?? after ?? clauseSubject(doc, sFrom, openTok)
-        if (who) { speaker = who.entityId; rule = `${pack.code}.quote.cue-after` }
+        // a name or pronoun between the closing mark and the cue is the speaker (”, Kurti said in Pristina; ”, he said),
+        // else the one after it (”, said Kurti)
+        const who = speakerIn(doc, closeTok + 1, k, true) ?? (after && after.from <= k + 2 ? after.entityId : undefined) ?? speakerIn(doc, k + 1, Math.min(k + 2, closeSentenceEnd), false) ?? after?.entityId ?? clauseSubject(doc, sFrom, openTok)?.entityId
+        if (who) { speaker = who; rule = `${pack.code}.quote.cue-after` }
+        source = speakerPhrase(doc, closeTok + 1, k, 'before') ?? speakerPhrase(doc, k + 1, closeSentenceEnd, 'after')
         break
       }
     }
@@ -91,9 +128,29 @@ export function extractQuotes(doc: KronikaDocument): void {
         cue = k
         // a gerund: the pack's particle before the cue (duke thënë) or the cue's own form (saying)
         const gerund = (k > sFrom && gerunds.has(tokens[k - 1]!.norm)) || gerunds.has(tokens[k]!.norm)
-        const who = gerund ? bareSubject(doc, sFrom, k) ?? clauseSubject(doc, sFrom, k) : nearestBefore(doc, k, sFrom) ?? nearestAfter(doc, k + 1, openTok)
-        if (who) { speaker = who.entityId; rule = gerund ? `${pack.code}.quote.gerund-subject` : openTok - k <= CUE_WINDOW ? `${pack.code}.quote.cue-before` : `${pack.code}.quote.partial-after-cue` }
+        const who = gerund ? (bareSubject(doc, sFrom, k) ?? clauseSubject(doc, sFrom, k))?.entityId ?? speakerIn(doc, sFrom, k, false) : speakerIn(doc, sFrom, k, true) ?? nearestAfter(doc, k + 1, openTok)?.entityId
+        if (!gerund) {
+          let clauseFrom = k
+          while (clauseFrom > sFrom && !/^[,;:(—–“"]$/.test(tokens[clauseFrom - 1]!.text)) clauseFrom--
+          source = speakerPhrase(doc, clauseFrom, k, 'before')
+        }
+        if (!gerund) {
+          let clauseFrom = k
+          while (clauseFrom > sFrom && !/^[,;:(—–“"]$/.test(tokens[clauseFrom - 1]!.text)) clauseFrom--
+          source = speakerPhrase(doc, clauseFrom, k, 'before')
+        }
+        if (who) { speaker = who; rule = gerund ? `${pack.code}.quote.gerund-subject` : openTok - k <= CUE_WINDOW ? `${pack.code}.quote.cue-before` : `${pack.code}.quote.partial-after-cue` }
         break
+      }
+    }
+    // 2b. a dash and a name after the closing mark, as under a collected quotation (”… .” ― Jane Doe)
+    if (cue === undefined && DASHES.test(doc.text.slice(p.close + 1, p.close + 4)) && tokens[closeTok + 1] && /^[―—–]$/.test(tokens[closeTok + 1]!.text)) {
+      const who = nearestAfter(doc, closeTok + 2, Math.min(closeTok + 3, tokens.length), ['PER', 'ORG'])
+      const named = closeTok + 2 < tokens.length ? speakerPhrase(doc, closeTok + 2, Math.min(closeTok + 8, doc.sentenceOf(closeTok + 2)[1]), 'after') : undefined
+      if (named && /^\p{Lu}/u.test(named.text)) {
+        source = named
+        if (who) speaker = who.entityId
+        rule = `${pack.code}.quote.dash-name`
       }
     }
     // 3. "sipas X" / "according to X" in the sentence
@@ -108,7 +165,35 @@ export function extractQuotes(doc: KronikaDocument): void {
     }
     const cueTok = cue !== undefined ? tokens[cue] : undefined
     const cueSpan: TextSpan | undefined = cueTok ? { start: cueTok.start, end: cueTok.end, text: cueTok.text } : undefined
-    const quote: Quote = { start, end, text: content, ...(speaker ? { speaker } : {}), ...(cueSpan ? { cue: cueSpan } : {}), rule }
+    const quote: Quote = { start, end, text: content, ...(speaker ? { speaker } : {}), ...(source ? { source } : {}), ...(cueSpan ? { cue: cueSpan } : {}), rule }
     doc.quotes.push(quote)
+  }
+  joinContinuations(doc)
+}
+
+/** How long the cue clause between two pieces of one quotation may be (“…,” the senator said on Monday. “…”). */
+const CONTINUATION_GAP = 400
+
+/**
+ * A quotation interrupted by its cue and speaker goes on in the next quotation of the same paragraph
+ * (“We are ready,” she said. “The talks can start.”): the second piece records the span it `continues` and, when it
+ * names no speaker of its own, takes the first piece's speaker, source and cue.
+ */
+function joinContinuations(doc: KronikaDocument): void {
+  let prev: Quote | undefined
+  for (const q of doc.quotes) {
+    const gap = prev ? doc.text.slice(prev.end, q.start) : ''
+    const cueBetween = prev?.cue && prev.cue.start >= prev.end && prev.cue.end <= q.start
+    if (prev && cueBetween && (!q.cue || q.cue.start === prev.cue!.start) && gap.length <= CONTINUATION_GAP && !/\n/.test(gap) && /[.,:;]\s*(''|["“„«‹'‘])?\s*$/u.test(gap)) {
+      q.continues = { start: prev.start, end: prev.end }
+      if (!q.speaker && !q.source) {
+        Object.assign(q, { ...(prev.speaker ? { speaker: prev.speaker } : {}), ...(prev.source ? { source: prev.source } : {}), cue: prev.cue, rule: `${doc.pack.code}.quote.continued` })
+      }
+    } else if (prev && !prev.cue && q.cue && q.cue.start >= q.end && !/[\p{L}\p{N}\n]/u.test(gap)) {
+      // a quotation right before another whose cue follows it (“…?” “…,” she said): the same speaker's
+      q.continues = { start: prev.start, end: prev.end }
+      Object.assign(prev, { ...(q.speaker ? { speaker: q.speaker } : {}), ...(q.source ? { source: q.source } : {}), cue: q.cue, rule: `${doc.pack.code}.quote.continued` })
+    }
+    prev = q
   }
 }

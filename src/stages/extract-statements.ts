@@ -6,5 +6,5 @@ import type { KronikaDocument } from '../document.js'
 import { findReportedSpeech } from './reported-speech.js'
 
 export function extractStatements(doc: KronikaDocument): void {
-  doc.statements = findReportedSpeech(doc).map((r) => ({ start: r.start, end: r.end, text: r.text, ...(r.speaker ? { speaker: r.speaker } : {}), cue: r.cue, rule: r.rule }))
+  doc.statements = findReportedSpeech(doc).map((r) => ({ start: r.start, end: r.end, text: r.text, ...(r.speaker ? { speaker: r.speaker } : {}), ...(r.source ? { source: r.source } : {}), cue: r.cue, ...(r.parts ? { parts: r.parts } : {}), rule: r.rule }))
 }

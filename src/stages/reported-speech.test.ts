@@ -5,7 +5,7 @@ import { findReportedSpeech } from './reported-speech.js'
 
 const reports = (text: string) => {
   const doc = run(text, 'en')
-  return findReportedSpeech(doc).map((r) => ({ text: r.text, speaker: r.speaker ? doc.entity(r.speaker)?.name : undefined, cue: r.cue.text, rule: r.rule }))
+  return findReportedSpeech(doc).map((r) => ({ text: r.text, speaker: r.speaker ? doc.entity(r.speaker)?.name : undefined, source: r.source?.text, cue: r.cue.text, rule: r.rule }))
 }
 
 test('X said that …: the content follows the cue and "that"', () => {
@@ -37,4 +37,121 @@ test('a transcript turn: NAME: … to the end of the paragraph', () => {
   const [r] = reports('PUTIN: The talks were useful. We will meet again.\n\nThe meeting ended at noon.')
   assert.equal(r?.text, 'The talks were useful. We will meet again')
   assert.equal(r?.rule, 'en.statement.transcript-turn')
+})
+
+test('an apposition between the subject and the cue: the content follows the cue', () => {
+  const [r] = reports('The port director, Anna Berg, said the harbour would reopen after the storm.')
+  assert.equal(r?.text, 'the harbour would reopen after the storm')
+  assert.equal(r?.rule, 'en.statement.cue-before')
+  assert.equal(r?.speaker, 'Anna Berg')
+})
+
+test('"that" opens the content only right after the cue and its object, not a later "when"', () => {
+  const [r] = reports('Olaf Scholz said he believes Europe is strongest when its members act together.')
+  assert.equal(r?.text, 'he believes Europe is strongest when its members act together')
+})
+
+test('a second cue of the same subject (… and said …, …, adding that …) opens a report of its own', () => {
+  const list = reports('Josep Borrell praised the ceasefire in the north and said the talks would continue in Geneva.')
+  assert.deepEqual(list.map((r) => [r.text, r.rule, r.speaker]), [
+    ['the ceasefire in the north', 'en.statement.cue-before', 'Josep Borrell'],
+    ['the talks would continue in Geneva', 'en.statement.coordinated-cue', 'Josep Borrell'],
+  ])
+  const [, g] = reports('Josep Borrell said the ceasefire was holding, adding that aid convoys had reached the north.')
+  assert.equal(g?.text, 'aid convoys had reached the north')
+  assert.equal(g?.rule, 'en.statement.gerund')
+  assert.equal(g?.speaker, 'Josep Borrell')
+})
+
+test('a new subject after "but" ends the first content', () => {
+  const [a, b] = reports('Olaf Scholz said the plan was ready, but the mayor said the city needed more time.')
+  assert.equal(a?.text, 'the plan was ready')
+  assert.equal(b?.text, 'the city needed more time')
+  assert.equal(b?.source, 'the mayor')
+})
+
+test('a cue between commas: the content is the sentence around it, in two parts', () => {
+  const doc = run('The new bridge over the river, the engineers said, will be closed for three weeks.', 'en')
+  const [r] = findReportedSpeech(doc)
+  assert.equal(r?.rule, 'en.statement.cue-inside')
+  assert.deepEqual(r?.parts?.map((p) => doc.text.slice(p.start, p.end)), ['The new bridge over the river', 'will be closed for three weeks'])
+  assert.equal(r?.source?.text, 'the engineers')
+})
+
+test('"…, said X, a …": the source after an inverted cue, whatever the length of its description', () => {
+  const [r] = reports('The reform will cut waiting times in every hospital in the country, said Maria Kowalska, a senior adviser to the health ministry in Warsaw.')
+  assert.equal(r?.text, 'The reform will cut waiting times in every hospital in the country')
+  assert.equal(r?.rule, 'en.statement.cue-after')
+  assert.equal(r?.speaker, 'Maria Kowalska')
+})
+
+test('attribution verbs: the object up to the clause boundary; a directive from its "to"', () => {
+  const [c] = reports('Josep Borrell criticised the new tariffs on steel, which took effect on Monday.')
+  assert.equal(c?.text, 'the new tariffs on steel')
+  assert.equal(c?.cue, 'criticised')
+  const [d] = reports('The union urged the government to raise the minimum wage.')
+  assert.equal(d?.text, 'to raise the minimum wage')
+  assert.equal(d?.source, 'The union')
+})
+
+test('a passive cue, a cue that is a noun or part of a name is no report', () => {
+  assert.deepEqual(reports('The plan was criticised by several mayors in the region.'), [])
+  assert.deepEqual(reports('Officials from the United States met their counterparts in Vienna on Monday.'), [])
+})
+
+test('a reporting noun before "that": X\'s claim that …', () => {
+  const [r] = reports('Reporters checked Olaf Scholz’s claim that the pipeline had been repaired.')
+  assert.equal(r?.text, 'the pipeline had been repaired')
+  assert.equal(r?.rule, 'en.statement.noun-that')
+  assert.equal(r?.speaker, 'Olaf Scholz')
+})
+
+test('a pronoun speaker is the person named before it, recorded as a mention of that person', () => {
+  const doc = run('Josep Borrell arrived in Kyiv on Monday. He said the European Union would send more aid.', 'en')
+  const [r] = findReportedSpeech(doc)
+  assert.equal(doc.entity(r!.speaker!)?.name, 'Josep Borrell')
+  assert.ok(doc.entity(r!.speaker!)?.mentions.some((m) => m.text === 'He' && m.rule === 'en.coref.pronoun-male'))
+})
+
+test('a description names the source when no entity does', () => {
+  const [r] = reports('Local officials said the road would reopen on Friday.')
+  assert.equal(r?.speaker, undefined)
+  assert.equal(r?.source, 'Local officials')
+})
+
+test('a headline "Source: content" attributes its content', () => {
+  const [r] = reports('Borrell: Talks With Belgrade Will Resume in Spring\n\nThe talks were suspended in May.')
+  assert.equal(r?.text, 'Talks With Belgrade Will Resume in Spring')
+  assert.equal(r?.rule, 'en.statement.headline-colon')
+  assert.equal(r?.source, 'Borrell')
+})
+
+test('…, according to X, with a description after the source', () => {
+  const [r] = reports('Waiting times fell by a third last year, according to Maria Kowalska, an adviser to the health ministry.')
+  assert.equal(r?.text, 'Waiting times fell by a third last year')
+  assert.equal(r?.rule, 'en.statement.according-to-after')
+})
+
+test('a cue inside a quotation is part of the quoted words', () => {
+  assert.deepEqual(reports('“I think the talks will fail without a ceasefire in the north,” Josep Borrell said.').filter((r) => r.cue === 'think'), [])
+})
+
+test('an attribution object ends before the setting of the words (in a statement, during …)', () => {
+  const [r] = reports('The union criticised the new pension rules in a statement on Friday.')
+  assert.equal(r?.text, 'the new pension rules')
+})
+
+test('an attribution object runs through a list and a relative "that"', () => {
+  const [r] = reports('The governor called for new rules that protect workers, students and retirees.')
+  assert.equal(r?.text, 'new rules that protect workers, students and retirees')
+  assert.equal(r?.rule, 'en.statement.cue-before')
+})
+
+test('a cue followed by "that" opens its content even near the end of the sentence', () => {
+  const list = reports('Back in Vienna, Olaf Scholz said that gas prices would fall.')
+  assert.deepEqual(list.map((r) => [r.text, r.rule]), [['gas prices would fall', 'en.statement.cue-before-that']])
+})
+
+test('a cue followed by where or by whom it was said has no content', () => {
+  assert.deepEqual(reports('Olaf Scholz said at a rally in Hamburg last week.'), [])
 })

@@ -5,18 +5,26 @@
  * Quotations already found are left to the quotes layer.
  */
 import type { KronikaDocument } from '../document.js'
-import type { TextSpan } from '../record/schema.js'
-import { matchClass } from '../patterns/token-pattern.js'
+import type { Span, TextSpan } from '../record/schema.js'
+import { matchClass, type WordClass } from '../patterns/token-pattern.js'
 import { mentionsIn } from './mentions.js'
+import { speakerIn } from './resolve-pronouns.js'
+import { speakerPhrase } from './speaker-phrase.js'
 
 /** One report of what someone said or thinks, in indirect speech. */
 export interface ReportedSpeech extends TextSpan {
   /** The entity that said it, when it is named. */
   speaker?: string
+  /** The words naming who said it, as written (a name, a pronoun, a description: officials). */
+  source?: TextSpan
+  /** A report split by its cue (…, she said, …): the pieces; start and end span them all. */
+  parts?: Span[]
   /** The reporting verb or phrase. */
   cue: TextSpan
   rule: string
 }
+
+interface Cue { at: number; to: number; kind: 'report' | 'attribution' | 'directive' }
 
 /** Words a report's content may not be made of alone (a dangling "that", punctuation). */
 const MIN_CONTENT_WORDS = 3
@@ -24,45 +32,75 @@ const MIN_CONTENT_WORDS = 3
 const TAIL = 8
 /** How long the source phrase between a comma and a closing cue may be (…, the European Commission's spokesman said). */
 const SOURCE_PHRASE = 8
+/** How long a subject after a linking word may be for its cue to open a report of its own (…, but the mayor said …). */
+const SUBJECT = 4
 
 const CLOSERS = /^[.!?;:…]+$/
 const QUOTE_MARKS = /^[“”„«»"‘’']$/
 
 export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const { tokens, pack } = doc
-  const reporting = pack.classes.get('reporting-verb'), according = pack.classes.get('according-to'), markers = pack.classes.get('clause-marker')
+  const nouns = pack.classes.get('reporting-noun'), settings = pack.classes.get('speech-setting'), settingOpeners = pack.list('setting-prepositions')
+  const reporting = pack.classes.get('reporting-verb'), attributing = pack.classes.get('attribution-verb'), according = pack.classes.get('according-to'), markers = pack.classes.get('clause-marker')
   if (!reporting) return []
   const out: ReportedSpeech[] = []
   const span = (from: number, to: number): TextSpan => ({ start: tokens[from]!.start, end: tokens[to - 1]!.end, text: doc.text.slice(tokens[from]!.start, tokens[to - 1]!.end) })
   const words = (from: number, to: number) => tokens.slice(from, to).filter((t) => t.isWord).length
   const isMarker = (i: number, to: number) => !!markers && matchClass(markers, tokens, i, to).length > 0
-  const speakerIn = (from: number, to: number, last = true) => {
-    const list = mentionsIn(doc, from, to).filter((m) => m.type === 'PER' || m.type === 'ORG' || m.type === 'LOC')
-    return (last ? list[list.length - 1] : list[0])?.entityId
-  }
+  const speakerAt = (from: number, to: number, last = true) => speakerIn(doc, from, to, last)
   const inQuote = (from: number, to: number) => {
     const start = tokens[from]!.start, end = tokens[to - 1]!.end
     return doc.quotes.some((q) => q.start <= start + 1 && q.end >= end - 1)
   }
-  const push = (from: number, to: number, cue: { at: number; to: number }, speaker: string | undefined, rule: string) => {
+  const push = (from: number, to: number, cue: { at: number; to: number }, who: () => string | undefined, rule: string, source?: TextSpan) => {
     while (from < to && !tokens[from]!.isWord && !QUOTE_MARKS.test(tokens[from]!.text)) from++
     while (to > from && (CLOSERS.test(tokens[to - 1]!.text) || tokens[to - 1]!.text === ',')) to--
-    if (words(from, to) < MIN_CONTENT_WORDS || inQuote(from, to)) return
-    out.push({ ...span(from, to), ...(speaker ? { speaker } : {}), cue: span(cue.at, cue.to), rule: `${pack.code}.statement.${rule}` })
+    if (words(from, to) < MIN_CONTENT_WORDS || inQuote(from, to)) return false
+    const speaker = who()
+    const content = span(from, to)
+    // a quotation closing the content keeps its full stop inside the marks (… a “strongman approach.”)
+    const closing = /^[.!?…]+["”’']+/.exec(doc.text.slice(content.end, content.end + 4))
+    if (closing) { content.end += closing[0].length; content.text = doc.text.slice(content.start, content.end) }
+    out.push({ ...content, ...(speaker ? { speaker } : {}), ...(source ? { source } : {}), cue: span(cue.at, cue.to), rule: `${pack.code}.statement.${rule}` })
+    return true
   }
 
   // a cue after a determiner or before a linker is a noun (the reports of …, the swing states of Ohio)
   const determiners = pack.list('determiners'), linkers = pack.list('object-linkers')
-  const nounUse = (at: number, to: number) => determiners.has(tokens[at - 1]?.norm ?? '') || linkers.has(tokens[to]?.norm ?? '')
+  const complementizers = pack.list('complementizers'), gerunds = new Set([...pack.list('gerund-markers'), ...pack.list('gerund-cues')]), coordinatorClass = pack.classes.get('coordinator')
+  // what opens a source phrase after its cue: a name or a determiner (…, said the mayor)
+  const isSourceStart = (i: number) => !!tokens[i] && (mentionsIn(doc, i, i + 8)[0]?.from === i || determiners.has(tokens[i]!.norm))
+  // a cue inside a quotation (“… I think we will win”) is part of the quoted words
+  const quoted = (i: number) => doc.quotes.some((q) => q.start <= tokens[i]!.start && tokens[i]!.end <= q.end)
+  const isInverted = (from: number, to: number) => {
+    if (!isSourceStart(from)) return false
+    const phrase = speakerPhrase(doc, from, to, 'after')
+    if (!phrase) return false
+    const [, end] = doc.tokenRange(phrase)
+    const next = tokens[end]
+    return !next || end >= to || next.text === ',' || CLOSERS.test(next.text)
+  }
+  const linking = (w: string) => coordinators.has(w) || w === 'but'
+  const coordinators = { has: (w: string) => !!coordinatorClass?.get(w)?.some((e) => e.tokens.length === 1) }
+  const infinitive = pack.list('infinitive-markers'), passives = pack.list('passive-markers')
+  // a cue after an auxiliary of the passive is no source's (the plan was criticised, he was told)
+  const passive = (at: number) => passives.has(tokens[at - 1]?.norm ?? '')
+  // … or part of a name when written with a capital inside a sentence (the United States, Fox News Sunday)
+  const nounUse = (at: number, to: number) => determiners.has(tokens[at - 1]?.norm ?? '') || linkers.has(tokens[to]?.norm ?? '') ||
+    (at > 0 && tokens[at - 1]!.sentence === tokens[at]!.sentence && tokens[at - 1]!.isWord && /^\p{Lu}/u.test(tokens[at]!.text))
   // a transcript's turn: a paragraph opening with a name in capitals and a colon (PENCE: Well, look …)
   let paragraphStart = true
+  const titleEnd = doc.text.search(/\n|$/)
   for (const [sFrom, sTo] of doc.sentenceTokens) {
     const opensParagraph = paragraphStart
     paragraphStart = /\n\s*\n|^\s*\n/.test(doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length)) || /\n/.test(doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length))
     if (opensParagraph) {
-      let k = sFrom
-      while (k < sTo && k - sFrom < 4 && tokens[k]!.isWord && tokens[k]!.shape === 'X') k++
-      if (k > sFrom && tokens[k]?.text === ':') {
+      const first = QUOTE_MARKS.test(tokens[sFrom]!.text) ? sFrom + 1 : sFrom
+      let k = first
+      // (in the headline, a source in capitals or capitalised: Pence: Flowers Won't Be at Debate)
+      const headline = tokens[sFrom]!.start < titleEnd
+      while (k < sTo && k - first < 4 && tokens[k]!.isWord && (tokens[k]!.shape === 'X' || (headline && /^\p{Lu}/u.test(tokens[k]!.text)))) k++
+      if (k > first && tokens[k]?.text === ':') {
         let end = sTo
         // the turn runs to the end of its paragraph
         for (let s = tokens[sTo - 1]!.sentence + 1; s < doc.sentenceTokens.length; s++) {
@@ -70,14 +108,16 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
           if (/\n/.test(doc.text.slice(tokens[a - 1]!.end, tokens[a]!.start))) break
           end = b
         }
-        push(k + 1, end, { at: sFrom, to: k + 1 }, speakerIn(sFrom, k, false), 'transcript-turn')
+        push(k + 1, end, { at: first, to: k + 1 }, () => speakerAt(first, k, false), tokens.slice(first, k).every((t) => t.shape === 'X') ? 'transcript-turn' : 'headline-colon', speakerPhrase(doc, first, k, 'before'))
         continue
       }
     }
-    const cues: Array<{ at: number; to: number }> = []
+    const cues: Cue[] = []
     for (let i = sFrom; i < sTo; i++) {
-      const m = matchClass(reporting, tokens, i, sTo)[0]
-      if (m && !nounUse(i, m.to)) cues.push({ at: i, to: m.to })
+      const longest = (cls: WordClass | undefined) => (cls ? matchClass(cls, tokens, i, sTo) : []).sort((a, b) => b.to - a.to)[0]
+      const r = longest(reporting), a = r ? undefined : longest(attributing)
+      const m = r ?? a
+      if (m && !nounUse(i, m.to) && !passive(i) && !quoted(i)) cues.push({ at: i, to: m.to, kind: r ? 'report' : m.value === 'directive' ? 'directive' : 'attribution' })
       if (m) i = m.to - 1
     }
     // "according to X, …" / "…, according to X"
@@ -88,37 +128,122 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         if (!m) continue
         let comma = m.to
         while (comma < sTo && tokens[comma]!.text !== ',') comma++
-        const speaker = speakerIn(m.to, comma, false)
-        if (i === sFrom && comma < sTo) push(comma + 1, sTo, { at: i, to: m.to }, speaker, 'according-to-before')
-        else if (i > sFrom && tokens[i - 1]!.text === ',' && sTo - comma <= 2) push(sFrom, i - 1, { at: i, to: m.to }, speaker, 'according-to-after')
+        const speaker = () => speakerAt(m.to, comma, false)
+        if (i === sFrom && comma < sTo) push(comma + 1, sTo, { at: i, to: m.to }, speaker, 'according-to-before', speakerPhrase(doc, m.to, comma, 'after'))
+        else if (i > sFrom && tokens[i - 1]!.text === ',') push(sFrom, i - 1, { at: i, to: m.to }, speaker, 'according-to-after', speakerPhrase(doc, m.to, sTo, 'after'))
         else continue
         done = true
       }
     }
+    // "X's claim that …", "the warning by X that …": a reporting noun and "that" open the content
+    if (!done && nouns) {
+      for (let i = sFrom + 1; i < sTo - 1 && !done; i++) {
+        const m = matchClass(nouns, tokens, i, sTo)[0]
+        if (!m || !complementizers.has(tokens[m.to]?.norm ?? '')) continue
+        let from = i
+        while (from > sFrom && tokens[from - 1]!.isWord && i - from < SUBJECT && !linking(tokens[from - 1]!.norm) && !isMarker(from - 1, i)) from--
+        let to = sTo
+        for (let k = m.to + 2; k < sTo; k++) if (/^[;:(—–]$/.test(tokens[k]!.text)) { to = k; break }
+        done = push(m.to + 1, to, { at: i, to: m.to }, () => speakerAt(from, i), 'noun-that', speakerPhrase(doc, from, i, 'before'))
+      }
+      if (done) continue
+    }
     if (done || !cues.length) continue
+    let coveredTo = sFrom
     // "…, X said (on Monday)." — the last cue closes the sentence and a comma opens its source phrase
     const last = cues[cues.length - 1]!
-    if (words(last.to, sTo) <= TAIL) {
+    // "…, X said, …" — a cue between commas inside the sentence: the content is the sentence around it
+    const inner = cues.find((c) => c.kind === 'report' && tokens[c.to]?.text === ',' && words(c.to, sTo) >= MIN_CONTENT_WORDS)
+    if (inner) {
+      let comma = inner.at - 1
+      while (comma > sFrom && tokens[comma]!.text !== ',' && inner.at - comma <= SOURCE_PHRASE + 1) comma--
+      if (comma > sFrom && tokens[comma]!.text === ',' && words(comma + 1, inner.at) > 0 && !isMarker(comma + 1, inner.at)) {
+        const before = out.length
+        push(sFrom, comma, inner, () => speakerAt(comma + 1, inner.at), 'cue-inside', speakerPhrase(doc, comma + 1, inner.at, 'before'))
+        const r = out[before]
+        if (r) {
+          let from = inner.to + 1
+          while (from < sTo && !tokens[from]!.isWord) from++
+          let to = sTo
+          while (to > from && CLOSERS.test(tokens[to - 1]!.text)) to--
+          if (to > from) {
+            const second = span(from, to)
+            out[before] = { ...r, end: second.end, text: doc.text.slice(r.start, second.end), parts: [{ start: r.start, end: r.end }, { start: second.start, end: second.end }] }
+          }
+          continue
+        }
+      }
+    }
+    // (also "…, said X, a senior official with …": a cue right after the comma puts its source after it)
+    // (a comma right before the cue closes either an apposition — Anna Berg, the port director, said … — or
+    // the content of an inverted cue, whose source then stands alone before a comma or the sentence's end)
+    // (a cue followed by "that" or a colon opens its content instead: … Mr. Smith said that …)
+    const opens = complementizers.has(tokens[last.to]?.norm ?? '') || tokens[last.to]?.text === ':'
+    if (last.kind === 'report' && !opens && (tokens[last.at - 1]?.text === ',' ? isInverted(last.to, sTo) : words(last.to, sTo) <= TAIL)) {
       let comma = last.at - 1
       while (comma > sFrom && tokens[comma]!.text !== ',' && last.at - comma <= SOURCE_PHRASE + 1) comma--
       if (comma > sFrom && tokens[comma]!.text === ',' && !isMarker(comma + 1, last.at)) {
-        const speaker = speakerIn(comma + 1, last.at) ?? speakerIn(last.to, sTo, false)
-        push(sFrom, comma, last, speaker, 'cue-after')
+        const speaker = () => speakerAt(comma + 1, last.at) ?? speakerAt(last.to, sTo, false)
+        push(sFrom, comma, last, speaker, 'cue-after', speakerPhrase(doc, comma + 1, last.at, 'before') ?? speakerPhrase(doc, last.to, sTo, 'after'))
         continue
       }
     }
-    // "X said (to Y) (that) …" — the first cue with a subject before it in its clause and content after it
-    for (const c of cues) {
+    // "X said (to Y) (that) …": every cue with a subject before it, a gerund (…, saying …) or a second verb of the
+    // same subject (… and said …) opens content that runs to the next such cue or the sentence's end
+    let lastSpeaker: string | undefined, lastSource: TextSpan | undefined
+    let lastSubject: { from: number; to: number } | undefined
+    for (let n = 0; n < cues.length; n++) {
+      const c = cues[n]!
+      if (c.at < coveredTo) continue
+      const prev = tokens[c.at - 1]
+      const gerund = gerunds.has(tokens[c.at]!.norm) && (prev?.text === ',' || prev?.text === '—')
+      const coordinated = !!prev && coordinators.has(prev.norm) && lastSubject !== undefined
       let clauseFrom = c.at
       while (clauseFrom > sFrom && !/^[,;:(—–]$/.test(tokens[clauseFrom - 1]!.text)) clauseFrom--
-      if (words(clauseFrom, c.at) === 0) continue
-      // the content starts after "that" or a colon within a few words (said on Monday that, told reporters that)
+      // an apposition between the subject and its verb (Phil Lovas, the state's campaign chairman, said …)
+      if (clauseFrom === c.at && prev?.text === ',' && !gerund) clauseFrom = Math.max(sFrom, coveredTo)
+      if (!gerund && !coordinated && words(clauseFrom, c.at) === 0) continue
+      // the content starts after "that" or a colon within a few words (said on Monday that, told reporters that);
+      // after an attribution verb only right after it (called for dresses that showed … is no "that" clause)
       let from = c.to
       for (let k = c.to; k < Math.min(sTo, c.to + 7); k++) {
-        if (tokens[k]!.text === ':' || (isMarker(k, sTo) && markers!.get(tokens[k]!.norm)?.some((e) => e.tokens.length === 1))) { from = k + 1; break }
+        if (tokens[k]!.text === ':' || (complementizers.has(tokens[k]!.norm) && (c.kind === 'report' || k === c.to))) { from = k + 1; break }
+        // a directive's content is the infinitive after its object (urged Congress to act)
+        if (c.kind === 'directive' && infinitive.has(tokens[k]!.norm)) { from = k; break }
+        if (!tokens[k]!.isWord) break
       }
-      push(from, sTo, c, speakerIn(clauseFrom, c.at), from === c.to ? 'cue-before' : 'cue-before-that')
-      break
+      // the content stops before the next cue that goes on for the same subject (…, adding that …; … and said …)
+      let to = sTo
+      // an attribution verb's object ends at the first clause boundary (criticised Trump for his taxes, which …;
+      // not a comma inside a list: Ohio, Florida and Nevada) or at the setting that follows it (attacked the mayor
+      // in a series of tweets, … during the debate)
+      if (c.kind !== 'report' && from === c.to) {
+        const boundary = (k: number) => /^[;:(—–]$/.test(tokens[k]!.text) ||
+          (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? ''))) ||
+          (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm)) || (!!settings && matchClass(settings, tokens, k, sTo).length > 0)
+        for (let k = from + 1; k < to; k++) if (boundary(k)) { to = k; break }
+      }
+      for (const d of cues.slice(n + 1)) {
+        const before = tokens[d.at - 1]
+        if (gerunds.has(tokens[d.at]!.norm) && before?.text === ',') { to = d.at - 1; break }
+        if (before && coordinators.has(before.norm)) { to = tokens[d.at - 2]?.text === ',' ? d.at - 2 : d.at - 1; break }
+        // … but he said …: a new subject after a linking word opens a report of its own
+        let k = d.at - 1
+        while (k > from && tokens[k]!.isWord && d.at - k <= SUBJECT && !linking(tokens[k]!.norm)) k--
+        if (k > from && k < d.at - 1 && (linking(tokens[k]!.norm) || tokens[k]!.text === ';' || tokens[k]!.text === ',')) { to = tokens[k - 1]?.text === ',' ? k - 1 : k; break }
+      }
+      // what follows the cue directly and opens with a preposition of setting is not what was said (said at a
+      // rally on Monday, reported by the Post)
+      if (from === c.to && settingOpeners.has(tokens[from]?.norm ?? '')) continue
+      const subject = { from: clauseFrom, to: c.at }, previous = lastSpeaker
+      const speaker = () => (lastSpeaker = gerund ? speakerAt(sFrom, subject.to, false) : coordinated && words(subject.from, subject.to - 1) === 0 ? previous : speakerAt(subject.from, subject.to))
+      const rule = gerund ? 'gerund' : coordinated ? 'coordinated-cue' : from === c.to ? 'cue-before' : 'cue-before-that'
+      const source = gerund ? undefined : coordinated && words(clauseFrom, c.at - 1) === 0 ? lastSource : speakerPhrase(doc, clauseFrom, c.at, 'before')
+      lastSpeaker = undefined
+      lastSource = source
+      if (!push(from, to, c, speaker, rule, source)) continue
+      lastSubject = { from: clauseFrom, to: c.at }
+      coveredTo = to
     }
   }
   return out

@@ -13,7 +13,7 @@ export function verifySpans(doc: KronikaDocument): void {
   }
   doc.times = doc.times.filter((t) => ok(t) || (report('time', t), false))
   doc.amounts = doc.amounts.filter((a) => ok(a) || (report('amount', a), false))
-  doc.quotes = doc.quotes.filter((q) => (ok(q) && ok(q.cue)) || (report('quote', q), false))
-  doc.statements = doc.statements.filter((s) => (ok(s) && ok(s.cue)) || (report('statement', s), false))
+  doc.quotes = doc.quotes.filter((q) => (ok(q) && ok(q.cue) && ok(q.source)) || (report('quote', q), false))
+  doc.statements = doc.statements.filter((s) => (ok(s) && ok(s.cue) && ok(s.source)) || (report('statement', s), false))
   doc.events = doc.events.filter((v) => (ok(v.trigger) && ok(v.modalityCue)) || (report('event trigger', v.trigger), false))
 }

@@ -14,6 +14,7 @@ export function allTextSpans(doc: KronikaDocument): Array<{ start: number; end: 
     ...r.entities.flatMap((e) => e.mentions), ...r.times, ...r.amounts, ...r.quotes,
     ...r.quotes.flatMap((q) => (q.cue ? [q.cue] : [])),
     ...r.statements, ...r.statements.map((s) => s.cue),
+    ...[...r.quotes, ...r.statements].flatMap((q) => (q.source ? [q.source] : [])),
     ...r.events.map((e) => e.trigger), ...r.events.flatMap((e) => (e.modalityCue ? [e.modalityCue] : [])),
     ...r.events.flatMap((e) => e.attribution.flatMap((a) => (a.cue ? [a.cue] : []))),
   ]
