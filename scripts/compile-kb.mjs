@@ -1,7 +1,8 @@
 // Compiles the knowledge base for a fast start (run by `npm run build` after tsc): the entries without their
-// aliases (data/generated/kb-core.json) and one alias index per language pack (data/generated/gazetteer-<lang>.json).
+// aliases (data/generated/kb-core.json) and one alias index per language pack (data/generated/gazetteer-<lang>.tsv,
+// a text format described in src/kb/compiled-index.ts).
 // The output is reproducible: the same sources give the same bytes.
-import { writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadGazetteer, PACKAGE_ROOT } from '../dist/kb/load-kb.js'
 import { coreEntry, placeColumns, serialiseIndex, sourceStamp } from '../dist/kb/compiled-index.js'
@@ -20,8 +21,9 @@ writeFileSync(join(out, 'kb-core.json'), JSON.stringify({
 const ctx = getDefaultContext()
 for (const lang of availablePacks()) {
   const pack = loadPack(lang, undefined, ctx.morphology)
-  const file = serialiseIndex(gazetteer.index(pack), lang, sourceStamp(PACKAGE_ROOT, lang))
-  writeFileSync(join(out, `gazetteer-${lang}.json`), JSON.stringify(file))
-  console.log(`compile-kb: ${lang}: ${file.items.length} aliases`)
+  const text = serialiseIndex(gazetteer.index(pack), lang, sourceStamp(PACKAGE_ROOT, lang))
+  writeFileSync(join(out, `gazetteer-${lang}.tsv`), text)
+  rmSync(join(out, `gazetteer-${lang}.json`), { force: true }) // the format before
+  console.log(`compile-kb: ${lang}: ${text.slice(0, text.indexOf('\n')).split('\t')[3]} aliases`)
 }
 console.log(`compile-kb: ${gazetteer.entries.length} entries in ${Date.now() - t0} ms`)

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { KbEntry } from './types.js'
-import type { AliasEntry } from './gazetteer.js'
+import type { AliasEntry, AliasIndex } from './gazetteer.js'
 
 export interface CompiledKb {
   stamp: string
@@ -65,13 +65,6 @@ export function placeResolver(c: PlaceColumns): (id: string) => KbEntry | undefi
   }
 }
 
-export interface CompiledIndex {
-  stamp: string
-  lang: string
-  /** [entry id, alias, acronym, each token's normal forms] */
-  items: Array<[string, string, 0 | 1, string[][]]>
-}
-
 function hashFolder(h: ReturnType<typeof createHash>, dir: string): void {
   if (!existsSync(dir)) return
   for (const name of readdirSync(dir).sort()) {
@@ -109,17 +102,44 @@ export function coreEntry(e: KbEntry): KbEntry {
   return { ...rest, aliases: {} }
 }
 
-export function serialiseIndex(index: Map<string, AliasEntry[]>, lang: string, stamp: string): CompiledIndex {
-  const seen = new Set<AliasEntry>()
-  const items: CompiledIndex['items'] = []
+/**
+ * The alias index of one language as text (`gazetteer-<lang>.tsv`), so that loading it is one file read and one
+ * split, and an alias becomes an object only when a text's word looks it up:
+ *
+ *   kronika-gazetteer 1 TAB lang TAB stamp TAB item count
+ *   one line per alias: entry id TAB alias TAB 1 if an acronym else 0 TAB then per alias token its normal forms,
+ *     separated by spaces
+ *   one line per index key, sorted (UTF-16 order): key TAB the numbers of the aliases it starts, comma-separated
+ *
+ * Fields never hold tabs, line breaks or (normal forms) spaces; the build checks this.
+ */
+const HEADER = 'kronika-gazetteer 1'
+
+export function serialiseIndex(index: Map<string, AliasEntry[]>, lang: string, stamp: string): string {
+  const number = new Map<AliasEntry, number>()
+  const items: string[] = []
+  const check = (field: string, what: string, space = false): string => {
+    if (/[\t\n\r]/.test(field) || (space && field.includes(' '))) throw new Error(`compile-kb: ${what} "${field}" holds a tab, line break${space ? ' or space' : ''}`)
+    return field
+  }
   for (const list of index.values()) {
     for (const item of list) {
-      if (seen.has(item)) continue
-      seen.add(item)
-      items.push([item.entry.id, item.alias, item.acronym ? 1 : 0, item.tokens])
+      if (number.has(item)) continue
+      number.set(item, items.length)
+      items.push([check(item.entry.id, 'entry id'), check(item.alias, 'alias'), item.acronym ? '1' : '0',
+        ...item.tokens.map((forms) => forms.map((f) => check(f, 'normal form', true)).join(' '))].join('\t'))
     }
   }
-  return { stamp, lang, items }
+  const keys = [...index.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  // an alias's numbers in ascending order: the order in which the index lists the aliases of one key
+  const postings = keys.map((k) => `${check(k, 'key', true)}\t${index.get(k)!.map((x) => number.get(x)!).sort((a, b) => a - b).join(',')}`)
+  return [`${HEADER}\t${lang}\t${stamp}\t${items.length}`, ...items, ...postings].join('\n') + '\n'
+}
+
+/** The stamp a compiled index text was made from (its first line), or undefined when it is not one. */
+export function indexStamp(text: string, lang: string): string | undefined {
+  const head = text.slice(0, text.indexOf('\n')).split('\t')
+  return head[0] === HEADER && head[1] === lang ? head[2] : undefined
 }
 
 /** An alias whose entry is looked up when a text first matches it. */
@@ -132,14 +152,59 @@ class CompiledAlias implements AliasEntry {
   }
 }
 
-export function deserialiseIndex(file: CompiledIndex, byId: (id: string) => KbEntry | undefined): Map<string, AliasEntry[]> {
-  const index = new Map<string, AliasEntry[]>()
-  for (const [id, alias, acronym, tokens] of file.items) {
-    const item: AliasEntry = new CompiledAlias(tokens, id, alias, acronym === 1, byId)
-    for (const key of tokens[0] ?? []) {
-      const list = index.get(key)
-      if (list) list.push(item); else index.set(key, [item])
-    }
+/**
+ * The index over a compiled text: a key is found by binary search among the sorted key lines and its aliases are
+ * made then, once (an alias object is shared by all its keys); keys added at run time (`--kb` entries) and every
+ * key already looked up live in the map.
+ */
+class CompiledAliasIndex implements AliasIndex {
+  private readonly looked = new Map<string, AliasEntry[] | null>()
+  private readonly made: Array<AliasEntry | undefined>
+  constructor(private readonly lines: string[], private readonly count: number, private readonly byId: (id: string) => KbEntry | undefined) {
+    this.made = new Array<AliasEntry | undefined>(count)
   }
-  return index
+
+  get(key: string): AliasEntry[] | undefined {
+    const hit = this.looked.get(key)
+    if (hit !== undefined) return hit ?? undefined
+    const list = this.find(key)
+    this.looked.set(key, list ?? null)
+    return list
+  }
+
+  set(key: string, list: AliasEntry[]): this {
+    this.looked.set(key, list)
+    return this
+  }
+
+  private find(key: string): AliasEntry[] | undefined {
+    // key lines are lines[1 + count …]; the last line of the text is empty
+    let lo = 1 + this.count, hi = this.lines.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1, line = this.lines[mid]!
+      const k = line.slice(0, line.indexOf('\t'))
+      if (k === key) return line.slice(k.length + 1).split(',').map((n) => this.item(Number(n))).filter((x): x is AliasEntry => x !== undefined)
+      if (k < key) lo = mid + 1; else hi = mid
+    }
+    return undefined
+  }
+
+  private item(n: number): AliasEntry | undefined {
+    if (!(n >= 0 && n < this.count)) return undefined
+    let item = this.made[n]
+    if (!item) {
+      const [id = '', alias = '', acronym, ...tokens] = this.lines[1 + n]!.split('\t')
+      item = new CompiledAlias(tokens.map((t) => t.split(' ')), id, alias, acronym === '1', this.byId)
+      this.made[n] = item
+    }
+    return item
+  }
+}
+
+/** The index of a compiled text (`serialiseIndex`); undefined when the text is not one. */
+export function deserialiseIndex(text: string, byId: (id: string) => KbEntry | undefined): AliasIndex | undefined {
+  const lines = text.split('\n')
+  const count = Number(lines[0]?.split('\t')[3])
+  if (!lines[0]?.startsWith(HEADER + '\t') || !Number.isInteger(count) || count < 0 || 1 + count > lines.length) return undefined
+  return new CompiledAliasIndex(lines, count, byId)
 }

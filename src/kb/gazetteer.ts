@@ -19,6 +19,12 @@ export interface AliasEntry {
   acronym: boolean
 }
 
+/** The alias index of a language, by the normal forms of an alias's first word: a Map, or the compiled index. */
+export interface AliasIndex {
+  get(key: string): AliasEntry[] | undefined
+  set(key: string, list: AliasEntry[]): unknown
+}
+
 export interface GazetteerMatch {
   from: number
   to: number
@@ -35,7 +41,7 @@ const SPLIT_WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
 export class Gazetteer {
   readonly entries: KbEntry[]
   private readonly byId = new Map<string, KbEntry>()
-  private readonly indexes = new Map<string, Map<string, AliasEntry[]>>()
+  private readonly indexes = new Map<string, AliasIndex>()
 
   constructor(entries: KbEntry[]) {
     this.entries = entries
@@ -101,13 +107,13 @@ export class Gazetteer {
   }
 
   /** A compiled index of a language, when the build made one for exactly these entries (src/kb/compiled-index.ts). */
-  compiledIndex: ((lang: string, byId: (id: string) => KbEntry | undefined) => Map<string, AliasEntry[]> | undefined) | undefined
+  compiledIndex: ((lang: string, byId: (id: string) => KbEntry | undefined) => AliasIndex | undefined) | undefined
   /** The entries as loaded with all their aliases, when `entries` were loaded without them (from the compiled KB). */
   fullEntries: (() => KbEntry[]) | undefined
   private readonly added: KbEntry[] = []
 
   /** The alias index of a language: compiled at build time when available, otherwise built now. */
-  index(pack: LanguagePack): Map<string, AliasEntry[]> {
+  index(pack: LanguagePack): AliasIndex {
     const hit = this.indexes.get(pack.code)
     if (hit) return hit
     let index = this.compiledIndex?.(pack.code, (id) => this.get(id))
@@ -121,7 +127,7 @@ export class Gazetteer {
   }
 
   /** Adds the aliases of these entries to an index. */
-  indexEntries(index: Map<string, AliasEntry[]>, entries: readonly KbEntry[], pack: LanguagePack): void {
+  indexEntries(index: AliasIndex, entries: readonly KbEntry[], pack: LanguagePack): void {
     const lemmaCache = new Map<string, string[]>()
     const forms = (word: string): string[] => {
       let f = lemmaCache.get(word)

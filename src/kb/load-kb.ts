@@ -10,7 +10,7 @@ import { loadCountries } from './countries.js'
 import { loadPlaces } from './places.js'
 import { formatIssue, loadActors, readActors } from './actors.js'
 import { Gazetteer } from './gazetteer.js'
-import { deserialiseIndex, placeResolver, sourceStamp, type CompiledIndex, type CompiledKb } from './compiled-index.js'
+import { deserialiseIndex, indexStamp, placeResolver, sourceStamp, type CompiledKb } from './compiled-index.js'
 import type { KbEntry } from './types.js'
 
 /** The package root (where data/, kb/ and packs/ are). */
@@ -25,8 +25,12 @@ export function loadKnowledgeBase(): KbEntry[] {
   return cached
 }
 
+function readText(path: string): string | undefined {
+  try { return existsSync(path) ? readFileSync(path, 'utf8') : undefined } catch { return undefined }
+}
+
 function readJson<T>(path: string): T | undefined {
-  try { return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) as T : undefined } catch { return undefined }
+  try { const text = readText(path); return text === undefined ? undefined : JSON.parse(text) as T } catch { return undefined }
 }
 
 /**
@@ -40,8 +44,8 @@ export function loadGazetteer(options: { compiled?: boolean } = {}): Gazetteer {
   gazetteer.lazyEntry = placeResolver(core.places)
   gazetteer.fullEntries = loadKnowledgeBase
   gazetteer.compiledIndex = (lang, byId) => {
-    const file = readJson<CompiledIndex>(join(GENERATED, `gazetteer-${lang}.json`))
-    return file && file.stamp === sourceStamp(PACKAGE_ROOT, lang) ? deserialiseIndex(file, byId) : undefined
+    const text = readText(join(GENERATED, `gazetteer-${lang}.tsv`))
+    return text && indexStamp(text, lang) === sourceStamp(PACKAGE_ROOT, lang) ? deserialiseIndex(text, byId) : undefined
   }
   return gazetteer
 }
