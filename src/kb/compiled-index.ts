@@ -1,7 +1,7 @@
 /**
  * The knowledge base compiled at build time (scripts/compile-kb.mjs), so the command line starts fast: the
- * entries without their aliases in every language (`kb-core.json`), and one alias index per language pack
- * (`gazetteer-<lang>.json`). Each file carries a stamp of the sources it was made from; a stale file is ignored
+ * entries without their aliases in every language (`kb-core.json`), the places (`kb-places.tsv`), and one alias
+ * index per language pack (`gazetteer-<lang>.tsv`). Each file carries a stamp of the sources it was made from; a stale file is ignored
  * and the index is built at run time instead.
  */
 import { createHash } from 'node:crypto'
@@ -14,51 +14,69 @@ export interface CompiledKb {
   stamp: string
   /** Every entry but the places, without aliases. */
   entries: KbEntry[]
-  /** The places in columns (parsed fast, made into entries only when a text names them). */
-  places: PlaceColumns
 }
 
-export interface PlaceColumns {
-  id: string[]; name: string[]; country: string[]; lon: number[]; lat: number[]; population: number[]; admin1: string[]
-  /** Sparse: row → value */
-  standsFor: Record<string, string>; wikidata: Record<string, string>; type: Record<string, KbEntry['type']>; sector: Record<string, string>
+/**
+ * The places as text (`kb-places.tsv`), read when a text first names a place and made into entries one by one:
+ *
+ *   kronika-places 1 TAB stamp TAB row count
+ *   one line per place, sorted by id (UTF-16 order): id, name, type (empty for LOC), country, longitude, latitude,
+ *     population, admin1, standsFor, wikidata, sector, TAB-separated, empty where the entry has none
+ */
+const PLACES_HEADER = 'kronika-places 1'
+const PLACE_FIELDS = 11
+
+export function serialisePlaces(places: KbEntry[], stamp: string): string {
+  const cell = (x: string | number | undefined): string => {
+    const v = x === undefined ? '' : String(x)
+    if (/[\t\n\r]/.test(v)) throw new Error(`compile-kb: place field "${v}" holds a tab or line break`)
+    return v
+  }
+  const rows = places.map((e) => [e.id, e.name, e.type === 'LOC' ? '' : e.type, e.country, e.coordinates?.[0], e.coordinates?.[1],
+    e.population || undefined, e.admin1, e.standsFor, e.wikidata, e.sector].map(cell).join('\t'))
+  rows.sort((a, b) => { const x = a.slice(0, a.indexOf('\t')), y = b.slice(0, b.indexOf('\t')); return x < y ? -1 : x > y ? 1 : 0 })
+  return [`${PLACES_HEADER}\t${stamp}\t${rows.length}`, ...rows].join('\n') + '\n'
 }
 
-/** Puts place entries (id `place:…`) into columns. */
-export function placeColumns(places: KbEntry[]): PlaceColumns {
-  const c: PlaceColumns = { id: [], name: [], country: [], lon: [], lat: [], population: [], admin1: [], standsFor: {}, wikidata: {}, type: {}, sector: {} }
-  places.forEach((e, i) => {
-    c.id.push(e.id); c.name.push(e.name); c.country.push(e.country ?? ''); c.admin1.push(e.admin1 ?? '')
-    c.lon.push(e.coordinates?.[0] ?? NaN); c.lat.push(e.coordinates?.[1] ?? NaN); c.population.push(e.population ?? 0)
-    if (e.standsFor) c.standsFor[i] = e.standsFor
-    if (e.wikidata) c.wikidata[i] = e.wikidata
-    if (e.type !== 'LOC') c.type[i] = e.type
-    if (e.sector) c.sector[i] = e.sector
-  })
-  return c
+/** The stamp of a places text, or undefined when it is not one. */
+export function placesStamp(text: string): string | undefined {
+  const head = text.slice(0, text.indexOf('\n')).split('\t')
+  return head[0] === PLACES_HEADER ? head[1] : undefined
 }
 
-/** A resolver that makes the entry of a place row on first use. */
-export function placeResolver(c: PlaceColumns): (id: string) => KbEntry | undefined {
-  let rows: Map<string, number> | undefined
-  const made = new Map<string, KbEntry>()
+/** A resolver that reads the places text (`read`) on first use and makes a place's entry when it is asked for. */
+export function placeResolver(read: () => string): (id: string) => KbEntry | undefined {
+  let lines: string[] | undefined
+  const made = new Map<string, KbEntry | null>()
+  const row = (id: string): string[] | undefined => {
+    lines ??= read().split('\n')
+    // rows are lines[1 …]; the last line of the text is empty
+    let lo = 1, hi = lines.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1, line = lines[mid]!
+      const k = line.slice(0, line.indexOf('\t'))
+      if (k === id) return line.split('\t')
+      if (k < id) lo = mid + 1; else hi = mid
+    }
+    return undefined
+  }
   return (id) => {
     const hit = made.get(id)
-    if (hit) return hit
-    rows ??= new Map(c.id.map((x, i) => [x, i]))
-    const i = rows.get(id)
-    if (i === undefined) return undefined
+    if (hit !== undefined) return hit ?? undefined
+    const c = row(id)
+    if (!c || c.length < PLACE_FIELDS) { made.set(id, null); return undefined }
+    const [, name = '', type, country, lon, lat, population, admin1, standsFor, wikidata, sector] = c
     const geonames = /^place:(\d+)$/.exec(id)?.[1]
     const e: KbEntry = {
-      id, name: c.name[i]!, type: c.type[i] ?? 'LOC', aliases: {},
-      ...(c.country[i] ? { country: c.country[i] } : {}),
+      id, name, type: (type || 'LOC') as KbEntry['type'], aliases: {},
+      ...(country ? { country } : {}),
       ...(geonames ? { geonames: Number(geonames) } : {}),
-      ...(Number.isFinite(c.lon[i]) ? { coordinates: [c.lon[i]!, c.lat[i]!] as [number, number] } : {}),
-      ...(c.population[i] ? { population: c.population[i] } : {}),
-      ...(c.admin1[i] ? { admin1: c.admin1[i] } : {}),
-      ...(c.standsFor[i] ? { standsFor: c.standsFor[i] } : {}),
-      ...(c.wikidata[i] ? { wikidata: c.wikidata[i] } : {}),
-      ...(c.sector[i] ? { sector: c.sector[i] } : {}),
+      ...(lon !== undefined && lon !== '' && lat ? { coordinates: [Number(lon), Number(lat)] as [number, number] } : {}),
+      ...(population ? { population: Number(population) } : {}),
+      ...(admin1 ? { admin1 } : {}),
+      ...(standsFor ? { standsFor } : {}),
+      ...(wikidata ? { wikidata } : {}),
+      ...(sector ? { sector } : {}),
     }
     made.set(id, e)
     return e

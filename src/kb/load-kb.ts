@@ -10,7 +10,7 @@ import { loadCountries } from './countries.js'
 import { loadPlaces } from './places.js'
 import { formatIssue, loadActors, readActors } from './actors.js'
 import { Gazetteer } from './gazetteer.js'
-import { deserialiseIndex, indexStamp, placeResolver, sourceStamp, type CompiledKb } from './compiled-index.js'
+import { deserialiseIndex, indexStamp, placeResolver, placesStamp, serialisePlaces, sourceStamp, type CompiledKb } from './compiled-index.js'
 import type { KbEntry } from './types.js'
 
 /** The package root (where data/, kb/ and packs/ are). */
@@ -41,7 +41,11 @@ export function loadGazetteer(options: { compiled?: boolean } = {}): Gazetteer {
   const core = options.compiled === false ? undefined : readJson<CompiledKb>(join(GENERATED, 'kb-core.json'))
   if (!core || core.stamp !== sourceStamp(PACKAGE_ROOT)) return new Gazetteer(loadKnowledgeBase())
   const gazetteer = new Gazetteer(core.entries)
-  gazetteer.lazyEntry = placeResolver(core.places)
+  // the places file is read when a text first names a place; made from the sources if it is missing or stale
+  gazetteer.lazyEntry = placeResolver(() => {
+    const text = readText(join(GENERATED, 'kb-places.tsv'))
+    return text && placesStamp(text) === core.stamp ? text : serialisePlaces(loadPlaces().filter((e) => e.id.startsWith('place:')), core.stamp)
+  })
   gazetteer.fullEntries = loadKnowledgeBase
   gazetteer.compiledIndex = (lang, byId) => {
     const text = readText(join(GENERATED, `gazetteer-${lang}.tsv`))
