@@ -212,6 +212,7 @@ class CompiledAliasIndex implements AliasIndex {
     let item = this.made[n]
     if (!item) {
       const [id = '', alias = '', acronym, ...tokens] = this.lines[1 + n]!.split('\t')
+      if (tokens.length === 0) return undefined
       item = new CompiledAlias(tokens.map((t) => t.split(' ')), id, alias, acronym === '1', this.byId)
       this.made[n] = item
     }
