@@ -68,7 +68,7 @@ try {
   const { indexStamp, sourceStamp } = await import(new URL('../dist/kb/compiled-index.js', import.meta.url).href)
   for (const lang of ['sq', 'en']) {
     const f = join(ROOT, 'data', 'generated', `gazetteer-${lang}.tsv`)
-    if (!existsSync(f) || indexStamp(readFileSync(f, 'utf8'), lang) !== sourceStamp(ROOT, lang)) stale.push(lang)
+    if (!existsSync(f) || indexStamp(readFileSync(f), lang) !== sourceStamp(ROOT, lang)) stale.push(lang)
   }
 } catch { /* an older build without compiled indexes */ }
 if (stale.length) process.stderr.write(`bench: the compiled knowledge-base index of ${stale.join(', ')} is stale (packs or kb/ changed since the build): run \`npm run build\` for representative start-up figures\n`)

@@ -121,17 +121,19 @@ export function coreEntry(e: KbEntry): KbEntry {
 }
 
 /**
- * The alias index of one language as text (`gazetteer-<lang>.tsv`), so that loading it is one file read and one
- * split, and an alias becomes an object only when a text's word looks it up:
+ * The alias index of one language as text (`gazetteer-<lang>.tsv`), so that loading it is one file read, and an
+ * alias becomes an object only when a text's word looks it up:
  *
- *   kronika-gazetteer 1 TAB lang TAB stamp TAB item count
+ *   kronika-gazetteer 2 TAB lang TAB stamp TAB alias count TAB byte offset of the first key line
  *   one line per alias: entry id TAB alias TAB 1 if an acronym else 0 TAB then per alias token its normal forms,
  *     separated by spaces
- *   one line per index key, sorted (UTF-16 order): key TAB the numbers of the aliases it starts, comma-separated
+ *   one line per index key, sorted by their UTF-8 bytes: key TAB the byte offsets of the lines of the aliases it
+ *     starts, comma-separated
  *
- * Fields never hold tabs, line breaks or (normal forms) spaces; the build checks this.
+ * Fields never hold tabs, line breaks or (normal forms) spaces; the build checks this. At run time the file stays
+ * in its UTF-8 bytes (about 2 MB, off the JavaScript heap) and a key is found by binary search over them.
  */
-const HEADER = 'kronika-gazetteer 1'
+const HEADER = 'kronika-gazetteer 2'
 
 export function serialiseIndex(index: Map<string, AliasEntry[]>, lang: string, stamp: string): string {
   const number = new Map<AliasEntry, number>()
@@ -148,16 +150,33 @@ export function serialiseIndex(index: Map<string, AliasEntry[]>, lang: string, s
         ...item.tokens.map((forms) => forms.map((f) => check(f, 'normal form', true)).join(' '))].join('\t'))
     }
   }
-  const keys = [...index.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  // an alias's numbers in ascending order: the order in which the index lists the aliases of one key
-  const postings = keys.map((k) => `${check(k, 'key', true)}\t${index.get(k)!.map((x) => number.get(x)!).sort((a, b) => a - b).join(',')}`)
-  return [`${HEADER}\t${lang}\t${stamp}\t${items.length}`, ...items, ...postings].join('\n') + '\n'
+  // the header's offsets are written at a fixed width, so its length does not depend on them
+  const head = (keysAt: number): string => `${HEADER}\t${lang}\t${stamp}\t${items.length}\t${String(keysAt).padStart(10, '0')}\n`
+  const offsets: number[] = []
+  let at = Buffer.byteLength(head(0))
+  for (const line of items) { offsets.push(at); at += Buffer.byteLength(line) + 1 }
+  const keys = [...index.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+  // an alias's offsets in ascending order: the order in which the index lists the aliases of one key
+  const postings = keys.map((k) => `${check(k, 'key', true)}\t${index.get(k)!.map((x) => number.get(x)!).sort((a, b) => a - b).map((n) => offsets[n]).join(',')}`)
+  return head(at) + [...items, ...postings].join('\n') + '\n'
 }
 
-/** The stamp a compiled index text was made from (its first line), or undefined when it is not one. */
-export function indexStamp(text: string, lang: string): string | undefined {
-  const head = text.slice(0, text.indexOf('\n')).split('\t')
-  return head[0] === HEADER && head[1] === lang ? head[2] : undefined
+const asBuffer = (file: string | Uint8Array): Buffer => (typeof file === 'string' ? Buffer.from(file) : Buffer.from(file.buffer, file.byteOffset, file.byteLength))
+
+/** The header fields of a compiled index, or undefined when it is not one. */
+function indexHeader(bytes: Buffer): { lang: string; stamp: string; count: number; keysAt: number } | undefined {
+  const nl = bytes.indexOf(10)
+  if (nl < 0 || nl > 200) return undefined
+  const [header, lang = '', stamp = '', count, keysAt] = bytes.toString('utf8', 0, nl).split('\t')
+  const n = Number(count), k = Number(keysAt)
+  if (header !== HEADER || !Number.isInteger(n) || !Number.isInteger(k) || k <= nl || k > bytes.length || (k < bytes.length && bytes[k - 1] !== 10)) return undefined
+  return { lang, stamp, count: n, keysAt: k }
+}
+
+/** The stamp a compiled index (its text or bytes) was made from, or undefined when it is not one. */
+export function indexStamp(file: string | Uint8Array, lang: string): string | undefined {
+  const head = indexHeader(asBuffer(file))
+  return head?.lang === lang ? head.stamp : undefined
 }
 
 /** An alias whose entry is looked up when a text first matches it. */
@@ -171,16 +190,15 @@ class CompiledAlias implements AliasEntry {
 }
 
 /**
- * The index over a compiled text: a key is found by binary search among the sorted key lines and its aliases are
- * made then, once (an alias object is shared by all its keys); keys added at run time (`--kb` entries) and every
- * key already looked up live in the map.
+ * The index over a compiled file: a key is found by binary search over the bytes of the sorted key lines and its
+ * aliases are made then, once (an alias object is shared by all its keys); keys added at run time (`--kb` entries)
+ * and every key already looked up live in the map.
  */
 class CompiledAliasIndex implements AliasIndex {
   private readonly looked = new Map<string, AliasEntry[] | null>()
-  private readonly made: Array<AliasEntry | undefined>
-  constructor(private readonly lines: string[], private readonly count: number, private readonly byId: (id: string) => KbEntry | undefined) {
-    this.made = new Array<AliasEntry | undefined>(count)
-  }
+  /** Aliases made so far, by the byte offset of their line. */
+  private readonly made = new Map<number, AliasEntry>()
+  constructor(private readonly bytes: Buffer, private readonly keysAt: number, private readonly byId: (id: string) => KbEntry | undefined) {}
 
   get(key: string): AliasEntry[] | undefined {
     const hit = this.looked.get(key)
@@ -196,34 +214,42 @@ class CompiledAliasIndex implements AliasIndex {
   }
 
   private find(key: string): AliasEntry[] | undefined {
-    // key lines are lines[1 + count …]; the last line of the text is empty
-    let lo = 1 + this.count, hi = this.lines.length - 1
+    const want = Buffer.from(key), bytes = this.bytes
+    // lo and hi are always the starts of lines of the key section
+    let lo = this.keysAt, hi = bytes.length
     while (lo < hi) {
-      const mid = (lo + hi) >>> 1, line = this.lines[mid]!
-      const k = line.slice(0, line.indexOf('\t'))
-      if (k === key) return line.slice(k.length + 1).split(',').map((n) => this.item(Number(n))).filter((x): x is AliasEntry => x !== undefined)
-      if (k < key) lo = mid + 1; else hi = mid
+      const mid = (lo + hi) >>> 1
+      const start = bytes.lastIndexOf(10, mid - 1) + 1
+      let end = bytes.indexOf(10, start)
+      if (end < 0) end = bytes.length
+      let tab = bytes.indexOf(9, start)
+      if (tab < 0 || tab > end) tab = end
+      const order = want.compare(bytes, start, tab)
+      if (order === 0) {
+        return bytes.toString('latin1', tab + 1, end).split(',').map((n) => this.item(Number(n))).filter((x): x is AliasEntry => x !== undefined)
+      }
+      if (order > 0) lo = end + 1; else hi = start
     }
     return undefined
   }
 
-  private item(n: number): AliasEntry | undefined {
-    if (!(n >= 0 && n < this.count)) return undefined
-    let item = this.made[n]
+  private item(at: number): AliasEntry | undefined {
+    // an alias line starts after a line break and before the key section
+    if (!(at > 0 && at < this.keysAt && this.bytes[at - 1] === 10)) return undefined
+    let item = this.made.get(at)
     if (!item) {
-      const [id = '', alias = '', acronym, ...tokens] = this.lines[1 + n]!.split('\t')
+      const [id = '', alias = '', acronym, ...tokens] = this.bytes.toString('utf8', at, this.bytes.indexOf(10, at)).split('\t')
       if (tokens.length === 0) return undefined
       item = new CompiledAlias(tokens.map((t) => t.split(' ')), id, alias, acronym === '1', this.byId)
-      this.made[n] = item
+      this.made.set(at, item)
     }
     return item
   }
 }
 
-/** The index of a compiled text (`serialiseIndex`); undefined when the text is not one. */
-export function deserialiseIndex(text: string, byId: (id: string) => KbEntry | undefined): AliasIndex | undefined {
-  const lines = text.split('\n')
-  const count = Number(lines[0]?.split('\t')[3])
-  if (!lines[0]?.startsWith(HEADER + '\t') || !Number.isInteger(count) || count < 0 || 1 + count > lines.length) return undefined
-  return new CompiledAliasIndex(lines, count, byId)
+/** The index of a compiled file (`serialiseIndex`, as text or bytes); undefined when it is not one. */
+export function deserialiseIndex(file: string | Uint8Array, byId: (id: string) => KbEntry | undefined): AliasIndex | undefined {
+  const bytes = asBuffer(file)
+  const head = indexHeader(bytes)
+  return head ? new CompiledAliasIndex(bytes, head.keysAt, byId) : undefined
 }

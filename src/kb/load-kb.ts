@@ -25,6 +25,10 @@ export function loadKnowledgeBase(): KbEntry[] {
   return cached
 }
 
+function readBytes(path: string): Buffer | undefined {
+  try { return existsSync(path) ? readFileSync(path) : undefined } catch { return undefined }
+}
+
 function readText(path: string): string | undefined {
   try { return existsSync(path) ? readFileSync(path, 'utf8') : undefined } catch { return undefined }
 }
@@ -48,8 +52,8 @@ export function loadGazetteer(options: { compiled?: boolean } = {}): Gazetteer {
   })
   gazetteer.fullEntries = loadKnowledgeBase
   gazetteer.compiledIndex = (lang, byId) => {
-    const text = readText(join(GENERATED, `gazetteer-${lang}.tsv`))
-    return text && indexStamp(text, lang) === sourceStamp(PACKAGE_ROOT, lang) ? deserialiseIndex(text, byId) : undefined
+    const bytes = readBytes(join(GENERATED, `gazetteer-${lang}.tsv`))
+    return bytes && indexStamp(bytes, lang) === sourceStamp(PACKAGE_ROOT, lang) ? deserialiseIndex(bytes, byId) : undefined
   }
   return gazetteer
 }
