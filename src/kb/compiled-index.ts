@@ -10,6 +10,8 @@ import { join } from 'node:path'
 import type { KbEntry } from './types.js'
 import type { AliasEntry, AliasIndex } from './gazetteer.js'
 
+const asBuffer = (file: string | Uint8Array): Buffer => (typeof file === 'string' ? Buffer.from(file) : Buffer.from(file.buffer, file.byteOffset, file.byteLength))
+
 export interface CompiledKb {
   stamp: string
   /** Every entry but the places, without aliases. */
@@ -20,7 +22,7 @@ export interface CompiledKb {
  * The places as text (`kb-places.tsv`), read when a text first names a place and made into entries one by one:
  *
  *   kronika-places 1 TAB stamp TAB row count
- *   one line per place, sorted by id (UTF-16 order): id, name, type (empty for LOC), country, longitude, latitude,
+ *   one line per place, sorted by the UTF-8 bytes of its id: id, name, type (empty for LOC), country, longitude, latitude,
  *     population, admin1, standsFor, wikidata, sector, TAB-separated, empty where the entry has none
  */
 const PLACES_HEADER = 'kronika-places 1'
@@ -34,31 +36,53 @@ export function serialisePlaces(places: KbEntry[], stamp: string): string {
   }
   const rows = places.map((e) => [e.id, e.name, e.type === 'LOC' ? '' : e.type, e.country, e.coordinates?.[0], e.coordinates?.[1],
     e.population || undefined, e.admin1, e.standsFor, e.wikidata, e.sector].map(cell).join('\t'))
-  rows.sort((a, b) => { const x = a.slice(0, a.indexOf('\t')), y = b.slice(0, b.indexOf('\t')); return x < y ? -1 : x > y ? 1 : 0 })
+  rows.sort((a, b) => Buffer.compare(Buffer.from(a.slice(0, a.indexOf('\t'))), Buffer.from(b.slice(0, b.indexOf('\t')))))
   return [`${PLACES_HEADER}\t${stamp}\t${rows.length}`, ...rows].join('\n') + '\n'
 }
 
-/** The stamp of a places text, or undefined when it is not one. */
-export function placesStamp(text: string): string | undefined {
-  const head = text.slice(0, text.indexOf('\n')).split('\t')
+/** The stamp of a places text (or its bytes), or undefined when it is not one. */
+export function placesStamp(file: string | Uint8Array): string | undefined {
+  const bytes = asBuffer(file), nl = bytes.indexOf(10)
+  const head = bytes.toString('utf8', 0, nl < 0 || nl > 200 ? 0 : nl).split('\t')
   return head[0] === PLACES_HEADER ? head[1] : undefined
 }
 
-/** A resolver that reads the places text (`read`) on first use and makes a place's entry when it is asked for. */
-export function placeResolver(read: () => string): (id: string) => KbEntry | undefined {
-  let lines: string[] | undefined
+/**
+ * The line between `from` and `to` (starts of lines) whose first field is `key`, by binary search over lines sorted
+ * by their UTF-8 bytes: where the line starts, where its first field ends, and where the line ends.
+ */
+function findLine(bytes: Buffer, from: number, to: number, key: string): [number, number, number] | undefined {
+  const want = Buffer.from(key)
+  let lo = from, hi = to
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const start = mid === 0 ? 0 : bytes.lastIndexOf(10, mid - 1) + 1
+    let end = bytes.indexOf(10, start)
+    if (end < 0) end = bytes.length
+    let tab = bytes.indexOf(9, start)
+    if (tab < 0 || tab > end) tab = end
+    const order = want.compare(bytes, start, tab)
+    if (order === 0) return [start, tab, end]
+    if (order > 0) lo = end + 1; else hi = start
+  }
+  return undefined
+}
+
+/**
+ * A resolver that reads the places file (`read`, its text or bytes) on first use and makes a place's entry when it
+ * is asked for, finding its line by binary search over the bytes.
+ */
+export function placeResolver(read: () => string | Uint8Array): (id: string) => KbEntry | undefined {
+  let bytes: Buffer | undefined
+  let rowsAt = 0
   const made = new Map<string, KbEntry | null>()
   const row = (id: string): string[] | undefined => {
-    lines ??= read().split('\n')
-    // rows are lines[1 …]; the last line of the text is empty
-    let lo = 1, hi = lines.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1, line = lines[mid]!
-      const k = line.slice(0, line.indexOf('\t'))
-      if (k === id) return line.split('\t')
-      if (k < id) lo = mid + 1; else hi = mid
+    if (!bytes) {
+      bytes = asBuffer(read())
+      rowsAt = placesStamp(bytes) === undefined ? bytes.length : bytes.indexOf(10) + 1
     }
-    return undefined
+    const at = findLine(bytes, rowsAt, bytes.length, id)
+    return at && bytes.toString('utf8', at[0], at[2]).split('\t')
   }
   return (id) => {
     const hit = made.get(id)
@@ -161,8 +185,6 @@ export function serialiseIndex(index: Map<string, AliasEntry[]>, lang: string, s
   return head(at) + [...items, ...postings].join('\n') + '\n'
 }
 
-const asBuffer = (file: string | Uint8Array): Buffer => (typeof file === 'string' ? Buffer.from(file) : Buffer.from(file.buffer, file.byteOffset, file.byteLength))
-
 /** The header fields of a compiled index, or undefined when it is not one. */
 function indexHeader(bytes: Buffer): { lang: string; stamp: string; count: number; keysAt: number } | undefined {
   const nl = bytes.indexOf(10)
@@ -214,23 +236,9 @@ class CompiledAliasIndex implements AliasIndex {
   }
 
   private find(key: string): AliasEntry[] | undefined {
-    const want = Buffer.from(key), bytes = this.bytes
-    // lo and hi are always the starts of lines of the key section
-    let lo = this.keysAt, hi = bytes.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      const start = bytes.lastIndexOf(10, mid - 1) + 1
-      let end = bytes.indexOf(10, start)
-      if (end < 0) end = bytes.length
-      let tab = bytes.indexOf(9, start)
-      if (tab < 0 || tab > end) tab = end
-      const order = want.compare(bytes, start, tab)
-      if (order === 0) {
-        return bytes.toString('latin1', tab + 1, end).split(',').map((n) => this.item(Number(n))).filter((x): x is AliasEntry => x !== undefined)
-      }
-      if (order > 0) lo = end + 1; else hi = start
-    }
-    return undefined
+    const at = findLine(this.bytes, this.keysAt, this.bytes.length, key)
+    if (!at) return undefined
+    return this.bytes.toString('latin1', at[1] + 1, at[2]).split(',').map((n) => this.item(Number(n))).filter((x): x is AliasEntry => x !== undefined)
   }
 
   private item(at: number): AliasEntry | undefined {

@@ -47,8 +47,8 @@ export function loadGazetteer(options: { compiled?: boolean } = {}): Gazetteer {
   const gazetteer = new Gazetteer(core.entries)
   // the places file is read when a text first names a place; made from the sources if it is missing or stale
   gazetteer.lazyEntry = placeResolver(() => {
-    const text = readText(join(GENERATED, 'kb-places.tsv'))
-    return text && placesStamp(text) === core.stamp ? text : serialisePlaces(loadPlaces().filter((e) => e.id.startsWith('place:')), core.stamp)
+    const bytes = readBytes(join(GENERATED, 'kb-places.tsv'))
+    return bytes && placesStamp(bytes) === core.stamp ? bytes : serialisePlaces(loadPlaces().filter((e) => e.id.startsWith('place:')), core.stamp)
   })
   gazetteer.fullEntries = loadKnowledgeBase
   gazetteer.compiledIndex = (lang, byId) => {
