@@ -1,8 +1,9 @@
 /**
  * The knowledge base compiled at build time (scripts/compile-kb.mjs), so the command line starts fast: the
  * entries without their aliases in every language (`kb-core.json`), the places (`kb-places.tsv`), and one alias
- * index per language pack (`gazetteer-<lang>.tsv`). Each file carries a stamp of the sources it was made from; a stale file is ignored
- * and the index is built at run time instead.
+ * index per language pack (`gazetteer-<lang>.tsv`). Each file carries a stamp of the sources it was made from; a
+ * stale file is ignored and the index is built at run time instead. The text files are read lazily and searched in
+ * their bytes (sorted lines, binary search), so only what a document names becomes objects.
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
@@ -22,8 +23,8 @@ export interface CompiledKb {
  * The places as text (`kb-places.tsv`), read when a text first names a place and made into entries one by one:
  *
  *   kronika-places 1 TAB stamp TAB row count
- *   one line per place, sorted by the UTF-8 bytes of its id: id, name, type (empty for LOC), country, longitude, latitude,
- *     population, admin1, standsFor, wikidata, sector, TAB-separated, empty where the entry has none
+ *   one line per place, sorted by the UTF-8 bytes of its id: id, name, type (empty for LOC), country, longitude,
+ *     latitude, population, admin1, standsFor, wikidata, sector, TAB-separated, empty where the entry has none
  */
 const PLACES_HEADER = 'kronika-places 1'
 const PLACE_FIELDS = 11
