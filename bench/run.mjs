@@ -10,7 +10,10 @@
  *   - peak RSS of the CLI extracting a mixed corpus and a 1 MB article;
  *   - time against article length, 1 KB to 1 MB, doubling: the ratio per doubling should stay ≤ 2.6 (1.3× linear).
  *
- *   node bench/run.mjs [--count N] [--seed S] [--max-seconds S] [--out FILE] [--no-write]
+ *   node bench/run.mjs [--count N] [--seed S] [--max-seconds S] [--out FILE] [--no-write] [--only PARTS]
+ *
+ * --only takes a comma-separated list of throughput, compromise, startup, rss, scaling: it runs just those parts and
+ * prints their figures without writing the report (e.g. `--only startup,rss` while working on start-up and memory).
  *
  * Needs the build (npm run build). Targets are checked here and printed; they are benchmarks, not tests.
  */
@@ -34,8 +37,9 @@ if (process.argv[2] === '--child-rss') {
   process.exit(0)
 }
 
+const PARTS = ['throughput', 'compromise', 'startup', 'rss', 'scaling']
 function parseArgs(argv) {
-  const o = { count: 1000, seed: 1, maxSeconds: 25, out: join(ROOT, 'docs', 'benchmarks.md'), write: true }
+  const o = { count: 1000, seed: 1, maxSeconds: 25, out: join(ROOT, 'docs', 'benchmarks.md'), write: true, only: undefined }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--count') o.count = Number(argv[++i])
@@ -43,12 +47,15 @@ function parseArgs(argv) {
     else if (a === '--max-seconds') o.maxSeconds = Number(argv[++i])
     else if (a === '--out') o.out = argv[++i]
     else if (a === '--no-write') o.write = false
-    else { process.stderr.write(`bench: unknown argument ${a}\nusage: node bench/run.mjs [--count N] [--seed S] [--max-seconds S] [--out FILE] [--no-write]\n`); process.exit(2) }
+    else if (a === '--only') o.only = new Set((argv[++i] ?? '').split(','))
+    else { process.stderr.write(`bench: unknown argument ${a}\nusage: node bench/run.mjs [--count N] [--seed S] [--max-seconds S] [--out FILE] [--no-write] [--only ${PARTS.join(',')}]\n`); process.exit(2) }
   }
   return o
 }
 
 const opts = parseArgs(process.argv.slice(2))
+for (const p of opts.only ?? []) if (!PARTS.includes(p)) { process.stderr.write(`bench: unknown part ${p} (${PARTS.join(', ')})\n`); process.exit(2) }
+const want = (part) => !opts.only || opts.only.has(part)
 if (!existsSync(join(ROOT, 'dist', 'pipeline', 'extract.js'))) {
   process.stderr.write('bench: dist/ is missing; run `npm run build` first\n')
   process.exit(2)
@@ -58,10 +65,10 @@ const { extractDocument, getDefaultContext } = await import(new URL('../dist/pip
 // rebuilt at start-up, which shows in the cold start and the memory): say so when they are stale
 const stale = []
 try {
-  const { sourceStamp } = await import(new URL('../dist/kb/compiled-index.js', import.meta.url).href)
+  const { indexStamp, sourceStamp } = await import(new URL('../dist/kb/compiled-index.js', import.meta.url).href)
   for (const lang of ['sq', 'en']) {
-    const f = join(ROOT, 'data', 'generated', `gazetteer-${lang}.json`)
-    if (!existsSync(f) || JSON.parse(readFileSync(f, 'utf8')).stamp !== sourceStamp(ROOT, lang)) stale.push(lang)
+    const f = join(ROOT, 'data', 'generated', `gazetteer-${lang}.tsv`)
+    if (!existsSync(f) || indexStamp(readFileSync(f), lang) !== sourceStamp(ROOT, lang)) stale.push(lang)
   }
 } catch { /* an older build without compiled indexes */ }
 if (stale.length) process.stderr.write(`bench: the compiled knowledge-base index of ${stale.join(', ')} is stale (packs or kb/ changed since the build): run \`npm run build\` for representative start-up figures\n`)
@@ -77,9 +84,10 @@ const names = await loadNames()
 const ctx = getDefaultContext()
 const throughput = {}
 const corpora = {}
-for (const lang of ['sq', 'en']) {
+for (const lang of want('throughput') || want('compromise') ? ['sq', 'en'] : []) {
   const arts = Array.from({ length: opts.count }, (_, index) => generateArticle({ seed: opts.seed, index, lang, names }))
   corpora[lang] = arts
+  if (!want('throughput')) continue
   // warm up: the first document loads the pack and the knowledge-base index; the JIT needs a few more
   const warm = Array.from({ length: 50 }, (_, index) => generateArticle({ seed: opts.seed + 1000, index, lang, names }))
   for (const a of warm) extractDocument(input(a), ctx)
@@ -99,7 +107,7 @@ for (const lang of ['sq', 'en']) {
 
 // --- 2. compromise's NER on the same English texts
 let compromise
-try {
+if (want('compromise')) try {
   const nlp = (await import('compromise')).default
   const arts = corpora.en
   for (const a of arts.slice(0, 5)) nlp(a.text).people().out('array')
@@ -133,7 +141,7 @@ function firstRecordMs(args) {
 }
 const coldStart = {}
 let coldError
-try {
+if (want('startup')) try {
   for (const lang of ['sq', 'en']) {
     const file = join(tmp, `cold-${lang}.txt`)
     const a = generateArticle({ seed: opts.seed, index: 0, lang, names })
@@ -150,7 +158,7 @@ const rssCount = Math.min(opts.count, 500)
 const mixedFile = join(tmp, 'mixed.jsonl'), bigFile = join(tmp, 'big.jsonl')
 writeFileSync(mixedFile, Array.from({ length: rssCount }, (_, index) => JSON.stringify(generateArticle({ seed: opts.seed + 7, index, lang: 'mixed', names }))).join('\n') + '\n')
 writeFileSync(bigFile, JSON.stringify(generateArticle({ seed: opts.seed + 8, index: 0, lang: 'mixed', size: 1 << 20, exact: true, names })) + '\n')
-const rss = await new Promise((resolve) => {
+const rss = !want('rss') ? undefined : await new Promise((resolve) => {
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child-rss', mixedFile, bigFile], { stdio: ['ignore', 'ignore', 'pipe'] })
   let err = ''
   child.stderr.on('data', (d) => { err += d })
@@ -165,7 +173,7 @@ if (rss !== undefined) log(`bench: peak RSS ${rss.toFixed(0)} MB`)
 
 // --- 5. time against article length, 1 KB → 1 MB
 const scaling = {}
-for (const lang of ['sq', 'en']) {
+for (const lang of want('scaling') ? ['sq', 'en'] : []) {
   const rows = []
   // every size is the beginning of one 1 MB article (cut at a paragraph), so each doubling adds text of the same kind
   const whole = generateArticle({ seed: opts.seed + 3, index: 0, lang, size: 1 << 20, exact: true, names })
@@ -189,7 +197,15 @@ for (const lang of ['sq', 'en']) {
 rmSync(tmp, { recursive: true, force: true })
 const load1 = loadavg()
 
-// --- report
+// --- report (a partial run prints its figures and writes nothing)
+if (opts.only) {
+  for (const [lang, c] of Object.entries(coldStart)) process.stdout.write(`cold start ${lang}: median ${c.median.toFixed(0)} ms (${c.runs.map((x) => x.toFixed(0)).join(', ')})\n`)
+  if (rss !== undefined) process.stdout.write(`peak RSS: ${rss.toFixed(0)} MB (${rssCount} mixed articles and a 1 MB article)\n`)
+  for (const [lang, t] of Object.entries(throughput)) process.stdout.write(`throughput ${lang}: ${t.articlesPerSecond.toFixed(1)} articles/s\n`)
+  if (compromise) process.stdout.write(`compromise: ${compromise.articlesPerSecond.toFixed(1)} articles/s\n`)
+  for (const [lang, rows] of Object.entries(scaling)) process.stdout.write(`scaling ${lang}: ${rows.map((r) => `${r.kb}KB ${r.ms.toFixed(1)}ms`).join(', ')}\n`)
+  process.exit(0)
+}
 const both = (f) => Math.min(f(throughput.sq), f(throughput.en))
 const maxRatio = Math.max(...Object.values(scaling).flatMap((rows) => rows.filter((r) => r.ratio !== undefined).map((r) => r.ratio)))
 const vs = compromise ? throughput.en.articlesPerSecond / compromise.articlesPerSecond : undefined

@@ -19,6 +19,12 @@ export interface AliasEntry {
   acronym: boolean
 }
 
+/** The alias index of a language, by the normal forms of an alias's first word: a Map, or the compiled index. */
+export interface AliasIndex {
+  get(key: string): AliasEntry[] | undefined
+  set(key: string, list: AliasEntry[]): unknown
+}
+
 export interface GazetteerMatch {
   from: number
   to: number
@@ -35,7 +41,7 @@ const SPLIT_WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
 export class Gazetteer {
   readonly entries: KbEntry[]
   private readonly byId = new Map<string, KbEntry>()
-  private readonly indexes = new Map<string, Map<string, AliasEntry[]>>()
+  private readonly indexes = new Map<string, AliasIndex>()
 
   constructor(entries: KbEntry[]) {
     this.entries = entries
@@ -101,13 +107,13 @@ export class Gazetteer {
   }
 
   /** A compiled index of a language, when the build made one for exactly these entries (src/kb/compiled-index.ts). */
-  compiledIndex: ((lang: string, byId: (id: string) => KbEntry | undefined) => Map<string, AliasEntry[]> | undefined) | undefined
+  compiledIndex: ((lang: string, byId: (id: string) => KbEntry | undefined) => AliasIndex | undefined) | undefined
   /** The entries as loaded with all their aliases, when `entries` were loaded without them (from the compiled KB). */
   fullEntries: (() => KbEntry[]) | undefined
   private readonly added: KbEntry[] = []
 
   /** The alias index of a language: compiled at build time when available, otherwise built now. */
-  index(pack: LanguagePack): Map<string, AliasEntry[]> {
+  index(pack: LanguagePack): AliasIndex {
     const hit = this.indexes.get(pack.code)
     if (hit) return hit
     let index = this.compiledIndex?.(pack.code, (id) => this.get(id))
@@ -121,7 +127,7 @@ export class Gazetteer {
   }
 
   /** Adds the aliases of these entries to an index. */
-  indexEntries(index: Map<string, AliasEntry[]>, entries: readonly KbEntry[], pack: LanguagePack): void {
+  indexEntries(index: AliasIndex, entries: readonly KbEntry[], pack: LanguagePack): void {
     const lemmaCache = new Map<string, string[]>()
     const forms = (word: string): string[] => {
       let f = lemmaCache.get(word)
@@ -225,17 +231,21 @@ export function placeAliasUsable(e: KbEntry, alias: string): boolean {
   return true
 }
 
-/** The forms a text token can be looked up by: its folded text and its lemmas. */
+/**
+ * The forms a text token can be looked up by: its folded text and its lemmas (shared, never to be changed). They
+ * are cached by the token's lemma list, which the analyse stage shares between the tokens of one word, and not per
+ * token: a cache per token held about 25 MB for a 1 MB article.
+ */
 export function tokenForms(t: Token): string[] {
-  let forms = formsCache.get(t)
-  if (!forms) {
-    forms = [t.fold]
-    for (const l of t.lemmas) { const f = fold(l); if (!forms.includes(f)) forms.push(f) }
-    formsCache.set(t, forms)
-  }
+  if (t.lemmas.length === 0) return [t.fold]
+  const hit = formsByLemmas.get(t.lemmas)
+  if (hit && hit[0] === t.fold) return hit
+  const forms = [t.fold]
+  for (const l of t.lemmas) { const f = fold(l); if (!forms.includes(f)) forms.push(f) }
+  formsByLemmas.set(t.lemmas, forms)
   return forms
 }
-const formsCache = new WeakMap<Token, string[]>()
+const formsByLemmas = new WeakMap<readonly string[], string[]>()
 
 /** The forms an alias word is indexed by: folded, and its lemmas as the pack analyses a proper name. */
 export function normalForms(word: string, pack: LanguagePack): string[] {

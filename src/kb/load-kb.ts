@@ -10,7 +10,7 @@ import { loadCountries } from './countries.js'
 import { loadPlaces } from './places.js'
 import { formatIssue, loadActors, readActors } from './actors.js'
 import { Gazetteer } from './gazetteer.js'
-import { deserialiseIndex, placeResolver, sourceStamp, type CompiledIndex, type CompiledKb } from './compiled-index.js'
+import { deserialiseIndex, indexStamp, placeResolver, placesStamp, serialisePlaces, sourceStamp, type CompiledKb } from './compiled-index.js'
 import type { KbEntry } from './types.js'
 
 /** The package root (where data/, kb/ and packs/ are). */
@@ -25,8 +25,16 @@ export function loadKnowledgeBase(): KbEntry[] {
   return cached
 }
 
+function readBytes(path: string): Buffer | undefined {
+  try { return existsSync(path) ? readFileSync(path) : undefined } catch { return undefined }
+}
+
+function readText(path: string): string | undefined {
+  try { return existsSync(path) ? readFileSync(path, 'utf8') : undefined } catch { return undefined }
+}
+
 function readJson<T>(path: string): T | undefined {
-  try { return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) as T : undefined } catch { return undefined }
+  try { const text = readText(path); return text === undefined ? undefined : JSON.parse(text) as T } catch { return undefined }
 }
 
 /**
@@ -37,11 +45,15 @@ export function loadGazetteer(options: { compiled?: boolean } = {}): Gazetteer {
   const core = options.compiled === false ? undefined : readJson<CompiledKb>(join(GENERATED, 'kb-core.json'))
   if (!core || core.stamp !== sourceStamp(PACKAGE_ROOT)) return new Gazetteer(loadKnowledgeBase())
   const gazetteer = new Gazetteer(core.entries)
-  gazetteer.lazyEntry = placeResolver(core.places)
+  // the places file is read when a text first names a place; made from the sources if it is missing or stale
+  gazetteer.lazyEntry = placeResolver(() => {
+    const bytes = readBytes(join(GENERATED, 'kb-places.tsv'))
+    return bytes && placesStamp(bytes) === core.stamp ? bytes : serialisePlaces(loadPlaces().filter((e) => e.id.startsWith('place:')), core.stamp)
+  })
   gazetteer.fullEntries = loadKnowledgeBase
   gazetteer.compiledIndex = (lang, byId) => {
-    const file = readJson<CompiledIndex>(join(GENERATED, `gazetteer-${lang}.json`))
-    return file && file.stamp === sourceStamp(PACKAGE_ROOT, lang) ? deserialiseIndex(file, byId) : undefined
+    const bytes = readBytes(join(GENERATED, `gazetteer-${lang}.tsv`))
+    return bytes && indexStamp(bytes, lang) === sourceStamp(PACKAGE_ROOT, lang) ? deserialiseIndex(bytes, byId) : undefined
   }
   return gazetteer
 }

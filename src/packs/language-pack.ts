@@ -135,6 +135,27 @@ export function availablePacks(root = PACKS_DIR): string[] {
 }
 
 /**
+ * One plain list of a pack (`lists/<name>.txt`, folded as `loadPack` folds it), read without loading the whole
+ * pack: language detection needs only these, so a document does not pay for the packs of the other languages.
+ */
+export function packList(code: string, name: string, root = PACKS_DIR): Set<string> {
+  const loaded = cache.get(`${root}\u0000${code}`)
+  if (loaded) return loaded.list(name)
+  const key = `${root}\u0000${code}\u0000${name}`
+  let list = listCache.get(key)
+  if (!list) {
+    const dir = join(root, code)
+    const manifest = JSON.parse(readFileSync(join(dir, 'pack.json'), 'utf8')) as PackManifest
+    const normalise = manifest.keepDiacritics ? lower : fold
+    const path = join(dir, 'lists', `${name}.txt`)
+    list = existsSync(path) ? new Set(dataLines(path).map((l) => normalise(l.trim()))) : new Set<string>()
+    listCache.set(key, list)
+  }
+  return list
+}
+const listCache = new Map<string, Set<string>>()
+
+/**
  * Loads a pack folder (cached). Throws when the folder or its data is malformed: that is a mistake in the
  * package, not in a user's document.
  */

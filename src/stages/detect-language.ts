@@ -3,7 +3,7 @@
  * words (`lists/detection.txt`) and letters (`lists/detection-letters.txt`) votes, and the best share wins.
  */
 import type { KronikaDocument } from '../document.js'
-import { availablePacks, loadPack } from '../packs/language-pack.js'
+import { loadPack, packList } from '../packs/language-pack.js'
 import type { PipelineContext } from '../pipeline/context.js'
 import { fold } from '../text/fold.js'
 
@@ -15,9 +15,9 @@ export function scoreLanguages(text: string, ctx: PipelineContext): Array<{ code
   if (words.length === 0) return []
   const folded = words.map((w) => fold(w))
   const scores = ctx.languages.map((code) => {
-    const pack = loadPack(code, ctx.packsDir, ctx.morphology)
-    const common = pack.list('detection')
-    const letters = [...pack.list('detection-letters')]
+    // only the pack's detection lists: the packs of the languages not chosen are never loaded
+    const common = packList(code, 'detection', ctx.packsDir)
+    const letters = [...packList(code, 'detection-letters', ctx.packsDir)]
     let hits = 0
     for (const w of folded) if (common.has(w)) hits++
     let letterHits = 0
