@@ -158,52 +158,134 @@ export function matchClass(cls: WordClass, tokens: readonly Token[], at: number,
   return out
 }
 
+/** What one match in progress works on: matching is not re-entrant per call, so one shared state serves every pattern. */
+interface MatchState {
+  tokens: readonly Token[]
+  classes: WordClasses
+  limit: number
+  at: number
+  caps: Capture[]
+  best: PatternMatch | null
+}
+
+const state: MatchState = { tokens: [] as readonly Token[], classes: new Map(), limit: 0, at: 0, caps: [], best: null }
+
+/** A step of a compiled pattern: tries its element at `pos` and calls its continuation for every way it matches. */
+type Step = (pos: number) => void
+
+/** Records the end of one complete path: the longest match wins, the first path to reach it gives the captures. */
+const finish: Step = (end) => {
+  const s = state
+  if (end > s.at && (!s.best || end > s.best.to)) s.best = { from: s.at, to: end, captures: s.caps.slice() }
+}
+
+/**
+ * Compiles elements[k…] into one step whose continuation, once they have matched, is `cont`. Continuations are
+ * fixed by the pattern's structure, so the closures are made once per pattern instead of once per attempt.
+ * Paths are tried in the interpreter's order: a repeat extends before it stops, an optional element is tried
+ * before it is skipped, alternatives in their written order, a class's longest forms first.
+ */
+function compileSequence(els: readonly Element[], k: number, cont: Step): Step {
+  if (k === els.length) return cont
+  const el = els[k]!
+  const next = compileSequence(els, k + 1, cont)
+  let once: Step
+  if (el.repeat) {
+    const more: Step = (p2) => { once(p2); next(p2) }
+    once = compileAtom(el.node, more)
+  } else once = compileAtom(el.node, next)
+  if (!el.optional) return once
+  const tryOnce = once
+  return (pos) => { tryOnce(pos); next(pos) }
+}
+
+function compileAtom(n: Node, cont: Step): Step {
+  switch (n.kind) {
+    case 'word': {
+      const word = n.word
+      return (pos) => { const s = state; if (pos < s.limit && s.tokens[pos]!.norm === word) cont(pos + 1) }
+    }
+    case 'lemma': {
+      const word = n.word
+      return (pos) => {
+        const s = state
+        if (pos >= s.limit) return
+        const t = s.tokens[pos]!
+        if (t.norm === word || t.lemmas.includes(word)) cont(pos + 1)
+      }
+    }
+    case 'prefix': {
+      const prefix = n.prefix
+      return (pos) => { const s = state; if (pos < s.limit) { const t = s.tokens[pos]!; if (t.isWord && t.norm.startsWith(prefix)) cont(pos + 1) } }
+    }
+    case 'any': return (pos) => { const s = state; if (pos < s.limit && s.tokens[pos]!.isWord) cont(pos + 1) }
+    case 'regex': {
+      const re = n.re
+      return (pos) => {
+        const s = state
+        if (pos >= s.limit) return
+        const t = s.tokens[pos]!
+        if (re.test(t.text)) { s.caps.push({ name: 're', from: pos, to: pos + 1, value: t.text }); cont(pos + 1); s.caps.pop() }
+      }
+    }
+    case 'alt': {
+      const options = n.options.map((o) => compileSequence(o, 0, cont))
+      const firstWords = n.firstWords
+      return (pos) => {
+        const s = state
+        if (pos >= s.limit) return
+        const norm = s.tokens[pos]!.norm
+        for (let k = 0; k < options.length; k++) { const w = firstWords[k]; if (w === undefined || w === norm) options[k]!(pos) }
+      }
+    }
+    case 'class': {
+      const builtIn = BUILT_IN[n.name]
+      const name = n.name, as = n.as
+      if (builtIn) {
+        return (pos) => {
+          const s = state
+          if (pos >= s.limit) return
+          const t = s.tokens[pos]!
+          if (builtIn(t)) { s.caps.push({ name: as, from: pos, to: pos + 1, value: t.text }); cont(pos + 1); s.caps.pop() }
+        }
+      }
+      return (pos) => {
+        const s = state
+        if (pos >= s.limit) return
+        const cls = s.classes.get(name)
+        if (!cls) throw new Error(`pattern uses unknown word class {${name}}: add packs/<lang>/words/${name}.tsv`)
+        for (const m of matchClass(cls, s.tokens, pos, s.limit)) {
+          s.caps.push({ name: as, from: pos, to: m.to, value: m.value }); cont(m.to); s.caps.pop()
+        }
+      }
+    }
+  }
+}
+
+const compiled = new WeakMap<CompiledPattern, Step>()
+let depth = 0
+const NO_TOKENS: readonly Token[] = []
+
 /**
  * Tries the pattern at token `at` (not crossing `limit`, e.g. the sentence end); returns the longest match or null.
  * Unknown class names throw: they are a mistake in pack data.
  */
 export function matchAt(p: CompiledPattern, tokens: readonly Token[], at: number, classes: WordClasses, limit = tokens.length): PatternMatch | null {
-  let best: PatternMatch | null = null
-  const caps: Capture[] = []
-  const seq = (els: Element[], k: number, pos: number, done: (pos: number) => void): void => {
-    if (k === els.length) { done(pos); return }
-    const el = els[k]!
-    const next = (p2: number) => seq(els, k + 1, p2, done)
-    const once = (pos0: number, cont: (p2: number) => void) => atom(el.node, pos0, cont)
-    if (el.repeat) {
-      const more = (p2: number) => { once(p2, more); next(p2) }
-      once(pos, more)
-    } else once(pos, next)
-    if (el.optional) next(pos)
+  let run = compiled.get(p)
+  if (!run) { run = compileSequence(p.elements, 0, finish); compiled.set(p, run) }
+  const s = state
+  // a match started inside another one (should a class or test ever match a pattern) keeps the outer one's state
+  const outer = depth++ > 0 ? { ...s } : undefined
+  if (outer) s.caps = []
+  s.tokens = tokens; s.classes = classes; s.limit = limit; s.at = at; s.caps.length = 0; s.best = null
+  try {
+    run(at)
+    return s.best
+  } finally {
+    depth--
+    if (outer) Object.assign(s, outer)
+    else { s.best = null; s.caps.length = 0; s.tokens = NO_TOKENS }
   }
-  const atom = (n: Node, pos: number, cont: (p2: number) => void): void => {
-    if (pos >= limit) return
-    const t = tokens[pos]!
-    switch (n.kind) {
-      case 'word': if (t.norm === n.word) cont(pos + 1); return
-      case 'lemma': if (t.norm === n.word || t.lemmas.includes(n.word)) cont(pos + 1); return
-      case 'prefix': if (t.isWord && t.norm.startsWith(n.prefix)) cont(pos + 1); return
-      case 'any': if (t.isWord) cont(pos + 1); return
-      case 'regex': if (n.re.test(t.text)) { caps.push({ name: 're', from: pos, to: pos + 1, value: t.text }); cont(pos + 1); caps.pop() } return
-      case 'alt': for (let k = 0; k < n.options.length; k++) { const w = n.firstWords[k]; if (w === undefined || w === t.norm) seq(n.options[k]!, 0, pos, cont) } return
-      case 'class': {
-        const builtIn = BUILT_IN[n.name]
-        if (builtIn) {
-          if (builtIn(t)) { caps.push({ name: n.as, from: pos, to: pos + 1, value: t.text }); cont(pos + 1); caps.pop() }
-          return
-        }
-        const cls = classes.get(n.name)
-        if (!cls) throw new Error(`pattern uses unknown word class {${n.name}}: add packs/<lang>/words/${n.name}.tsv`)
-        for (const m of matchClass(cls, tokens, pos, limit)) {
-          caps.push({ name: n.as, from: pos, to: m.to, value: m.value }); cont(m.to); caps.pop()
-        }
-      }
-    }
-  }
-  seq(p.elements, 0, at, (end) => {
-    if (end > at && (!best || end > best.to)) best = { from: at, to: end, captures: caps.slice() }
-  })
-  return best
 }
 
 /**
