@@ -163,17 +163,28 @@ export class Gazetteer {
    * Longest non-overlapping matches in a token range; a match starts on a capitalised token (names are written
    * with a capital) and an acronym alias matches only text in capitals.
    */
+  private formsFor: readonly Token[] | undefined
+  private formsPack: LanguagePack | undefined
+  private formsByToken: Array<string[] | undefined> = []
+
   match(tokens: readonly Token[], pack: LanguagePack, from = 0, to = tokens.length): GazetteerMatch[] {
     const index = this.index(pack)
     const out: GazetteerMatch[] = []
     // a name's possessive ending (Germany's) and an abbreviation's dots (U.N) do not hide it
     const possessive = [...pack.list('possessive-endings')]
+    // the forms of each token, kept for the document's other sentences (match is called once per sentence)
+    if (this.formsFor !== tokens || this.formsPack !== pack) { this.formsFor = tokens; this.formsPack = pack; this.formsByToken = new Array<string[] | undefined>(tokens.length) }
+    const known = this.formsByToken
     const formsOf = (tk: Token): string[] => {
+      let all = known[tk.index]
+      if (all !== undefined && tokens[tk.index] === tk) return all
       const forms = tokenForms(tk)
       const extra: string[] = []
       if (DOTTED.test(tk.fold)) extra.push(tk.fold.replace(/\./g, ''))
       for (const p of possessive) if (tk.fold.length > p.length && tk.fold.endsWith(p)) extra.push(tk.fold.slice(0, -p.length))
-      return extra.length ? [...forms, ...extra] : forms
+      all = extra.length ? [...forms, ...extra] : forms
+      if (tokens[tk.index] === tk) known[tk.index] = all
+      return all
     }
     for (let i = from; i < to;) {
       const t = tokens[i]!
@@ -181,7 +192,9 @@ export class Gazetteer {
       if (t.isWord && (t.shape === 'Xx' || t.shape === 'X')) {
         const seen = new Set<AliasEntry>()
         for (const key of formsOf(t)) {
-          for (const item of index.get(key) ?? []) {
+          const items = index.get(key)
+          if (items === undefined) continue
+          for (const item of items) {
             if (seen.has(item)) continue
             seen.add(item)
             if (item.acronym && t.shape !== 'X') continue
@@ -227,15 +240,22 @@ export function placeAliasUsable(e: KbEntry, alias: string): boolean {
 
 /** The forms a text token can be looked up by: its folded text and its lemmas. */
 export function tokenForms(t: Token): string[] {
-  let forms = formsCache.get(t)
-  if (!forms) {
-    forms = [t.fold]
-    for (const l of t.lemmas) { const f = fold(l); if (!forms.includes(f)) forms.push(f) }
-    formsCache.set(t, forms)
-  }
+  // a function of the folded text and the lemmas: kept per folded text, checked against the lemmas
+  const hit = formsCache.get(t.fold)
+  if (hit && (hit.lemmas === t.lemmas || sameStrings(hit.lemmas, t.lemmas))) return hit.forms
+  const forms = [t.fold]
+  for (const l of t.lemmas) { const f = fold(l); if (!forms.includes(f)) forms.push(f) }
+  if (formsCache.size >= 100_000) formsCache.clear()
+  formsCache.set(t.fold, { lemmas: t.lemmas, forms })
   return forms
 }
-const formsCache = new WeakMap<Token, string[]>()
+const formsCache = new Map<string, { lemmas: readonly string[]; forms: string[] }>()
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
 
 /** The forms an alias word is indexed by: folded, and its lemmas as the pack analyses a proper name. */
 export function normalForms(word: string, pack: LanguagePack): string[] {

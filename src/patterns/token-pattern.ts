@@ -135,27 +135,31 @@ const BUILT_IN: Record<string, (t: Token) => boolean> = {
   punct: (t) => !t.isWord,
 }
 
-/** Matches the forms of a word class starting at token `at`; returns every possible end, longest first. */
+/** The answer of matchClass when nothing matches: shared, never to be changed. */
+const NO_FORMS: Array<{ to: number; value: string }> = Object.freeze([]) as unknown as Array<{ to: number; value: string }>
+
+/** Matches the forms of a word class starting at token `at`; returns every possible end, longest first (read only). */
 export function matchClass(cls: WordClass, tokens: readonly Token[], at: number, limit = tokens.length): Array<{ to: number; value: string }> {
   const first = tokens[at]
-  if (!first) return []
-  const out: Array<{ to: number; value: string }> = []
+  if (!first) return NO_FORMS
+  let out: Array<{ to: number; value: string }> | undefined
   const entries = cls.get(first.norm)
   if (entries) {
     for (const e of entries) {
-      let ok = at + e.tokens.length <= limit
-      for (let k = 1; ok && k < e.tokens.length; k++) if (tokens[at + k]!.norm !== e.tokens[k]) ok = false
-      if (ok) out.push({ to: at + e.tokens.length, value: e.value })
+      const n = e.tokens.length
+      let ok = at + n <= limit
+      for (let k = 1; ok && k < n; k++) if (tokens[at + k]!.norm !== e.tokens[k]) ok = false
+      if (ok) (out ??= []).push({ to: at + n, value: e.value })
     }
   }
-  if (out.length === 0) {
-    // an inflected form of a one-word entry, through the token's lemmas
-    for (const l of first.lemmas) {
-      const e = cls.get(l)?.find((x) => x.tokens.length === 1)
-      if (e) { out.push({ to: at + 1, value: e.value }); break }
-    }
+  if (out) return out
+  // an inflected form of a one-word entry, through the token's lemmas
+  const lemmas = first.lemmas
+  for (let j = 0; j < lemmas.length; j++) {
+    const list = cls.get(lemmas[j]!)
+    if (list) for (const e of list) if (e.tokens.length === 1) return [{ to: at + 1, value: e.value }]
   }
-  return out
+  return NO_FORMS
 }
 
 /** What one match in progress works on: matching is not re-entrant per call, so one shared state serves every pattern. */
