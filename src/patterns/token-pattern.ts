@@ -342,6 +342,54 @@ export function firstTokens(p: CompiledPattern, classes: WordClasses): { keys: S
   return seq(p.elements) ? { keys, tests } : null
 }
 
+/**
+ * Sets of normal forms a match needs: for each element that must match (not optional), the forms its token can
+ * have (a word, a lemma, the first tokens of a class's forms, for alternatives the union over the options), when
+ * they are fixed. A token meets a set when its normal form or one of its lemmas is in it; a match is impossible
+ * in a sentence where some set is met by no token. Elements with no fixed forms (built-in classes, regular
+ * expressions, prefixes, any word, unknown classes) need nothing.
+ */
+export function requirements(p: CompiledPattern, classes: WordClasses): Array<Set<string>> {
+  const out: Array<Set<string>> = []
+  for (const el of p.elements) {
+    if (el.optional) continue
+    const keys = nodeKeys(el.node, classes)
+    if (keys) out.push(keys)
+  }
+  return out
+}
+
+function nodeKeys(n: Node, classes: WordClasses): Set<string> | null {
+  switch (n.kind) {
+    case 'word': case 'lemma': return new Set([n.word])
+    case 'class': {
+      if (BUILT_IN[n.name]) return null
+      const cls = classes.get(n.name)
+      return cls ? new Set(cls.keys()) : null
+    }
+    case 'alt': {
+      const all = new Set<string>()
+      for (const option of n.options) {
+        const keys = sequenceKeys(option, classes)
+        if (!keys) return null
+        for (const k of keys) all.add(k)
+      }
+      return all
+    }
+    default: return null
+  }
+}
+
+/** The forms one element of a sequence that must match can have: the first such element with fixed forms. */
+function sequenceKeys(els: readonly Element[], classes: WordClasses): Set<string> | null {
+  for (const el of els) {
+    if (el.optional) continue
+    const keys = nodeKeys(el.node, classes)
+    if (keys) return keys
+  }
+  return null
+}
+
 const PREFIX_KEY = 3
 const prefixKey = (s: string) => '\u0000' + s.slice(0, PREFIX_KEY)
 
@@ -352,14 +400,63 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   /** Rules that some tokens start by passing a test rather than by their form (a built-in class, a regex). */
   private readonly tested: Array<{ rule: R; tests: Array<(t: Token) => boolean> }> = []
   private readonly order = new Map<R, number>()
+  /** Per rule, the ids of the forms sets it needs (every one of them met in the scope); see `requirements`. */
+  private readonly needs: number[][] = []
+  /** Which needs a normal form or lemma meets. */
+  private readonly needsByKey = new Map<string, number[]>()
+  /** Per need, the number of the last scope a token met it in; per rule, whether it can match in the current scope. */
+  private readonly met: Int32Array
+  private readonly possible: Uint8Array
+  private scopes = 0
+
   constructor(readonly rules: readonly R[], classes: WordClasses) {
     rules.forEach((r, i) => this.order.set(r, i))
+    let needCount = 0
     for (const r of rules) {
       const start = firstTokens(r.pattern, classes)
+      const ids: number[] = []
+      for (const keys of requirements(r.pattern, classes)) {
+        const id = needCount++
+        ids.push(id)
+        for (const k of keys) { const l = this.needsByKey.get(k); if (l) l.push(id); else this.needsByKey.set(k, [id]) }
+      }
+      this.needs.push(ids)
       if (!start) { this.always.push(r); continue }
       if (start.tests.length) this.tested.push({ rule: r, tests: start.tests })
       for (const k of start.keys) { const l = this.byKey.get(k); if (l) l.push(r); else this.byKey.set(k, [r]) }
     }
+    this.met = new Int32Array(needCount)
+    this.possible = new Uint8Array(rules.length).fill(1)
+  }
+
+  /**
+   * Limits `possible` to the rules whose required forms all occur in tokens [from, to) (a sentence): a rule that
+   * needs a word or a class form absent from it cannot match there, so it is not tried at all.
+   */
+  scope(tokens: readonly Token[], from: number, to: number): void {
+    const met = this.met, byKey = this.needsByKey
+    const stamp = ++this.scopes
+    for (let i = from; i < to; i++) {
+      const t = tokens[i]!
+      let ids = byKey.get(t.norm)
+      if (ids) for (const id of ids) met[id] = stamp
+      const lemmas = t.lemmas
+      for (let j = 0; j < lemmas.length; j++) {
+        ids = byKey.get(lemmas[j]!)
+        if (ids) for (const id of ids) met[id] = stamp
+      }
+    }
+    for (let r = 0; r < this.needs.length; r++) {
+      const ids = this.needs[r]!
+      let ok = 1
+      for (let k = 0; k < ids.length; k++) if (met[ids[k]!] !== stamp) { ok = 0; break }
+      this.possible[r] = ok
+    }
+  }
+
+  /** Whether the rule can match in the current scope (every rule can before the first `scope`). */
+  possibleHere(rule: R): boolean {
+    return this.possible[this.order.get(rule)!] === 1
   }
 
   /** Candidates by token text, as words repeat; kept with the lemmas they were found with (the analysis shares one array per form). */
@@ -402,10 +499,14 @@ export function ruleIndex<R extends { pattern: CompiledPattern }>(rules: readonl
 export function findAll<R extends { pattern: CompiledPattern }>(rules: readonly R[], tokens: readonly Token[], classes: WordClasses, sentenceEnd: (i: number) => number): Array<{ rule: R; match: PatternMatch }> {
   const out: Array<{ rule: R; match: PatternMatch }> = []
   const index = ruleIndex(rules, classes)
+  let scopeEnd = -1
   for (let i = 0; i < tokens.length;) {
     let best: { rule: R; match: PatternMatch } | null = null
     const limit = sentenceEnd(i)
+    // matches found from here on stay inside [i, limit): rules needing a form absent from it are skipped
+    if (limit !== scopeEnd) { index.scope(tokens, i, limit); scopeEnd = limit }
     for (const rule of index.candidates(tokens[i]!)) {
+      if (!index.possibleHere(rule)) continue
       const m = matchAt(rule.pattern, tokens, i, classes, limit)
       if (m && (!best || m.to > best.match.to)) best = { rule, match: m }
     }
