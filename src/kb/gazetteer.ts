@@ -190,13 +190,14 @@ export class Gazetteer {
       const t = tokens[i]!
       let best: { to: number; items: AliasEntry[] } | null = null
       if (t.isWord && (t.shape === 'Xx' || t.shape === 'X')) {
-        const seen = new Set<AliasEntry>()
-        for (const key of formsOf(t)) {
+        const keys = formsOf(t)
+        // an alias indexed under several of the token's forms is tried once
+        const seen = keys.length > 1 ? new Set<AliasEntry>() : undefined
+        for (const key of keys) {
           const items = index.get(key)
           if (items === undefined) continue
           for (const item of items) {
-            if (seen.has(item)) continue
-            seen.add(item)
+            if (seen) { if (seen.has(item)) continue; seen.add(item) }
             if (item.acronym && t.shape !== 'X') continue
             const end = i + item.tokens.length
             if (end > to) continue
@@ -205,7 +206,7 @@ export class Gazetteer {
               const tk = tokens[i + k]!
               const want = item.tokens[k]!
               if (want[0] === ARTICLE) ok = pack.inClass('article', tk.norm)
-              else ok = formsOf(tk).some((f) => want.includes(f))
+              else ok = sharesOne(formsOf(tk), want)
             }
             if (!ok) continue
             if (!best || end > best.to) best = { to: end, items: [item] }
@@ -250,6 +251,12 @@ export function tokenForms(t: Token): string[] {
   return forms
 }
 const formsCache = new Map<string, { lemmas: readonly string[]; forms: string[] }>()
+
+/** True when the two lists share a string. */
+function sharesOne(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) if (b.includes(a[i]!)) return true
+  return false
+}
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false

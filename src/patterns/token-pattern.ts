@@ -393,6 +393,11 @@ function sequenceKeys(els: readonly Element[], classes: WordClasses): Set<string
 const PREFIX_KEY = 3
 const prefixKey = (s: string) => '\u0000' + s.slice(0, PREFIX_KEY)
 
+interface FormFacts<R> { text: string; lemmas: string[]; rules: R[] | undefined; meets: number[] | undefined }
+
+/** Form numbers below this are kept in an array; others (never, from the segmenter) by text. */
+const FORM_SLOTS = 200_000
+
 /** Patterns indexed by the forms their first token can have, for scanning a text quickly. */
 export class RuleIndex<R extends { pattern: CompiledPattern }> {
   private readonly byKey = new Map<string, R[]>()
@@ -404,9 +409,8 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   private readonly needs: number[][] = []
   /** Which needs a normal form or lemma meets. */
   private readonly needsByKey = new Map<string, number[]>()
-  /** Per need, the number of the last scope a token met it in; per rule, whether it can match in the current scope. */
+  /** Per need, the number of the last scope a token met it in. */
   private readonly met: Int32Array
-  private readonly possible: Uint8Array
   private scopes = 0
 
   constructor(readonly rules: readonly R[], classes: WordClasses) {
@@ -426,50 +430,60 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
       for (const k of start.keys) { const l = this.byKey.get(k); if (l) l.push(r); else this.byKey.set(k, [r]) }
     }
     this.met = new Int32Array(needCount)
-    this.possible = new Uint8Array(rules.length).fill(1)
   }
 
   /**
-   * Limits `possible` to the rules whose required forms all occur in tokens [from, to) (a sentence): a rule that
-   * needs a word or a class form absent from it cannot match there, so it is not tried at all.
+   * Limits `possibleHere` to the rules whose required forms all occur in tokens [from, to) (a sentence): a rule
+   * that needs a word or a class form absent from it cannot match there, so it is not tried at all.
    */
   scope(tokens: readonly Token[], from: number, to: number): void {
-    const met = this.met, byKey = this.needsByKey
+    const met = this.met
     const stamp = ++this.scopes
     for (let i = from; i < to; i++) {
-      const t = tokens[i]!
-      let ids = byKey.get(t.norm)
-      if (ids) for (const id of ids) met[id] = stamp
-      const lemmas = t.lemmas
-      for (let j = 0; j < lemmas.length; j++) {
-        ids = byKey.get(lemmas[j]!)
-        if (ids) for (const id of ids) met[id] = stamp
-      }
-    }
-    for (let r = 0; r < this.needs.length; r++) {
-      const ids = this.needs[r]!
-      let ok = 1
-      for (let k = 0; k < ids.length; k++) if (met[ids[k]!] !== stamp) { ok = 0; break }
-      this.possible[r] = ok
+      const ids = this.meets(tokens[i]!)
+      for (let k = 0; k < ids.length; k++) met[ids[k]!] = stamp
     }
   }
 
   /** Whether the rule can match in the current scope (every rule can before the first `scope`). */
   possibleHere(rule: R): boolean {
-    return this.possible[this.order.get(rule)!] === 1
+    if (this.scopes === 0) return true
+    const ids = this.needs[this.order.get(rule)!]!
+    for (let k = 0; k < ids.length; k++) if (this.met[ids[k]!] !== this.scopes) return false
+    return true
   }
 
-  /** Candidates by token text, as words repeat; kept with the lemmas they were found with (the analysis shares one array per form). */
-  private readonly seen = new Map<string, { lemmas: string[]; rules: R[] }>()
+  /**
+   * What is known of a word form, by the token's `form` number (else by text, as words repeat): the candidate
+   * rules and the needs it meets. Kept with the text and lemmas they were found with (the analysis shares one
+   * lemma array per form), and used only while both are the token's.
+   */
+  private readonly byForm: Array<FormFacts<R> | undefined> = []
+  private readonly byText = new Map<string, FormFacts<R>>()
+
+  private facts(t: Token): FormFacts<R> {
+    const id = t.form
+    let hit = id === undefined ? this.byText.get(t.text) : this.byForm[id]
+    if (hit && hit.text === t.text && (hit.lemmas === t.lemmas || (hit.lemmas.length === 0 && t.lemmas.length === 0))) return hit
+    hit = { text: t.text, lemmas: t.lemmas, rules: undefined, meets: undefined }
+    if (id !== undefined && id < FORM_SLOTS) this.byForm[id] = hit
+    else { if (this.byText.size >= 50_000) this.byText.clear(); this.byText.set(t.text, hit) }
+    return hit
+  }
 
   /** The rules that may match at this token, in their file order. */
   candidates(t: Token): R[] {
-    const hit = this.seen.get(t.text)
-    if (hit && (hit.lemmas === t.lemmas || (hit.lemmas.length === 0 && t.lemmas.length === 0))) return hit.rules
-    if (this.seen.size >= 50_000) this.seen.clear()
-    const rules = this.find(t)
-    this.seen.set(t.text, { lemmas: t.lemmas, rules })
-    return rules
+    const f = this.facts(t)
+    return (f.rules ??= this.find(t))
+  }
+
+  /** The ids of the needs a token meets (by its normal form or a lemma). */
+  private meets(t: Token): number[] {
+    const f = this.facts(t)
+    if (f.meets) return f.meets
+    const ids = new Set<number>()
+    for (const key of [t.norm, ...t.lemmas]) for (const id of this.needsByKey.get(key) ?? []) ids.add(id)
+    return (f.meets = [...ids])
   }
 
   private find(t: Token): R[] {

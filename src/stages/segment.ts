@@ -32,7 +32,7 @@ function shapeOf(whole: string): Token['shape'] {
 }
 
 /** What a token's forms are: functions of its text alone (and of the pack's normal form), so computed once per word form. */
-interface FormInfo { text: string; lower: string; fold: string; norm: string; isWord: boolean; shape: Token['shape'] }
+interface FormInfo { id: number; text: string; lower: string; fold: string; norm: string; isWord: boolean; shape: Token['shape'] }
 
 const formCaches = new WeakMap<(s: string) => string, Map<string, FormInfo>>()
 const FORM_CACHE_LIMIT = 100_000
@@ -43,7 +43,7 @@ function formInfo(t: string, normalise: (s: string) => string): FormInfo {
   if (!cache) { cache = new Map(); formCaches.set(normalise, cache) }
   let info = cache.get(t)
   if (!info) {
-    info = { text: t, lower: lower(t), fold: fold(t), norm: normalise(t), isWord: /[\p{L}\p{N}]/u.test(t), shape: shapeOf(t) }
+    info = { id: cache.size, text: t, lower: lower(t), fold: fold(t), norm: normalise(t), isWord: /[\p{L}\p{N}]/u.test(t), shape: shapeOf(t) }
     if (t.length <= LONGEST_CACHED_FORM) {
       if (cache.size >= FORM_CACHE_LIMIT) cache.clear()
       cache.set(t, info)
@@ -55,7 +55,7 @@ function formInfo(t: string, normalise: (s: string) => string): FormInfo {
 /** Makes a token for text[start, end). Equal word forms share their strings. */
 export function makeToken(text: string, start: number, end: number, index: number, sentence: number, pre: string, normalise: (s: string) => string = fold): Token {
   const f = formInfo(text.slice(start, end), normalise)
-  return { index, start, end, text: f.text, lower: f.lower, fold: f.fold, norm: f.norm, isWord: f.isWord, shape: f.shape, sentence, lemmas: [], pre }
+  return { index, start, end, text: f.text, lower: f.lower, fold: f.fold, norm: f.norm, isWord: f.isWord, shape: f.shape, sentence, lemmas: [], pre, form: f.id }
 }
 
 /** JavaScript's \s: white space and line terminators. */
