@@ -196,7 +196,11 @@ export class Gazetteer {
         for (const key of keys) {
           const items = index.get(key)
           if (items === undefined) continue
-          for (const item of items) {
+          // a long list (The …, Ministry of …) is narrowed to the aliases whose second word the next token can be
+          const tried = items.length > LONG_LIST ? narrowed(items, i + 1 < to ? formsOf(tokens[i + 1]!) : undefined) : undefined
+          const n = tried ? tried.length : items.length
+          for (let p = 0; p < n; p++) {
+            const item = tried ? items[tried[p]!]! : items[p]!
             if (seen) { if (seen.has(item)) continue; seen.add(item) }
             if (item.acronym && t.shape !== 'X') continue
             const end = i + item.tokens.length
@@ -251,6 +255,40 @@ export function tokenForms(t: Token): string[] {
   return forms
 }
 const formsCache = new Map<string, { lemmas: readonly string[]; forms: string[] }>()
+
+/** Alias lists longer than this are grouped by their aliases' second word (see `narrowed`). */
+const LONG_LIST = 24
+
+/** The aliases of one list by second word: positions of those of one word or with an article second, and of the others by each form their second word can take. */
+interface BySecondWord { size: number; open: number[]; bySecond: Map<string, number[]> }
+const bySecondWord = new WeakMap<AliasEntry[], BySecondWord>()
+
+/**
+ * Positions in `items` (ascending, so aliases are tried in their order) of the aliases that can match when the
+ * token after the first has these forms (undefined: no token after it in range, so only one-word aliases can).
+ * The others would fail on their second word.
+ */
+function narrowed(items: AliasEntry[], next: readonly string[] | undefined): number[] {
+  let g = bySecondWord.get(items)
+  if (!g || g.size !== items.length) {
+    g = { size: items.length, open: [], bySecond: new Map() }
+    items.forEach((item, p) => {
+      const second = item.tokens[1]
+      if (!second || second[0] === ARTICLE) { g!.open.push(p); return }
+      for (const f of new Set(second)) { const l = g!.bySecond.get(f); if (l) l.push(p); else g!.bySecond.set(f, [p]) }
+    })
+    bySecondWord.set(items, g)
+  }
+  if (!next) return g.open
+  let out: number[] | undefined
+  for (const f of next) {
+    const l = g.bySecond.get(f)
+    if (l) out = out ? [...out, ...l] : l
+  }
+  if (!out) return g.open
+  const all = [...new Set([...g.open, ...out])]
+  return all.sort((a, b) => a - b)
+}
 
 /** True when the two lists share a string. */
 function sharesOne(a: readonly string[], b: readonly string[]): boolean {
