@@ -466,7 +466,12 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
     let hit = id === undefined ? this.byText.get(t.text) : this.byForm[id]
     if (hit && hit.text === t.text && (hit.lemmas === t.lemmas || (hit.lemmas.length === 0 && t.lemmas.length === 0))) return hit
     hit = { text: t.text, lemmas: t.lemmas, rules: undefined, meets: undefined }
-    if (id !== undefined && id < FORM_SLOTS) this.byForm[id] = hit
+    if (id !== undefined && id < FORM_SLOTS) {
+      // grown one slot at a time, so the array stays a plain one (a far write would make it a slow sparse one)
+      const byForm = this.byForm
+      while (byForm.length <= id) byForm.push(undefined)
+      byForm[id] = hit
+    }
     else { if (this.byText.size >= 50_000) this.byText.clear(); this.byText.set(t.text, hit) }
     return hit
   }
