@@ -6,7 +6,7 @@
 import type { KronikaDocument } from '../document.js'
 import type { Span } from '../record/schema.js'
 import type { Token } from '../text/token.js'
-import { fold, lower } from '../text/fold.js'
+import { detached, fold, lower } from '../text/fold.js'
 import type { LanguagePack } from '../packs/language-pack.js'
 
 const segmenters = new Map<string, { sentence: Intl.Segmenter; word: Intl.Segmenter }>()
@@ -43,8 +43,11 @@ function formInfo(t: string, normalise: (s: string) => string): FormInfo {
   if (!cache) { cache = new Map(); formCaches.set(normalise, cache) }
   let info = cache.get(t)
   if (!info) {
+    // a kept form must not hold on to the document it was cut from
+    const cached = t.length <= LONGEST_CACHED_FORM
+    if (cached) t = detached(t)
     info = { id: cache.size, text: t, lower: lower(t), fold: fold(t), norm: normalise(t), isWord: /[\p{L}\p{N}]/u.test(t), shape: shapeOf(t) }
-    if (t.length <= LONGEST_CACHED_FORM) {
+    if (cached) {
       if (cache.size >= FORM_CACHE_LIMIT) cache.clear()
       cache.set(t, info)
     }

@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { fold, lower } from './fold.js'
+import { detached, fold, lower } from './fold.js'
 
 // the definitions, without the ASCII fast path and the cache
 const foldReference = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[’ʼ`´]/g, "'")
@@ -26,4 +26,10 @@ test('fold removes diacritics and maps apostrophes; lower keeps diacritics', () 
   assert.equal(lower('A`B'), "a'b")
   const long = 'Ë'.repeat(200)
   assert.equal(fold(long), 'e'.repeat(200))
+})
+
+test('a detached copy of a slice is the same text', () => {
+  const article = 'Kryeministri i Shqipërisë tha sot se marrëveshja është gati. '.repeat(50)
+  for (const [a, b] of [[0, 12], [0, 13], [15, 40], [100, 164]]) assert.equal(detached(article.slice(a!, b)), article.slice(a!, b))
+  assert.equal(detached(''), '')
 })

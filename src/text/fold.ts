@@ -29,7 +29,15 @@ const LONGEST_CACHED = 64
 function remember(cache: Map<string, string>, s: string, value: string): void {
   if (s.length > LONGEST_CACHED) return
   if (cache.size >= CACHE_LIMIT) cache.clear()
-  cache.set(s, value)
+  cache.set(detached(s), value.length > 12 ? detached(value) : value)
+}
+
+/**
+ * The same text in a string of its own. V8 represents a slice of 13 characters or more as a view of the string it
+ * was cut from, so a slice kept in a cache would keep its whole article alive; a copy keeps only itself.
+ */
+export function detached(s: string): string {
+  return s.length > 12 ? (' ' + s).slice(1) : s
 }
 
 function plainAscii(s: string): boolean {
