@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: how fast and how lean extraction is, measured on a generated corpus (bench/generate-corpus.mjs),
- * written to docs/benchmarks.md (the file is rewritten; its soak section, written by bench/soak.mjs, is kept).
+ * written to docs/benchmarks.md (the file is rewritten; its notes section, written by hand, and its soak section,
+ * written by bench/soak.mjs, are kept).
  *
  *   - throughput end to end, Albanian and English separately: articles/s and MB/s on one thread, and the time of
  *     each stage (extractDocument's `timings`);
@@ -215,7 +216,7 @@ const fmt = (x, d = 1) => x.toLocaleString('en-US', { minimumFractionDigits: d, 
 const cpu = cpus()
 const lines = []
 lines.push('# Benchmarks', '')
-lines.push('Written by `npm run bench` (`node bench/run.mjs`); the whole file except the soak section is rewritten on each run.')
+lines.push('Written by `npm run bench` (`node bench/run.mjs`); the whole file except the notes and soak sections is rewritten on each run.')
 lines.push('Targets are benchmarks, never timed unit tests. The corpus is synthetic (bench/generate-corpus.mjs, seed ' + opts.seed + ').', '')
 lines.push('## Machine', '')
 lines.push(`- ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB RAM`)
@@ -263,13 +264,18 @@ for (let i = 0; i < scaling.sq.length; i++) {
 }
 lines.push('')
 
-const SOAK_START = '<!-- soak:start -->', SOAK_END = '<!-- soak:end -->'
-let soak = `${SOAK_START}\n## Soak (bench/soak.mjs)\n\nNot run yet: \`node bench/soak.mjs --runs 100000 --record\`.\n${SOAK_END}`
-if (existsSync(opts.out)) {
-  const old = readFileSync(opts.out, 'utf8')
-  const a = old.indexOf(SOAK_START), b = old.indexOf(SOAK_END)
-  if (a >= 0 && b > a) soak = old.slice(a, b + SOAK_END.length)
+// sections written by hand or by other scripts are kept: the notes on what limits throughput, and the soak
+const kept = (name, placeholder) => {
+  const start = `<!-- ${name}:start -->`, end = `<!-- ${name}:end -->`
+  if (existsSync(opts.out)) {
+    const old = readFileSync(opts.out, 'utf8')
+    const a = old.indexOf(start), b = old.indexOf(end)
+    if (a >= 0 && b > a) return old.slice(a, b + end.length)
+  }
+  return placeholder === undefined ? '' : `${start}\n${placeholder}\n${end}`
 }
-const report = lines.join('\n') + '\n' + soak + '\n'
+const notes = kept('notes')
+const soak = kept('soak', '## Soak (bench/soak.mjs)\n\nNot run yet: `node bench/soak.mjs --runs 100000 --record`.')
+const report = lines.join('\n') + '\n' + (notes ? notes + '\n\n' : '') + soak + '\n'
 if (opts.write) { writeFileSync(opts.out, report); log(`bench: wrote ${opts.out}`) }
 process.stdout.write(report)

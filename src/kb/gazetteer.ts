@@ -169,27 +169,45 @@ export class Gazetteer {
    * Longest non-overlapping matches in a token range; a match starts on a capitalised token (names are written
    * with a capital) and an acronym alias matches only text in capitals.
    */
+  private formsFor: readonly Token[] | undefined
+  private formsPack: LanguagePack | undefined
+  private formsByToken: Array<string[] | undefined> = []
+
   match(tokens: readonly Token[], pack: LanguagePack, from = 0, to = tokens.length): GazetteerMatch[] {
     const index = this.index(pack)
     const out: GazetteerMatch[] = []
     // a name's possessive ending (Germany's) and an abbreviation's dots (U.N) do not hide it
     const possessive = [...pack.list('possessive-endings')]
+    // the forms of each token, kept for the document's other sentences (match is called once per sentence)
+    if (this.formsFor !== tokens || this.formsPack !== pack) { this.formsFor = tokens; this.formsPack = pack; this.formsByToken = new Array<string[] | undefined>(tokens.length) }
+    const known = this.formsByToken
     const formsOf = (tk: Token): string[] => {
+      let all = known[tk.index]
+      if (all !== undefined && tokens[tk.index] === tk) return all
       const forms = tokenForms(tk)
       const extra: string[] = []
       if (DOTTED.test(tk.fold)) extra.push(tk.fold.replace(/\./g, ''))
       for (const p of possessive) if (tk.fold.length > p.length && tk.fold.endsWith(p)) extra.push(tk.fold.slice(0, -p.length))
-      return extra.length ? [...forms, ...extra] : forms
+      all = extra.length ? [...forms, ...extra] : forms
+      if (tokens[tk.index] === tk) known[tk.index] = all
+      return all
     }
     for (let i = from; i < to;) {
       const t = tokens[i]!
       let best: { to: number; items: AliasEntry[] } | null = null
       if (t.isWord && (t.shape === 'Xx' || t.shape === 'X')) {
-        const seen = new Set<AliasEntry>()
-        for (const key of formsOf(t)) {
-          for (const item of index.get(key) ?? []) {
-            if (seen.has(item)) continue
-            seen.add(item)
+        const keys = formsOf(t)
+        // an alias indexed under several of the token's forms is tried once
+        const seen = keys.length > 1 ? new Set<AliasEntry>() : undefined
+        for (const key of keys) {
+          const items = index.get(key)
+          if (items === undefined) continue
+          // a long list (The …, Ministry of …) is narrowed to the aliases whose second word the next token can be
+          const tried = items.length > LONG_LIST ? narrowed(items, i + 1 < to ? formsOf(tokens[i + 1]!) : undefined) : undefined
+          const n = tried ? tried.length : items.length
+          for (let p = 0; p < n; p++) {
+            const item = tried ? items[tried[p]!]! : items[p]!
+            if (seen) { if (seen.has(item)) continue; seen.add(item) }
             if (item.acronym && t.shape !== 'X') continue
             const end = i + item.tokens.length
             if (end > to) continue
@@ -198,7 +216,7 @@ export class Gazetteer {
               const tk = tokens[i + k]!
               const want = item.tokens[k]!
               if (want[0] === ARTICLE) ok = pack.inClass('article', tk.norm)
-              else ok = formsOf(tk).some((f) => want.includes(f))
+              else ok = sharesOne(formsOf(tk), want)
             }
             if (!ok) continue
             if (!best || end > best.to) best = { to: end, items: [item] }
@@ -233,19 +251,65 @@ export function placeAliasUsable(e: KbEntry, alias: string): boolean {
 
 /**
  * The forms a text token can be looked up by: its folded text and its lemmas (shared, never to be changed). They
- * are cached by the token's lemma list, which the analyse stage shares between the tokens of one word, and not per
- * token: a cache per token held about 25 MB for a 1 MB article.
+ * are cached per folded text (bounded), not per token: a cache per token held about 25 MB for a 1 MB article.
  */
 export function tokenForms(t: Token): string[] {
-  if (t.lemmas.length === 0) return [t.fold]
-  const hit = formsByLemmas.get(t.lemmas)
-  if (hit && hit[0] === t.fold) return hit
+  // a function of the folded text and the lemmas: kept per folded text, checked against the lemmas
+  const hit = formsCache.get(t.fold)
+  if (hit && (hit.lemmas === t.lemmas || sameStrings(hit.lemmas, t.lemmas))) return hit.forms
   const forms = [t.fold]
   for (const l of t.lemmas) { const f = fold(l); if (!forms.includes(f)) forms.push(f) }
-  formsByLemmas.set(t.lemmas, forms)
+  if (formsCache.size >= 100_000) formsCache.clear()
+  formsCache.set(t.fold, { lemmas: t.lemmas, forms })
   return forms
 }
-const formsByLemmas = new WeakMap<readonly string[], string[]>()
+const formsCache = new Map<string, { lemmas: readonly string[]; forms: string[] }>()
+
+/** Alias lists longer than this are grouped by their aliases' second word (see `narrowed`). */
+const LONG_LIST = 24
+
+/** The aliases of one list by second word: positions of those of one word or with an article second, and of the others by each form their second word can take. */
+interface BySecondWord { size: number; open: number[]; bySecond: Map<string, number[]> }
+const bySecondWord = new WeakMap<AliasEntry[], BySecondWord>()
+
+/**
+ * Positions in `items` (ascending, so aliases are tried in their order) of the aliases that can match when the
+ * token after the first has these forms (undefined: no token after it in range, so only one-word aliases can).
+ * The others would fail on their second word.
+ */
+function narrowed(items: AliasEntry[], next: readonly string[] | undefined): number[] {
+  let g = bySecondWord.get(items)
+  if (!g || g.size !== items.length) {
+    g = { size: items.length, open: [], bySecond: new Map() }
+    items.forEach((item, p) => {
+      const second = item.tokens[1]
+      if (!second || second[0] === ARTICLE) { g!.open.push(p); return }
+      for (const f of new Set(second)) { const l = g!.bySecond.get(f); if (l) l.push(p); else g!.bySecond.set(f, [p]) }
+    })
+    bySecondWord.set(items, g)
+  }
+  if (!next) return g.open
+  let out: number[] | undefined
+  for (const f of next) {
+    const l = g.bySecond.get(f)
+    if (l) out = out ? [...out, ...l] : l
+  }
+  if (!out) return g.open
+  const all = [...new Set([...g.open, ...out])]
+  return all.sort((a, b) => a - b)
+}
+
+/** True when the two lists share a string. */
+function sharesOne(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) if (b.includes(a[i]!)) return true
+  return false
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
 
 /** The forms an alias word is indexed by: folded, and its lemmas as the pack analyses a proper name. */
 export function normalForms(word: string, pack: LanguagePack): string[] {

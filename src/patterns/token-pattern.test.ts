@@ -1,6 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { capture, compilePattern, findAll, matchAt, type WordClasses } from './token-pattern.js'
+import fc from 'fast-check'
+import { capture, compilePattern, findAll, matchAt, matchClass, requirements, RuleIndex, type Capture, type CompiledPattern, type PatternMatch, type WordClasses } from './token-pattern.js'
 import { makeToken } from '../stages/segment.js'
 import type { Token } from '../text/token.js'
 
@@ -53,4 +54,123 @@ test('findAll scans left to right without overlaps', () => {
 test('a malformed pattern or an unknown class is a programming error with a clear message', () => {
   assert.throws(() => compilePattern('(a|b'), /missing \)/)
   assert.throws(() => matchAt(compilePattern('{nope}'), tokens('x'), 0, classes), /unknown word class \{nope\}/)
+})
+
+// --- the compiled matcher and the rule index against plain references (issue #6: same output, faster)
+
+/** The interpreter the compiled matcher replaced, kept here as the reference: every path, in order, by closures. */
+function referenceMatchAt(p: CompiledPattern, toks: readonly Token[], at: number, cls: WordClasses, limit = toks.length): PatternMatch | null {
+  type El = CompiledPattern['elements'][number]
+  let best: PatternMatch | null = null
+  const caps: Capture[] = []
+  const BUILT: Record<string, (t: Token) => boolean> = {
+    digits: (t) => /^\d+$/.test(t.text), cap: (t) => t.shape === 'Xx' || t.shape === 'X', lower: (t) => t.isWord && t.shape === 'x', punct: (t) => !t.isWord,
+  }
+  const seq = (els: El[], k: number, pos: number, done: (pos: number) => void): void => {
+    if (k === els.length) { done(pos); return }
+    const el = els[k]!
+    const next = (p2: number) => seq(els, k + 1, p2, done)
+    const once = (pos0: number, cont: (p2: number) => void) => atom(el.node, pos0, cont)
+    if (el.repeat) { const more = (p2: number) => { once(p2, more); next(p2) }; once(pos, more) } else once(pos, next)
+    if (el.optional) next(pos)
+  }
+  const atom = (n: El['node'], pos: number, cont: (p2: number) => void): void => {
+    if (pos >= limit) return
+    const t = toks[pos]!
+    switch (n.kind) {
+      case 'word': if (t.norm === n.word) cont(pos + 1); return
+      case 'lemma': if (t.norm === n.word || t.lemmas.includes(n.word)) cont(pos + 1); return
+      case 'prefix': if (t.isWord && t.norm.startsWith(n.prefix)) cont(pos + 1); return
+      case 'any': if (t.isWord) cont(pos + 1); return
+      case 'regex': if (n.re.test(t.text)) { caps.push({ name: 're', from: pos, to: pos + 1, value: t.text }); cont(pos + 1); caps.pop() } return
+      case 'alt': for (let k = 0; k < n.options.length; k++) { const w = n.firstWords[k]; if (w === undefined || w === t.norm) seq(n.options[k]!, 0, pos, cont) } return
+      case 'class': {
+        const b = BUILT[n.name]
+        if (b) { if (b(t)) { caps.push({ name: n.as, from: pos, to: pos + 1, value: t.text }); cont(pos + 1); caps.pop() } return }
+        for (const m of matchClass(cls.get(n.name)!, toks, pos, limit)) { caps.push({ name: n.as, from: pos, to: m.to, value: m.value }); cont(m.to); caps.pop() }
+      }
+    }
+  }
+  seq(p.elements, 0, at, (end) => { if (end > at && (!best || end > best.to)) best = { from: at, to: end, captures: caps.slice() } })
+  return best
+}
+
+// a small vocabulary, so that random patterns and random sentences meet often
+const WORDS = ['a', 'b', 'c', 'Kim', 'Jong', 'e', 'hënë', 'shkoi', '2023', ',', 'ABC']
+const ATOMS = ['a', 'b', 'c', 'e', '~shkoj', 'sh*', '_', '{cap}', '{cap:name}', '{digits}', '{weekday}', '{weekday:day}', '/^[ab]$/', '(a|b c)', '(e hene|kim)', '(a|)', '(b|{cap} c)']
+const PATTERN = fc.array(fc.tuple(fc.constantFrom(...ATOMS), fc.constantFrom('', '', '?', '+', '?+')), { minLength: 1, maxLength: 4 })
+  // a repeat of what can match nothing never ends, in either matcher: pack patterns never write one
+  .map((els) => els.map(([a, m]) => a + (a === '(a|)' ? m.replace('+', '') : m)).join(' '))
+const SENTENCE = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 9 })
+
+function sentenceTokens(words: readonly string[]): Token[] {
+  const text = words.join(' ')
+  const out: Token[] = []
+  let at = 0
+  words.forEach((w, i) => {
+    const t = makeToken(text, at, at + w.length, i, 0, i ? ' ' : '')
+    if (w === 'shkoi') t.lemmas = ['shkoj']
+    out.push(t)
+    at += w.length + 1
+  })
+  return out
+}
+
+test('compiled patterns match exactly as the step-by-step interpreter: the same longest match and the same captures', () => {
+  fc.assert(fc.property(PATTERN, SENTENCE, fc.nat(), fc.nat(), (source, words, a, b) => {
+    const p = compilePattern(source)
+    const toks = sentenceTokens(words)
+    const at = toks.length ? a % (toks.length + 1) : 0
+    const limit = at + (toks.length - at ? b % (toks.length - at + 1) : 0)
+    assert.deepEqual(matchAt(p, toks, at, classes, limit), referenceMatchAt(p, toks, at, classes, limit), `${source} at ${at} in "${words.join(' ')}"`)
+  }), { numRuns: 4000, seed: 11 })
+})
+
+test('findAll, which skips the rules a sentence lacks the words for, finds what trying every rule at every token finds', () => {
+  const naive = (rules: Array<{ pattern: CompiledPattern }>, toks: Token[], end: (i: number) => number) => {
+    const out: Array<[number, number, number]> = []
+    for (let i = 0; i < toks.length;) {
+      let best: [number, number, number] | null = null
+      rules.forEach((r, k) => { const m = matchAt(r.pattern, toks, i, classes, end(i)); if (m && (!best || m.to > best[1])) best = [m.from, m.to, k] })
+      if (best) { out.push(best); i = best[1] } else i++
+    }
+    return out
+  }
+  fc.assert(fc.property(fc.array(PATTERN, { minLength: 1, maxLength: 6 }), fc.array(SENTENCE, { minLength: 1, maxLength: 3 }), (sources, sentences) => {
+    const rules = sources.map((s) => ({ pattern: compilePattern(s) }))
+    // sentences one after another; a match never crosses a sentence end
+    const toks: Token[] = []
+    const ends: number[] = []
+    for (const words of sentences) { for (const t of sentenceTokens(words)) toks.push({ ...t, index: toks.length }); ends.push(toks.length) }
+    const end = (i: number) => ends.find((e) => e > i) ?? toks.length
+    const found = findAll(rules, toks, classes, end).map((f) => [f.match.from, f.match.to, rules.indexOf(f.rule)])
+    assert.deepEqual(found, naive(rules, toks, end))
+  }), { numRuns: 1500, seed: 12 })
+})
+
+test('the forms a pattern needs: one set per element that must match, none for optional or open elements', () => {
+  const keys = (source: string) => requirements(compilePattern(source), classes).map((s) => [...s].sort())
+  assert.deepEqual(keys('{cap} (beat|lost to) {cap}'), [['beat', 'lost']])
+  assert.deepEqual(keys('(the)? {weekday} ~shkoj'), [['e', 'henen'], ['shkoj']])
+  assert.deepEqual(keys('sulm* _ {digits} /^x$/ (a|{cap})'), [])
+  assert.deepEqual(keys('{nope} a'), [['a']])
+})
+
+test('a rule index skips a rule in a sentence without one of its needed words, and keeps it where the word is a lemma', () => {
+  const rule = { pattern: compilePattern('{cap} ~shkoj') }
+  const index = new RuleIndex([rule], classes)
+  const toks = sentenceTokens(['Kim', 'shkoi', 'a', 'Kim', 'b'])
+  index.scope(toks, 0, 2)
+  assert.equal(index.possibleHere(rule), true)
+  index.scope(toks, 2, 5)
+  assert.equal(index.possibleHere(rule), false)
+})
+
+test('matchClass answers nothing with an empty list, and finds one-word forms through lemmas', () => {
+  const weekday = classes.get('weekday')!
+  assert.deepEqual(matchClass(weekday, tokens('nesër'), 0), [])
+  const t = tokens('hënës')
+  t[0]!.lemmas = ['henen']
+  assert.deepEqual(matchClass(weekday, t, 0), [{ to: 1, value: '1' }])
+  assert.deepEqual(matchClass(weekday, tokens('e hënë'), 0, 1), [])
 })

@@ -135,75 +135,161 @@ const BUILT_IN: Record<string, (t: Token) => boolean> = {
   punct: (t) => !t.isWord,
 }
 
-/** Matches the forms of a word class starting at token `at`; returns every possible end, longest first. */
+/** The answer of matchClass when nothing matches: shared, never to be changed. */
+const NO_FORMS: Array<{ to: number; value: string }> = Object.freeze([]) as unknown as Array<{ to: number; value: string }>
+
+/** Matches the forms of a word class starting at token `at`; returns every possible end, longest first (read only). */
 export function matchClass(cls: WordClass, tokens: readonly Token[], at: number, limit = tokens.length): Array<{ to: number; value: string }> {
   const first = tokens[at]
-  if (!first) return []
-  const out: Array<{ to: number; value: string }> = []
+  if (!first) return NO_FORMS
+  let out: Array<{ to: number; value: string }> | undefined
   const entries = cls.get(first.norm)
   if (entries) {
     for (const e of entries) {
-      let ok = at + e.tokens.length <= limit
-      for (let k = 1; ok && k < e.tokens.length; k++) if (tokens[at + k]!.norm !== e.tokens[k]) ok = false
-      if (ok) out.push({ to: at + e.tokens.length, value: e.value })
+      const n = e.tokens.length
+      let ok = at + n <= limit
+      for (let k = 1; ok && k < n; k++) if (tokens[at + k]!.norm !== e.tokens[k]) ok = false
+      if (ok) (out ??= []).push({ to: at + n, value: e.value })
     }
   }
-  if (out.length === 0) {
-    // an inflected form of a one-word entry, through the token's lemmas
-    for (const l of first.lemmas) {
-      const e = cls.get(l)?.find((x) => x.tokens.length === 1)
-      if (e) { out.push({ to: at + 1, value: e.value }); break }
-    }
+  if (out) return out
+  // an inflected form of a one-word entry, through the token's lemmas
+  const lemmas = first.lemmas
+  for (let j = 0; j < lemmas.length; j++) {
+    const list = cls.get(lemmas[j]!)
+    if (list) for (const e of list) if (e.tokens.length === 1) return [{ to: at + 1, value: e.value }]
   }
-  return out
+  return NO_FORMS
 }
+
+/** What one match in progress works on: matching is not re-entrant per call, so one shared state serves every pattern. */
+interface MatchState {
+  tokens: readonly Token[]
+  classes: WordClasses
+  limit: number
+  at: number
+  caps: Capture[]
+  best: PatternMatch | null
+}
+
+const state: MatchState = { tokens: [] as readonly Token[], classes: new Map(), limit: 0, at: 0, caps: [], best: null }
+
+/** A step of a compiled pattern: tries its element at `pos` and calls its continuation for every way it matches. */
+type Step = (pos: number) => void
+
+/** Records the end of one complete path: the longest match wins, the first path to reach it gives the captures. */
+const finish: Step = (end) => {
+  const s = state
+  if (end > s.at && (!s.best || end > s.best.to)) s.best = { from: s.at, to: end, captures: s.caps.slice() }
+}
+
+/**
+ * Compiles elements[k…] into one step whose continuation, once they have matched, is `cont`. Continuations are
+ * fixed by the pattern's structure, so the closures are made once per pattern instead of once per attempt.
+ * Paths are tried in the interpreter's order: a repeat extends before it stops, an optional element is tried
+ * before it is skipped, alternatives in their written order, a class's longest forms first.
+ */
+function compileSequence(els: readonly Element[], k: number, cont: Step): Step {
+  if (k === els.length) return cont
+  const el = els[k]!
+  const next = compileSequence(els, k + 1, cont)
+  let once: Step
+  if (el.repeat) {
+    const more: Step = (p2) => { once(p2); next(p2) }
+    once = compileAtom(el.node, more)
+  } else once = compileAtom(el.node, next)
+  if (!el.optional) return once
+  const tryOnce = once
+  return (pos) => { tryOnce(pos); next(pos) }
+}
+
+function compileAtom(n: Node, cont: Step): Step {
+  switch (n.kind) {
+    case 'word': {
+      const word = n.word
+      return (pos) => { const s = state; if (pos < s.limit && s.tokens[pos]!.norm === word) cont(pos + 1) }
+    }
+    case 'lemma': {
+      const word = n.word
+      return (pos) => {
+        const s = state
+        if (pos >= s.limit) return
+        const t = s.tokens[pos]!
+        if (t.norm === word || t.lemmas.includes(word)) cont(pos + 1)
+      }
+    }
+    case 'prefix': {
+      const prefix = n.prefix
+      return (pos) => { const s = state; if (pos < s.limit) { const t = s.tokens[pos]!; if (t.isWord && t.norm.startsWith(prefix)) cont(pos + 1) } }
+    }
+    case 'any': return (pos) => { const s = state; if (pos < s.limit && s.tokens[pos]!.isWord) cont(pos + 1) }
+    case 'regex': {
+      const re = n.re
+      return (pos) => {
+        const s = state
+        if (pos >= s.limit) return
+        const t = s.tokens[pos]!
+        if (re.test(t.text)) { s.caps.push({ name: 're', from: pos, to: pos + 1, value: t.text }); cont(pos + 1); s.caps.pop() }
+      }
+    }
+    case 'alt': {
+      const options = n.options.map((o) => compileSequence(o, 0, cont))
+      const firstWords = n.firstWords
+      return (pos) => {
+        const s = state
+        if (pos >= s.limit) return
+        const norm = s.tokens[pos]!.norm
+        for (let k = 0; k < options.length; k++) { const w = firstWords[k]; if (w === undefined || w === norm) options[k]!(pos) }
+      }
+    }
+    case 'class': {
+      const builtIn = BUILT_IN[n.name]
+      const name = n.name, as = n.as
+      if (builtIn) {
+        return (pos) => {
+          const s = state
+          if (pos >= s.limit) return
+          const t = s.tokens[pos]!
+          if (builtIn(t)) { s.caps.push({ name: as, from: pos, to: pos + 1, value: t.text }); cont(pos + 1); s.caps.pop() }
+        }
+      }
+      return (pos) => {
+        const s = state
+        if (pos >= s.limit) return
+        const cls = s.classes.get(name)
+        if (!cls) throw new Error(`pattern uses unknown word class {${name}}: add packs/<lang>/words/${name}.tsv`)
+        for (const m of matchClass(cls, s.tokens, pos, s.limit)) {
+          s.caps.push({ name: as, from: pos, to: m.to, value: m.value }); cont(m.to); s.caps.pop()
+        }
+      }
+    }
+  }
+}
+
+const compiled = new WeakMap<CompiledPattern, Step>()
+let depth = 0
+const NO_TOKENS: readonly Token[] = []
 
 /**
  * Tries the pattern at token `at` (not crossing `limit`, e.g. the sentence end); returns the longest match or null.
  * Unknown class names throw: they are a mistake in pack data.
  */
 export function matchAt(p: CompiledPattern, tokens: readonly Token[], at: number, classes: WordClasses, limit = tokens.length): PatternMatch | null {
-  let best: PatternMatch | null = null
-  const caps: Capture[] = []
-  const seq = (els: Element[], k: number, pos: number, done: (pos: number) => void): void => {
-    if (k === els.length) { done(pos); return }
-    const el = els[k]!
-    const next = (p2: number) => seq(els, k + 1, p2, done)
-    const once = (pos0: number, cont: (p2: number) => void) => atom(el.node, pos0, cont)
-    if (el.repeat) {
-      const more = (p2: number) => { once(p2, more); next(p2) }
-      once(pos, more)
-    } else once(pos, next)
-    if (el.optional) next(pos)
+  let run = compiled.get(p)
+  if (!run) { run = compileSequence(p.elements, 0, finish); compiled.set(p, run) }
+  const s = state
+  // a match started inside another one (should a class or test ever match a pattern) keeps the outer one's state
+  const outer = depth++ > 0 ? { ...s } : undefined
+  if (outer) s.caps = []
+  s.tokens = tokens; s.classes = classes; s.limit = limit; s.at = at; s.caps.length = 0; s.best = null
+  try {
+    run(at)
+    return s.best
+  } finally {
+    depth--
+    if (outer) Object.assign(s, outer)
+    else { s.best = null; s.caps.length = 0; s.tokens = NO_TOKENS }
   }
-  const atom = (n: Node, pos: number, cont: (p2: number) => void): void => {
-    if (pos >= limit) return
-    const t = tokens[pos]!
-    switch (n.kind) {
-      case 'word': if (t.norm === n.word) cont(pos + 1); return
-      case 'lemma': if (t.norm === n.word || t.lemmas.includes(n.word)) cont(pos + 1); return
-      case 'prefix': if (t.isWord && t.norm.startsWith(n.prefix)) cont(pos + 1); return
-      case 'any': if (t.isWord) cont(pos + 1); return
-      case 'regex': if (n.re.test(t.text)) { caps.push({ name: 're', from: pos, to: pos + 1, value: t.text }); cont(pos + 1); caps.pop() } return
-      case 'alt': for (let k = 0; k < n.options.length; k++) { const w = n.firstWords[k]; if (w === undefined || w === t.norm) seq(n.options[k]!, 0, pos, cont) } return
-      case 'class': {
-        const builtIn = BUILT_IN[n.name]
-        if (builtIn) {
-          if (builtIn(t)) { caps.push({ name: n.as, from: pos, to: pos + 1, value: t.text }); cont(pos + 1); caps.pop() }
-          return
-        }
-        const cls = classes.get(n.name)
-        if (!cls) throw new Error(`pattern uses unknown word class {${n.name}}: add packs/<lang>/words/${n.name}.tsv`)
-        for (const m of matchClass(cls, tokens, pos, limit)) {
-          caps.push({ name: n.as, from: pos, to: m.to, value: m.value }); cont(m.to); caps.pop()
-        }
-      }
-    }
-  }
-  seq(p.elements, 0, at, (end) => {
-    if (end > at && (!best || end > best.to)) best = { from: at, to: end, captures: caps.slice() }
-  })
-  return best
 }
 
 /**
@@ -256,8 +342,61 @@ export function firstTokens(p: CompiledPattern, classes: WordClasses): { keys: S
   return seq(p.elements) ? { keys, tests } : null
 }
 
+/**
+ * Sets of normal forms a match needs: for each element that must match (not optional), the forms its token can
+ * have (a word, a lemma, the first tokens of a class's forms, for alternatives the union over the options), when
+ * they are fixed. A token meets a set when its normal form or one of its lemmas is in it; a match is impossible
+ * in a sentence where some set is met by no token. Elements with no fixed forms (built-in classes, regular
+ * expressions, prefixes, any word, unknown classes) need nothing.
+ */
+export function requirements(p: CompiledPattern, classes: WordClasses): Array<Set<string>> {
+  const out: Array<Set<string>> = []
+  for (const el of p.elements) {
+    if (el.optional) continue
+    const keys = nodeKeys(el.node, classes)
+    if (keys) out.push(keys)
+  }
+  return out
+}
+
+function nodeKeys(n: Node, classes: WordClasses): Set<string> | null {
+  switch (n.kind) {
+    case 'word': case 'lemma': return new Set([n.word])
+    case 'class': {
+      if (BUILT_IN[n.name]) return null
+      const cls = classes.get(n.name)
+      return cls ? new Set(cls.keys()) : null
+    }
+    case 'alt': {
+      const all = new Set<string>()
+      for (const option of n.options) {
+        const keys = sequenceKeys(option, classes)
+        if (!keys) return null
+        for (const k of keys) all.add(k)
+      }
+      return all
+    }
+    default: return null
+  }
+}
+
+/** The forms one element of a sequence that must match can have: the first such element with fixed forms. */
+function sequenceKeys(els: readonly Element[], classes: WordClasses): Set<string> | null {
+  for (const el of els) {
+    if (el.optional) continue
+    const keys = nodeKeys(el.node, classes)
+    if (keys) return keys
+  }
+  return null
+}
+
 const PREFIX_KEY = 3
 const prefixKey = (s: string) => '\u0000' + s.slice(0, PREFIX_KEY)
+
+interface FormFacts<R> { text: string; lemmas: string[]; rules: R[] | undefined; meets: number[] | undefined }
+
+/** Form numbers below this are kept in an array; others (never, from the segmenter) by text. */
+const FORM_SLOTS = 200_000
 
 /** Patterns indexed by the forms their first token can have, for scanning a text quickly. */
 export class RuleIndex<R extends { pattern: CompiledPattern }> {
@@ -266,27 +405,90 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   /** Rules that some tokens start by passing a test rather than by their form (a built-in class, a regex). */
   private readonly tested: Array<{ rule: R; tests: Array<(t: Token) => boolean> }> = []
   private readonly order = new Map<R, number>()
+  /** Per rule, the ids of the forms sets it needs (every one of them met in the scope); see `requirements`. */
+  private readonly needs: number[][] = []
+  /** Which needs a normal form or lemma meets. */
+  private readonly needsByKey = new Map<string, number[]>()
+  /** Per need, the number of the last scope a token met it in. */
+  private readonly met: Int32Array
+  private scopes = 0
+
   constructor(readonly rules: readonly R[], classes: WordClasses) {
     rules.forEach((r, i) => this.order.set(r, i))
+    let needCount = 0
     for (const r of rules) {
       const start = firstTokens(r.pattern, classes)
+      const ids: number[] = []
+      for (const keys of requirements(r.pattern, classes)) {
+        const id = needCount++
+        ids.push(id)
+        for (const k of keys) { const l = this.needsByKey.get(k); if (l) l.push(id); else this.needsByKey.set(k, [id]) }
+      }
+      this.needs.push(ids)
       if (!start) { this.always.push(r); continue }
       if (start.tests.length) this.tested.push({ rule: r, tests: start.tests })
       for (const k of start.keys) { const l = this.byKey.get(k); if (l) l.push(r); else this.byKey.set(k, [r]) }
     }
+    this.met = new Int32Array(needCount)
   }
 
-  /** Candidates by token text, as words repeat; kept with the lemmas they were found with (the analysis shares one array per form). */
-  private readonly seen = new Map<string, { lemmas: string[]; rules: R[] }>()
+  /**
+   * Limits `possibleHere` to the rules whose required forms all occur in tokens [from, to) (a sentence): a rule
+   * that needs a word or a class form absent from it cannot match there, so it is not tried at all.
+   */
+  scope(tokens: readonly Token[], from: number, to: number): void {
+    const met = this.met
+    const stamp = ++this.scopes
+    for (let i = from; i < to; i++) {
+      const ids = this.meets(tokens[i]!)
+      for (let k = 0; k < ids.length; k++) met[ids[k]!] = stamp
+    }
+  }
+
+  /** Whether the rule can match in the current scope (every rule can before the first `scope`). */
+  possibleHere(rule: R): boolean {
+    if (this.scopes === 0) return true
+    const ids = this.needs[this.order.get(rule)!]!
+    for (let k = 0; k < ids.length; k++) if (this.met[ids[k]!] !== this.scopes) return false
+    return true
+  }
+
+  /**
+   * What is known of a word form, by the token's `form` number (else by text, as words repeat): the candidate
+   * rules and the needs it meets. Kept with the text and lemmas they were found with (the analysis shares one
+   * lemma array per form), and used only while both are the token's.
+   */
+  private readonly byForm: Array<FormFacts<R> | undefined> = []
+  private readonly byText = new Map<string, FormFacts<R>>()
+
+  private facts(t: Token): FormFacts<R> {
+    const id = t.form
+    let hit = id === undefined ? this.byText.get(t.text) : this.byForm[id]
+    if (hit && hit.text === t.text && (hit.lemmas === t.lemmas || (hit.lemmas.length === 0 && t.lemmas.length === 0))) return hit
+    hit = { text: t.text, lemmas: t.lemmas, rules: undefined, meets: undefined }
+    if (id !== undefined && id < FORM_SLOTS) {
+      // grown one slot at a time, so the array stays a plain one (a far write would make it a slow sparse one)
+      const byForm = this.byForm
+      while (byForm.length <= id) byForm.push(undefined)
+      byForm[id] = hit
+    }
+    else { if (this.byText.size >= 50_000) this.byText.clear(); this.byText.set(t.text, hit) }
+    return hit
+  }
 
   /** The rules that may match at this token, in their file order. */
   candidates(t: Token): R[] {
-    const hit = this.seen.get(t.text)
-    if (hit && (hit.lemmas === t.lemmas || (hit.lemmas.length === 0 && t.lemmas.length === 0))) return hit.rules
-    if (this.seen.size >= 50_000) this.seen.clear()
-    const rules = this.find(t)
-    this.seen.set(t.text, { lemmas: t.lemmas, rules })
-    return rules
+    const f = this.facts(t)
+    return (f.rules ??= this.find(t))
+  }
+
+  /** The ids of the needs a token meets (by its normal form or a lemma). */
+  private meets(t: Token): number[] {
+    const f = this.facts(t)
+    if (f.meets) return f.meets
+    const ids = new Set<number>()
+    for (const key of [t.norm, ...t.lemmas]) for (const id of this.needsByKey.get(key) ?? []) ids.add(id)
+    return (f.meets = [...ids])
   }
 
   private find(t: Token): R[] {
@@ -316,10 +518,14 @@ export function ruleIndex<R extends { pattern: CompiledPattern }>(rules: readonl
 export function findAll<R extends { pattern: CompiledPattern }>(rules: readonly R[], tokens: readonly Token[], classes: WordClasses, sentenceEnd: (i: number) => number): Array<{ rule: R; match: PatternMatch }> {
   const out: Array<{ rule: R; match: PatternMatch }> = []
   const index = ruleIndex(rules, classes)
+  let scopeEnd = -1
   for (let i = 0; i < tokens.length;) {
     let best: { rule: R; match: PatternMatch } | null = null
     const limit = sentenceEnd(i)
+    // matches found from here on stay inside [i, limit): rules needing a form absent from it are skipped
+    if (limit !== scopeEnd) { index.scope(tokens, i, limit); scopeEnd = limit }
     for (const rule of index.candidates(tokens[i]!)) {
+      if (!index.possibleHere(rule)) continue
       const m = matchAt(rule.pattern, tokens, i, classes, limit)
       if (m && (!best || m.to > best.match.to)) best = { rule, match: m }
     }

@@ -6,19 +6,20 @@
 import type { KronikaDocument } from '../document.js'
 import type { LanguagePack } from '../packs/language-pack.js'
 
-const caches = new WeakMap<LanguagePack, Map<string, string[]>>()
+/** Per pack, the lemmas of word forms read as proper names and as other words. */
+const caches = new WeakMap<LanguagePack, { proper: Map<string, string[]>; plain: Map<string, string[]> }>()
 const CACHE_LIMIT = 200_000
 
-/** Candidate lemmas (pack normal form) of a word form, cached per pack. */
+/** Candidate lemmas (pack normal form) of a word form, cached per pack (the same array for every token of the form: read only). */
 export function lemmasOf(pack: LanguagePack, text: string, proper: boolean): string[] {
-  let cache = caches.get(pack)
-  if (!cache) { cache = new Map(); caches.set(pack, cache) }
-  const key = proper ? '^' + text : text
-  let hit = cache.get(key)
+  let caches2 = caches.get(pack)
+  if (!caches2) { caches2 = { proper: new Map(), plain: new Map() }; caches.set(pack, caches2) }
+  const cache = proper ? caches2.proper : caches2.plain
+  let hit = cache.get(text)
   if (!hit) {
     hit = [...new Set(pack.morphology.lemmas(text, proper ? 'PROPN' : undefined).map(pack.normalise))]
     if (cache.size > CACHE_LIMIT) cache.clear()
-    cache.set(key, hit)
+    cache.set(text, hit)
   }
   return hit
 }

@@ -111,8 +111,10 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const index = ruleIndex(rules, pack.classes)
   if (rules.length) {
     for (const [from, to] of doc.sentenceTokens) {
+      index.scope(tokens, from, to)
       for (let i = from; i < to; i++) {
         for (const rule of index.candidates(tokens[i]!)) {
+          if (!index.possibleHere(rule)) continue
           const m = matchAt(rule.pattern, tokens, i, pack.classes, to)
           if (!m) continue
           const name = { ...(capture(m, 'name') ?? { from: m.from, to: m.to }) }

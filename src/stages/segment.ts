@@ -6,7 +6,7 @@
 import type { KronikaDocument } from '../document.js'
 import type { Span } from '../record/schema.js'
 import type { Token } from '../text/token.js'
-import { fold, lower } from '../text/fold.js'
+import { detached, fold, lower } from '../text/fold.js'
 import type { LanguagePack } from '../packs/language-pack.js'
 
 const segmenters = new Map<string, { sentence: Intl.Segmenter; word: Intl.Segmenter }>()
@@ -31,21 +31,65 @@ function shapeOf(whole: string): Token['shape'] {
   return 'Xx'
 }
 
-/** Makes a token for text[start, end). */
+/** What a token's forms are: functions of its text alone (and of the pack's normal form), so computed once per word form. */
+interface FormInfo { id: number; text: string; lower: string; fold: string; norm: string; isWord: boolean; shape: Token['shape'] }
+
+const formCaches = new WeakMap<(s: string) => string, Map<string, FormInfo>>()
+const FORM_CACHE_LIMIT = 100_000
+const LONGEST_CACHED_FORM = 64
+
+function formInfo(t: string, normalise: (s: string) => string): FormInfo {
+  let cache = formCaches.get(normalise)
+  if (!cache) { cache = new Map(); formCaches.set(normalise, cache) }
+  let info = cache.get(t)
+  if (!info) {
+    // a kept form must not hold on to the document it was cut from
+    const cached = t.length <= LONGEST_CACHED_FORM
+    if (cached) t = detached(t)
+    info = { id: cache.size, text: t, lower: lower(t), fold: fold(t), norm: normalise(t), isWord: /[\p{L}\p{N}]/u.test(t), shape: shapeOf(t) }
+    if (cached) {
+      if (cache.size >= FORM_CACHE_LIMIT) cache.clear()
+      cache.set(t, info)
+    }
+  }
+  return info
+}
+
+/** Makes a token for text[start, end). Equal word forms share their strings. */
 export function makeToken(text: string, start: number, end: number, index: number, sentence: number, pre: string, normalise: (s: string) => string = fold): Token {
-  const t = text.slice(start, end)
-  return { index, start, end, text: t, lower: lower(t), fold: fold(t), norm: normalise(t), isWord: /[\p{L}\p{N}]/u.test(t), shape: shapeOf(t), sentence, lemmas: [], pre }
+  const f = formInfo(text.slice(start, end), normalise)
+  return { index, start, end, text: f.text, lower: f.lower, fold: f.fold, norm: f.norm, isWord: f.isWord, shape: f.shape, sentence, lemmas: [], pre, form: f.id }
+}
+
+/** JavaScript's \s: white space and line terminators. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 }
 
 /** True when the sentence's last word is an abbreviation or an initial, so the break after it is not a real one. */
 function endsWithAbbreviation(sentence: string, pack: LanguagePack): boolean {
-  const m = /(\S+)\s*$/u.exec(sentence)
-  if (!m) return false
-  const last = m[1]!
+  // the last run of non-space characters (a scan from the end, where a regular expression would try every start)
+  let end = sentence.length
+  while (end > 0 && isSpace(sentence.charCodeAt(end - 1))) end--
+  if (end === 0) return false
+  let start = end
+  while (start > 0 && !isSpace(sentence.charCodeAt(start - 1))) start--
+  const last = sentence.slice(start, end)
   if (!last.endsWith('.')) return false
   const word = last.slice(0, -1).replace(/^[(“"«„'‘]+/u, '')
   if (/^\p{Lu}$/u.test(word)) return true // an initial
   return pack.list('abbreviations').has(pack.normalise(word))
+}
+
+/** True when the text ends in white space holding a blank line (two line ends): a paragraph break. */
+function endsWithBlankLine(text: string): boolean {
+  let newlines = 0
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i)
+    if (!isSpace(c)) break
+    if (c === 0x0a && ++newlines === 2) return true
+  }
+  return false
 }
 
 /** Longest piece of text given to Intl.Segmenter at once: its iteration cost grows with the string's length. */
@@ -86,7 +130,7 @@ function sentenceSpans(text: string, pack: LanguagePack): Span[] {
   for (const s of raw) {
     const prev = merged[merged.length - 1]
     const prevText = prev ? text.slice(prev.start, prev.end) : ''
-    if (prev && !/\n\s*\n\s*$/.test(prevText) && endsWithAbbreviation(prevText, pack) && /^\s*[\p{L}\p{N}]/u.test(text.slice(s.start, s.end))) prev.end = s.end
+    if (prev && !endsWithBlankLine(prevText) && endsWithAbbreviation(prevText, pack) && /^\s*[\p{L}\p{N}]/u.test(text.slice(s.start, s.end))) prev.end = s.end
     else merged.push({ ...s })
   }
   // trim whitespace; drop empty ones

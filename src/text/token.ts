@@ -22,4 +22,9 @@ export interface Token {
   lemmas: string[]
   /** Whitespace (or nothing) between the previous token and this one. */
   pre: string
+  /**
+   * A small number shared by tokens of the same text (set by the segmenter), so per-form caches can be arrays.
+   * Not unique over time: a cache keyed by it checks the text too.
+   */
+  form?: number
 }
