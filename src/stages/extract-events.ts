@@ -334,7 +334,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (!recipient.length) {
       const skip = new Set(actor)
       // after an active verb, what "from" marks is where the act is directed (withdraw its troops from Lebanon)
-      const roles = isPassive || nominal ? ['counterpart', 'target', 'beneficiary'] : ['counterpart', 'target', 'beneficiary', 'agent']
+      // (not when several act together: Russia and Ukraine agreed … after talks mediated by Turkey — "by"/"nga" there
+      // is another act's agent, and the parties are each other's counterparts)
+      const together = SYMMETRIC.has(type) && actor.length > 1
+      const roles = isPassive || nominal || together ? ['counterpart', 'target', 'beneficiary'] : ['counterpart', 'target', 'beneficiary', 'agent']
       // (a noun's marked participants stand in its own clause: not in a purpose clause after it)
       const marked = after.filter((p) => !skip.has(p) && roles.includes(roleOf(p, clause.from) ?? '') && (!nominal || p.from < clause.to))
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
