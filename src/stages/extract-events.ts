@@ -447,6 +447,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
 
     /** The subject of an earlier clause of the sentence (not an apposition), else of the sentence before. */
     function droppedSubject(): Participant | undefined {
+      // a name set off by commas right after the sentence's head phrase is who that phrase names (Kryeministri i
+      // Kosovës, Albin Kurti, refuzoi …; The head of the opposition, Sali Berisha, rejected …)
+      if (ci === 2 && clauses[0]!.from === sFrom && !apposition(clauses[0]!) && apposition(clauses[1]!)) {
+        const s = subjectsOf(clauses[1]!, sources)[0]
+        if (s) return s
+      }
       for (let k = ci - 1; k >= 0; k--) {
         const c = clauses[k]!
         // (names alone at the head of the sentence are its subject, set off by a relative clause: Kurti, i cili …, do të takohet)
