@@ -449,7 +449,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     function droppedSubject(): Participant | undefined {
       // a name set off by commas right after the sentence's head phrase is who that phrase names (Kryeministri i
       // Kosovës, Albin Kurti, refuzoi …; The head of the opposition, Sali Berisha, rejected …)
-      if (ci === 2 && clauses[0]!.from === sFrom && !apposition(clauses[0]!) && apposition(clauses[1]!)) {
+      // (commas only: a name in brackets after the head phrase is its abbreviation — workers of the Union (SSS) …)
+      if (ci === 2 && clauses[0]!.from === sFrom && !apposition(clauses[0]!) && apposition(clauses[1]!) &&
+        !tokens.slice(Math.max(0, clauses[1]!.from - 1), clauses[1]!.to + 1).some((t) => t.text === '(' || t.text === ')')) {
         const s = subjectsOf(clauses[1]!, sources)[0]
         if (s) return s
       }
