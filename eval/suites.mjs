@@ -27,6 +27,16 @@ export const suites = [
     },
   },
   {
+    // our own invented articles with blind gold (eval/heldout/README.md): the generalisation figures
+    name: 'heldout',
+    data: join(root, 'eval', 'heldout'),
+    available: () => existsSync(join(root, 'eval', 'heldout')),
+    run: async () => {
+      const { evaluateFolder } = await import('../dist/cli/eval-command.js')
+      return flatten(evaluateFolder(join(root, 'eval', 'heldout')))
+    },
+  },
+  {
     name: 'timebank',
     data: join(sharedEval, 'timebank'),
     available: () => existsSync(join(sharedEval, 'timebank')),

@@ -407,7 +407,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (!recipient.length) {
       const skip = new Set(actor)
       // after an active verb, what "from" marks is where the act is directed (withdraw its troops from Lebanon)
-      const roles = isPassive || nominal ? ['counterpart', 'target', 'beneficiary'] : ['counterpart', 'target', 'beneficiary', 'agent']
+      // (not when several act together: Russia and Ukraine agreed … after talks mediated by Turkey — "by"/"nga" there
+      // is another act's agent, and the parties are each other's counterparts)
+      const together = SYMMETRIC.has(type) && actor.length > 1
+      const roles = isPassive || nominal || together ? ['counterpart', 'target', 'beneficiary'] : ['counterpart', 'target', 'beneficiary', 'agent']
       // (a noun's marked participants stand in its own clause: not in a purpose clause after it)
       const marked = after.filter((p) => !skip.has(p) && roles.includes(roleOf(p, clause.from) ?? '') && (!nominal || p.from < clause.to))
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
@@ -581,6 +584,16 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
 
     /** The subject of an earlier clause of the sentence (not an apposition), else of the sentence before. */
     function droppedSubject(): Participant | undefined {
+      // a name set off by commas right after the sentence's head phrase is who that phrase names (Kryeministri i
+      // Kosovës, Albin Kurti, refuzoi …; The head of the opposition, Sali Berisha, rejected …)
+      // (commas only: a name in brackets after the head phrase is its abbreviation — workers of the Union (SSS) …)
+      // (not when the head phrase is itself the name and the commas hold its description: Sergei Lavrov, the Russian
+      // foreign minister, accused …; and only a name, not a nationality the description carries)
+      if (ci === 2 && clauses[0]!.from === sFrom && !namesOnly(clauses[0]!) && !apposition(clauses[0]!) && apposition(clauses[1]!) &&
+        !tokens.slice(Math.max(0, clauses[1]!.from - 1), clauses[1]!.to + 1).some((t) => t.text === '(' || t.text === ')')) {
+        const s = subjectsOf(clauses[1]!, sources)[0]
+        if (s?.entityId) return s
+      }
       for (let k = ci - 1; k >= 0; k--) {
         const c = clauses[k]!
         // (names alone at the head of the sentence are its subject, set off by a relative clause: Kurti, i cili …, do të takohet)

@@ -216,8 +216,12 @@ function resolve(doc: KronikaDocument, action: string[], m: PatternMatch, a: Anc
     }
     case 'season': {
       // `season [N]`: the {season} of the captured {year}, else of the anchor's year shifted by N
-      const season = capture(m, 'season')?.value
-      if (!season) return undefined
+      const cap = capture(m, 'season')
+      const season = cap?.value
+      if (!cap || !season) return undefined
+      // a word that is a season only by a lesser lemma guess is not one: në veri (in the north) is no "verë" (summer)
+      const tok = doc.tokens[cap.from]
+      if (tok && !doc.pack.inClass('season', tok.norm) && !(tok.lemmas[0] && doc.pack.inClass('season', tok.lemmas[0]))) return undefined
       const year = numberCapture(doc, m, 'year') ?? (a ? a.year + Number(args[0] ?? 0) : undefined)
       return { value: `${year ?? 'XXXX'}-${season}`, type: 'DATE', precision: 'year' }
     }
