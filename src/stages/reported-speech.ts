@@ -7,7 +7,7 @@
 import type { KronikaDocument } from '../document.js'
 import type { Span, TextSpan } from '../record/schema.js'
 import { matchClass, type WordClass } from '../patterns/token-pattern.js'
-import { mentionsIn } from './mentions.js'
+import { mentionAt, mentionsIn } from './mentions.js'
 import { speakerIn } from './resolve-pronouns.js'
 import { speakerPhrase } from './speaker-phrase.js'
 
@@ -52,10 +52,10 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     const start = tokens[from]!.start, end = tokens[to - 1]!.end
     return doc.quotes.some((q) => q.start <= start + 1 && q.end >= end - 1)
   }
-  const push = (from: number, to: number, cue: { at: number; to: number }, who: () => string | undefined, rule: string, source?: TextSpan) => {
+  const push = (from: number, to: number, cue: { at: number; to: number }, who: () => string | undefined, rule: string, source?: TextSpan, minWords = MIN_CONTENT_WORDS) => {
     while (from < to && !tokens[from]!.isWord && !QUOTE_MARKS.test(tokens[from]!.text)) from++
     while (to > from && (CLOSERS.test(tokens[to - 1]!.text) || tokens[to - 1]!.text === ',')) to--
-    if (words(from, to) < MIN_CONTENT_WORDS || inQuote(from, to)) return false
+    if (words(from, to) < minWords || inQuote(from, to)) return false
     const speaker = who()
     const content = span(from, to)
     // a quotation closing the content keeps its full stop inside the marks (… a “strongman approach.”)
@@ -69,7 +69,10 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const determiners = pack.list('determiners'), linkers = pack.list('object-linkers')
   const complementizers = pack.list('complementizers'), gerunds = new Set([...pack.list('gerund-markers'), ...pack.list('gerund-cues')]), coordinatorClass = pack.classes.get('coordinator')
   // what opens a source phrase after its cue: a name or a determiner (…, said the mayor)
-  const isSourceStart = (i: number) => !!tokens[i] && (mentionsIn(doc, i, i + 8)[0]?.from === i || determiners.has(tokens[i]!.norm))
+  // (also a title or a number: …, said Mr. Barrett; …, said one source)
+  const numbers = pack.classes.get('number')
+  const isSourceStart = (i: number) => !!tokens[i] && (mentionsIn(doc, i, i + 8)[0]?.from === i || determiners.has(tokens[i]!.norm) ||
+    pack.list('abbreviations').has(tokens[i]!.norm) || pack.inClass('person-title', tokens[i]!.norm) || (!!numbers && matchClass(numbers, tokens, i, i + 1).length > 0))
   // a cue inside a quotation (“… I think we will win”) is part of the quoted words
   const quoted = (i: number) => doc.quotes.some((q) => q.start <= tokens[i]!.start && tokens[i]!.end <= q.end)
   const isInverted = (from: number, to: number) => {
@@ -78,13 +81,17 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     if (!phrase) return false
     const [, end] = doc.tokenRange(phrase)
     const next = tokens[end]
-    return !next || end >= to || next.text === ',' || CLOSERS.test(next.text)
+    // (a description, not a name, may go on with a preposition: said one source in the room)
+    const description = !mentionAt(doc, from)
+    return !next || end >= to || next.text === ',' || CLOSERS.test(next.text) || (description && pack.inClass('role-preposition', next.norm))
   }
   const linking = (w: string) => coordinators.has(w) || w === 'but'
   const coordinators = { has: (w: string) => !!coordinatorClass?.get(w)?.some((e) => e.tokens.length === 1) }
   const infinitive = pack.list('infinitive-markers'), passives = pack.list('passive-markers')
   // a cue after an auxiliary of the passive is no source's (the plan was criticised, he was told)
-  const passive = (at: number) => passives.has(tokens[at - 1]?.norm ?? '')
+  // (not a progressive form: he is demanding …, they were calling for …)
+  const progressive = [...pack.list('progressive-endings')]
+  const passive = (at: number) => passives.has(tokens[at - 1]?.norm ?? '') && !progressive.some((e) => tokens[at]!.norm.endsWith(e))
   // … or part of a name when written with a capital inside a sentence (the United States, Fox News Sunday)
   const nounUse = (at: number, to: number) => determiners.has(tokens[at - 1]?.norm ?? '') || linkers.has(tokens[to]?.norm ?? '') ||
     (at > 0 && tokens[at - 1]!.sentence === tokens[at]!.sentence && tokens[at - 1]!.isWord && /^\p{Lu}/u.test(tokens[at]!.text))
@@ -159,7 +166,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       while (comma > sFrom && tokens[comma]!.text !== ',' && inner.at - comma <= SOURCE_PHRASE + 1) comma--
       if (comma > sFrom && tokens[comma]!.text === ',' && words(comma + 1, inner.at) > 0 && !isMarker(comma + 1, inner.at)) {
         const before = out.length
-        push(sFrom, comma, inner, () => speakerAt(comma + 1, inner.at), 'cue-inside', speakerPhrase(doc, comma + 1, inner.at, 'before'))
+        // (the words before the cue may be short when those after it are not: The museum, she said, would …)
+        push(sFrom, comma, inner, () => speakerAt(comma + 1, inner.at), 'cue-inside', speakerPhrase(doc, comma + 1, inner.at, 'before'), 1)
         const r = out[before]
         if (r) {
           let from = inner.to + 1
@@ -207,7 +215,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       // after an attribution verb only right after it (called for dresses that showed … is no "that" clause)
       let from = c.to
       for (let k = c.to; k < Math.min(sTo, c.to + 7); k++) {
-        if (tokens[k]!.text === ':' || (complementizers.has(tokens[k]!.norm) && (c.kind === 'report' || k === c.to))) { from = k + 1; break }
+        // ("that" before punctuation is a pronoun: said the test could change that.)
+        if (tokens[k]!.text === ':' || (complementizers.has(tokens[k]!.norm) && (tokens[k + 1]?.isWord || QUOTE_MARKS.test(tokens[k + 1]?.text ?? '')) && (c.kind === 'report' || k === c.to))) { from = k + 1; break }
         // a directive's content is the infinitive after its object (urged Congress to act)
         if (c.kind === 'directive' && infinitive.has(tokens[k]!.norm)) { from = k; break }
         if (!tokens[k]!.isWord) break
