@@ -87,6 +87,9 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   }
   const linking = (w: string) => coordinators.has(w) || w === 'but'
   const coordinators = { has: (w: string) => !!coordinatorClass?.get(w)?.some((e) => e.tokens.length === 1) }
+  // a subject pronoun, also contracted (he's, they're)
+  const subjectPronouns = pack.list('subject-pronouns')
+  const subjectPronoun = (i: number) => subjectPronouns.has(tokens[i]?.norm.replace(/'.*$/, '') ?? '')
   const infinitive = pack.list('infinitive-markers'), passives = pack.list('passive-markers')
   // a cue after an auxiliary of the passive is no source's (the plan was criticised, he was told)
   // (not a progressive form: he is demanding …, they were calling for …)
@@ -186,7 +189,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     // (a comma right before the cue closes either an apposition — Anna Berg, the port director, said … — or
     // the content of an inverted cue, whose source then stands alone before a comma or the sentence's end)
     // (a cue followed by "that" or a colon opens its content instead: … Mr. Smith said that …)
-    const opens = complementizers.has(tokens[last.to]?.norm ?? '') || tokens[last.to]?.text === ':'
+    // (… or a subject pronoun: Speaking in Ohio, Trump says he will win)
+    const opens = complementizers.has(tokens[last.to]?.norm ?? '') || tokens[last.to]?.text === ':' || subjectPronoun(last.to)
     if (last.kind === 'report' && !opens && (tokens[last.at - 1]?.text === ',' ? isInverted(last.to, sTo) : words(last.to, sTo) <= TAIL)) {
       let comma = last.at - 1
       while (comma > sFrom && tokens[comma]!.text !== ',' && last.at - comma <= SOURCE_PHRASE + 1) comma--
@@ -214,7 +218,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       // the content starts after "that" or a colon within a few words (said on Monday that, told reporters that);
       // after an attribution verb only right after it (called for dresses that showed … is no "that" clause)
       let from = c.to
-      for (let k = c.to; k < Math.min(sTo, c.to + 7); k++) {
+      // (not when a clause of its own starts right after the cue: says he's satisfied that …)
+      for (let k = c.to; k < Math.min(sTo, c.to + 7) && !subjectPronoun(c.to); k++) {
         // ("that" before punctuation is a pronoun: said the test could change that.)
         if (tokens[k]!.text === ':' || (complementizers.has(tokens[k]!.norm) && (tokens[k + 1]?.isWord || QUOTE_MARKS.test(tokens[k + 1]?.text ?? '')) && (c.kind === 'report' || k === c.to))) { from = k + 1; break }
         // a directive's content is the infinitive after its object (urged Congress to act)
@@ -228,10 +233,12 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       // in a series of tweets, … during the debate)
       if (c.kind !== 'report' && from === c.to) {
         const boundary = (k: number) => /^[;:(—–]$/.test(tokens[k]!.text) ||
-          (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? ''))) ||
+          (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? '')))) ||
           (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm)) || (!!settings && matchClass(settings, tokens, k, sTo).length > 0)
         for (let k = from + 1; k < to; k++) if (boundary(k)) { to = k; break }
       }
+      // (a semicolon ends what was said: … would raise $1 trillion; another centre puts it at …)
+      for (let k = from + 1; k < to; k++) if (tokens[k]!.text === ';') { to = k; break }
       for (const d of cues.slice(n + 1)) {
         const before = tokens[d.at - 1]
         if (gerunds.has(tokens[d.at]!.norm) && before?.text === ',') { to = d.at - 1; break }
