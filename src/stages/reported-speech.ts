@@ -233,7 +233,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       // in a series of tweets, … during the debate)
       if (c.kind !== 'report' && from === c.to) {
         const boundary = (k: number) => /^[;:(—–]$/.test(tokens[k]!.text) ||
-          (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? '')))) ||
+          (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? ''))) ||
           (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm)) || (!!settings && matchClass(settings, tokens, k, sTo).length > 0)
         for (let k = from + 1; k < to; k++) if (boundary(k)) { to = k; break }
       }
