@@ -90,6 +90,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   // a subject pronoun, also contracted (he's, they're)
   const subjectPronouns = pack.list('subject-pronouns')
   const subjectPronoun = (i: number) => subjectPronouns.has(tokens[i]?.norm.replace(/'.*$/, '') ?? '')
+  // words that open a clause before the main one besides the clause markers (As prices rose, …; With X saying …, …)
+  const subordinators = pack.list('opening-subordinators')
   const infinitive = pack.list('infinitive-markers'), passives = pack.list('passive-markers')
   // a cue after an auxiliary of the passive is no source's (the plan was criticised, he was told)
   // (not a progressive form: he is demanding …, they were calling for …)
@@ -239,6 +241,11 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       }
       // (a semicolon ends what was said: … would raise $1 trillion; another centre puts it at …)
       for (let k = from + 1; k < to; k++) if (tokens[k]!.text === ';') { to = k; break }
+      // (a cue in a clause that opens the sentence — As Trump said X, Clinton … — stops at the comma before the
+      // main clause's subject: a capitalised word or a subject pronoun)
+      if (isMarker(sFrom, sTo) || subordinators.has(tokens[sFrom]!.norm)) {
+        for (let k = from + 1; k < to; k++) if (tokens[k]!.text === ',' && (/^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || subjectPronoun(k + 1))) { to = k; break }
+      }
       for (const d of cues.slice(n + 1)) {
         const before = tokens[d.at - 1]
         if (gerunds.has(tokens[d.at]!.norm) && before?.text === ',') { to = d.at - 1; break }
