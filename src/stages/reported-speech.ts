@@ -92,6 +92,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const subjectPronoun = (i: number) => subjectPronouns.has(tokens[i]?.norm.replace(/'.*$/, '') ?? '')
   // words that open a clause before the main one besides the clause markers (As prices rose, …; With X saying …, …)
   const subordinators = pack.list('opening-subordinators')
+  const stanceNouns = pack.classes.get('stance-noun'), possessives = pack.list('possessive-determiners')
   const infinitive = pack.list('infinitive-markers'), passives = pack.list('passive-markers')
   // a cue after an auxiliary of the passive is no source's (the plan was criticised, he was told)
   // (not a progressive form: he is demanding …, they were calling for …)
@@ -130,7 +131,10 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       const r = longest(reporting), a = r ? undefined : longest(attributing)
       const m = r ?? a
       if (m && !nounUse(i, m.to) && !passive(i) && !quoted(i)) cues.push({ at: i, to: m.to, kind: r ? 'report' : m.value === 'directive' ? 'directive' : 'attribution' })
-      if (m) i = m.to - 1
+      if (m) { i = m.to - 1; continue }
+      // a stance noun with its preposition, owned by a source (his support for …; not after an article: the support for …)
+      const n = longest(stanceNouns)
+      if (n && !(determiners.has(tokens[i - 1]?.norm ?? '') && !possessives.has(tokens[i - 1]!.norm)) && !quoted(i)) { cues.push({ at: i, to: n.to, kind: 'attribution' }); i = n.to - 1 }
     }
     // "according to X, …" / "…, according to X"
     let done = false
