@@ -93,6 +93,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   // words that open a clause before the main one besides the clause markers (As prices rose, …; With X saying …, …)
   const subordinators = pack.list('opening-subordinators')
   const stanceNouns = pack.classes.get('stance-noun'), possessives = pack.list('possessive-determiners')
+  const objectPronouns = pack.list('object-pronouns')
   const infinitive = pack.list('infinitive-markers'), passives = pack.list('passive-markers')
   // a cue after an auxiliary of the passive is no source's (the plan was criticised, he was told)
   // (not a progressive form: he is demanding …, they were calling for …)
@@ -257,6 +258,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         // … but he said …: a new subject after a linking word opens a report of its own
         let k = d.at - 1
         while (k > from && tokens[k]!.isWord && d.at - k <= SUBJECT && !linking(tokens[k]!.norm)) k--
+        // (not when the words before the cue end in an object: … and let them know …)
+        if (objectPronouns.has(tokens[d.at - 1]!.norm)) continue
         if (k > from && k < d.at - 1 && (linking(tokens[k]!.norm) || tokens[k]!.text === ';' || tokens[k]!.text === ',')) { to = tokens[k - 1]?.text === ',' ? k - 1 : k; break }
       }
       // what follows the cue directly and opens with a preposition of setting is not what was said (said at a
