@@ -198,7 +198,13 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     // (a cue followed by "that" or a colon opens its content instead: … Mr. Smith said that …)
     // (… or a subject pronoun: Speaking in Ohio, Trump says he will win)
     const opens = complementizers.has(tokens[last.to]?.norm ?? '') || tokens[last.to]?.text === ':' || subjectPronoun(last.to)
-    if (last.kind === 'report' && !opens && (tokens[last.at - 1]?.text === ',' ? isInverted(last.to, sTo) : words(last.to, sTo) <= TAIL)) {
+    // (… and not when the words before the comma only set the scene — If they fail, …; During the tour, … — and a
+    // clause follows the cue: During the tour, the guide said the reef was dying)
+    let intro = sFrom
+    while (intro < sTo && (linking(tokens[intro]!.norm) || !tokens[intro]!.isWord)) intro++
+    const scene = (isMarker(intro, sTo) || subordinators.has(tokens[intro]!.norm) || pack.inClass('role-preposition', tokens[intro]!.norm) || pack.inClass('time-preposition', tokens[intro]!.norm)) &&
+      words(last.to, sTo) >= MIN_CONTENT_WORDS && !settingOpeners.has(tokens[last.to]?.norm ?? '')
+    if (last.kind === 'report' && !opens && !scene && (tokens[last.at - 1]?.text === ',' ? isInverted(last.to, sTo) : words(last.to, sTo) <= TAIL)) {
       let comma = last.at - 1
       while (comma > sFrom && tokens[comma]!.text !== ',' && last.at - comma <= SOURCE_PHRASE + 1) comma--
       if (comma > sFrom && tokens[comma]!.text === ',' && !isMarker(comma + 1, last.at)) {
