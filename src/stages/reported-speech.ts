@@ -204,7 +204,9 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     while (intro < sTo && (linking(tokens[intro]!.norm) || !tokens[intro]!.isWord)) intro++
     const scene = (isMarker(intro, sTo) || subordinators.has(tokens[intro]!.norm) || pack.inClass('role-preposition', tokens[intro]!.norm) || pack.inClass('time-preposition', tokens[intro]!.norm)) &&
       words(last.to, sTo) >= MIN_CONTENT_WORDS && !settingOpeners.has(tokens[last.to]?.norm ?? '')
-    if (last.kind === 'report' && !opens && !scene && (tokens[last.at - 1]?.text === ',' ? isInverted(last.to, sTo) : words(last.to, sTo) <= TAIL)) {
+    // (a gerund after a comma goes on for the sentence's subject: …, citing a threat to safety)
+    const closing = last.kind === 'report' && !(gerunds.has(tokens[last.at]!.norm) && tokens[last.at - 1]?.text === ',')
+    if (closing && !opens && !scene && (tokens[last.at - 1]?.text === ',' ? isInverted(last.to, sTo) : words(last.to, sTo) <= TAIL)) {
       let comma = last.at - 1
       while (comma > sFrom && tokens[comma]!.text !== ',' && last.at - comma <= SOURCE_PHRASE + 1) comma--
       if (comma > sFrom && tokens[comma]!.text === ',' && !isMarker(comma + 1, last.at)) {
