@@ -24,7 +24,7 @@ export interface ReportedSpeech extends TextSpan {
   rule: string
 }
 
-interface Cue { at: number; to: number; kind: 'report' | 'attribution' | 'directive' }
+interface Cue { at: number; to: number; kind: 'report' | 'attribution' | 'directive'; noun?: boolean }
 
 /** Words a report's content may not be made of alone (a dangling "that", punctuation). */
 const MIN_CONTENT_WORDS = 3
@@ -135,7 +135,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       if (m) { i = m.to - 1; continue }
       // a stance noun with its preposition, owned by a source (his support for …; not after an article: the support for …)
       const n = longest(stanceNouns)
-      if (n && !(determiners.has(tokens[i - 1]?.norm ?? '') && !possessives.has(tokens[i - 1]!.norm)) && !quoted(i)) { cues.push({ at: i, to: n.to, kind: 'attribution' }); i = n.to - 1 }
+      if (n && !(determiners.has(tokens[i - 1]?.norm ?? '') && !possessives.has(tokens[i - 1]!.norm)) && !quoted(i)) { cues.push({ at: i, to: n.to, kind: 'attribution', noun: true }); i = n.to - 1 }
     }
     // "according to X, …" / "…, according to X"
     let done = false
@@ -255,9 +255,9 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       // (a semicolon ends what was said: … would raise $1 trillion; another centre puts it at …)
       for (let k = from + 1; k < to; k++) if (tokens[k]!.text === ';') { to = k; break }
       // (a cue in a clause that opens the sentence — As Trump said X, Clinton … — stops at the comma before the
-      // main clause's subject: a capitalised word or a subject pronoun)
+      // main clause's subject: a capitalised word, a subject pronoun or a determiner)
       if (isMarker(sFrom, sTo) || subordinators.has(tokens[sFrom]!.norm)) {
-        for (let k = from + 1; k < to; k++) if (tokens[k]!.text === ',' && (/^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || subjectPronoun(k + 1))) { to = k; break }
+        for (let k = from + 1; k < to; k++) if (tokens[k]!.text === ',' && (/^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || subjectPronoun(k + 1) || determiners.has(tokens[k + 1]?.norm ?? ''))) { to = k; break }
       }
       for (const d of cues.slice(n + 1)) {
         const before = tokens[d.at - 1]
@@ -275,7 +275,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       if (from === c.to && settingOpeners.has(tokens[from]?.norm ?? '')) continue
       const subject = { from: clauseFrom, to: c.at }, previous = lastSpeaker
       const speaker = () => (lastSpeaker = gerund ? speakerAt(sFrom, subject.to, false) : coordinated && words(subject.from, subject.to - 1) === 0 ? previous : speakerAt(subject.from, subject.to))
-      const rule = gerund ? 'gerund' : coordinated ? 'coordinated-cue' : from === c.to ? 'cue-before' : 'cue-before-that'
+      const rule = c.noun ? 'stance-noun' : gerund ? 'gerund' : coordinated ? 'coordinated-cue' : from === c.to ? 'cue-before' : 'cue-before-that'
       const source = gerund ? undefined : coordinated && words(clauseFrom, c.at - 1) === 0 ? lastSource : speakerPhrase(doc, clauseFrom, c.at, 'before')
       lastSpeaker = undefined
       lastSource = source
