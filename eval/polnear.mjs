@@ -113,9 +113,9 @@ export async function evaluatePolnear(dir = POLNEAR_DEV) {
     const doc = extractDocument({ text, lang: 'en' })
     const quotes = joinQuotes(doc.quotes).map((q) => ({ ...q, kind: 'quote' }))
     const reports = findReportedSpeech(doc).map((r) => ({ ...r, kind: 'report' }))
-    // a report inside a large quote is the quote's; a quote inside a report (said the attack was “a clear violation”) is
-    // part of that report: PolNeAR gives every word one attribution at most
-    const keptReports = reports.filter((r) => !quotes.some((q) => q.start < r.end && r.start < q.end && (q.end - q.start) >= 0.5 * (r.end - r.start)))
+    // a report that overlaps a quote it does not hold is the quote's; a quote wholly inside a report (said the attack was
+    // “a clear violation”), however long, is part of that report: PolNeAR gives every word one attribution at most
+    const keptReports = reports.filter((r) => !quotes.some((q) => q.start < r.end && r.start < q.end && !(r.start <= q.start && q.end <= r.end)))
     const combined = [...quotes.filter((q) => !keptReports.some((r) => r.start <= q.start && q.end <= r.end)), ...keptReports]
     for (const [name, system] of [['quotes', quotes], ['combined', combined]]) {
       const L = layers[name]

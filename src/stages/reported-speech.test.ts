@@ -5,7 +5,7 @@ import { findReportedSpeech } from './reported-speech.js'
 
 const reports = (text: string) => {
   const doc = run(text, 'en')
-  return findReportedSpeech(doc).map((r) => ({ text: r.text, speaker: r.speaker ? doc.entity(r.speaker)?.name : undefined, source: r.source?.text, cue: r.cue.text, rule: r.rule }))
+  return findReportedSpeech(doc).map((r) => ({ text: r.text, speaker: r.speaker ? doc.entity(r.speaker)?.name : undefined, source: r.source?.text, cue: r.cue.text, rule: r.rule, parts: r.parts }))
 }
 
 test('X said that …: the content follows the cue and "that"', () => {
@@ -154,4 +154,70 @@ test('a cue followed by "that" opens its content even near the end of the senten
 
 test('a cue followed by where or by whom it was said has no content', () => {
   assert.deepEqual(reports('Olaf Scholz said at a rally in Hamburg last week.'), [])
+})
+
+test('a progressive cue after "is" is no passive', () => {
+  const [r] = reports('Olaf Scholz is demanding a new vote on the budget.')
+  assert.deepEqual([r?.text, r?.speaker], ['a new vote on the budget', 'Olaf Scholz'])
+})
+
+test('"that" before punctuation is a pronoun, not where the content opens', () => {
+  const [r] = reports('Engineers at the port said the storm could change that.')
+  assert.deepEqual([r?.text, r?.rule], ['the storm could change that', 'en.statement.cue-before'])
+})
+
+test('a cue between commas after a short subject: the content is both parts', () => {
+  const [r] = reports('Prices, Anna Berg said, would keep rising through the winter.')
+  assert.deepEqual([r?.rule, r?.parts?.length, r?.speaker], ['en.statement.cue-inside', 2, 'Anna Berg'])
+})
+
+test('an inverted cue whose source opens with a title or a number', () => {
+  const [a] = reports('The mines were a burden, said Mr. Barrett, the lawyer for the agency.')
+  assert.deepEqual([a?.text, a?.source, a?.rule], ['The mines were a burden', 'Mr. Barrett', 'en.statement.cue-after'])
+  const [b] = reports('The talks went badly, said one diplomat in the room.')
+  assert.deepEqual([b?.text, b?.source, b?.rule], ['The talks went badly', 'one diplomat', 'en.statement.cue-after'])
+})
+
+test('a subject pronoun right after the cue opens the content (not an inverted cue, not a later "that")', () => {
+  const [a] = reports('Speaking at a rally in Ohio, Anna Berg says she will lower taxes.')
+  assert.deepEqual([a?.text, a?.speaker, a?.rule], ['she will lower taxes', 'Anna Berg', 'en.statement.cue-before'])
+  const [b] = reports('Anna Berg says she\'s certain that the bill will pass.')
+  assert.equal(b?.text, 'she\'s certain that the bill will pass')
+})
+
+test('a semicolon ends the content', () => {
+  const [r] = reports('The institute estimates that the plan would raise taxes; another centre puts the figure lower.')
+  assert.equal(r?.text, 'the plan would raise taxes')
+})
+
+test('attribution verbs of criticism, records and beliefs', () => {
+  assert.equal(reports('The senator lambasted the new tariffs in a statement.')[0]?.text, 'the new tariffs')
+  assert.equal(reports('The report documents abuses in three prisons.')[0]?.text, 'abuses in three prisons')
+  assert.equal(reports('Many farmers feel the new rules are unfair.')[0]?.text, 'the new rules are unfair')
+})
+
+test('a cue in a clause that opens the sentence reports up to the main clause', () => {
+  const [r] = reports('When Olaf Scholz said the bridge would close, the residents protested.')
+  assert.deepEqual([r?.text, r?.speaker], ['the bridge would close', 'Olaf Scholz'])
+})
+
+test('a stance noun owned by a source opens what it attributes; after an article it has no source', () => {
+  const [r] = reports('Anna Berg repeated her support for the new port rules.')
+  assert.deepEqual([r?.text, r?.speaker, r?.rule], ['the new port rules', 'Anna Berg', 'en.statement.stance-noun'])
+  assert.deepEqual(reports('The support for the plan is weak.'), [])
+})
+
+test('words that set the scene before a comma are not the content of the cue after them', () => {
+  const [r] = reports('During a tour of the port, Anna Berg said the docks would be rebuilt.')
+  assert.deepEqual([r?.text, r?.rule], ['the docks would be rebuilt', 'en.statement.cue-before'])
+})
+
+test('"…, citing X": what is cited is the content', () => {
+  const [r] = reports('The court halted the sale, citing a risk to public safety.')
+  assert.deepEqual([r?.text, r?.rule], ['a risk to public safety', 'en.statement.gerund'])
+})
+
+test('a cue after an object pronoun (let them know) does not end the content', () => {
+  const [r] = reports('The mayor said she wanted to meet the residents and let them know the plan had changed.')
+  assert.equal(r?.text, 'she wanted to meet the residents and let them know the plan had changed')
 })

@@ -7,7 +7,7 @@
 import type { KronikaDocument } from '../document.js'
 import type { Span, TextSpan } from '../record/schema.js'
 import { matchClass, type WordClass } from '../patterns/token-pattern.js'
-import { mentionsIn } from './mentions.js'
+import { mentionAt, mentionsIn } from './mentions.js'
 import { speakerIn } from './resolve-pronouns.js'
 import { speakerPhrase } from './speaker-phrase.js'
 
@@ -24,7 +24,7 @@ export interface ReportedSpeech extends TextSpan {
   rule: string
 }
 
-interface Cue { at: number; to: number; kind: 'report' | 'attribution' | 'directive' }
+interface Cue { at: number; to: number; kind: 'report' | 'attribution' | 'directive'; noun?: boolean }
 
 /** Words a report's content may not be made of alone (a dangling "that", punctuation). */
 const MIN_CONTENT_WORDS = 3
@@ -52,10 +52,10 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     const start = tokens[from]!.start, end = tokens[to - 1]!.end
     return doc.quotes.some((q) => q.start <= start + 1 && q.end >= end - 1)
   }
-  const push = (from: number, to: number, cue: { at: number; to: number }, who: () => string | undefined, rule: string, source?: TextSpan) => {
+  const push = (from: number, to: number, cue: { at: number; to: number }, who: () => string | undefined, rule: string, source?: TextSpan, minWords = MIN_CONTENT_WORDS) => {
     while (from < to && !tokens[from]!.isWord && !QUOTE_MARKS.test(tokens[from]!.text)) from++
     while (to > from && (CLOSERS.test(tokens[to - 1]!.text) || tokens[to - 1]!.text === ',')) to--
-    if (words(from, to) < MIN_CONTENT_WORDS || inQuote(from, to)) return false
+    if (words(from, to) < minWords || inQuote(from, to)) return false
     const speaker = who()
     const content = span(from, to)
     // a quotation closing the content keeps its full stop inside the marks (… a “strongman approach.”)
@@ -69,7 +69,10 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const determiners = pack.list('determiners'), linkers = pack.list('object-linkers')
   const complementizers = pack.list('complementizers'), gerunds = new Set([...pack.list('gerund-markers'), ...pack.list('gerund-cues')]), coordinatorClass = pack.classes.get('coordinator')
   // what opens a source phrase after its cue: a name or a determiner (…, said the mayor)
-  const isSourceStart = (i: number) => !!tokens[i] && (mentionsIn(doc, i, i + 8)[0]?.from === i || determiners.has(tokens[i]!.norm))
+  // (also a title or a number: …, said Mr. Barrett; …, said one source)
+  const numbers = pack.classes.get('number')
+  const isSourceStart = (i: number) => !!tokens[i] && (mentionsIn(doc, i, i + 8)[0]?.from === i || determiners.has(tokens[i]!.norm) ||
+    pack.list('abbreviations').has(tokens[i]!.norm) || pack.inClass('person-title', tokens[i]!.norm) || (!!numbers && matchClass(numbers, tokens, i, i + 1).length > 0))
   // a cue inside a quotation (“… I think we will win”) is part of the quoted words
   const quoted = (i: number) => doc.quotes.some((q) => q.start <= tokens[i]!.start && tokens[i]!.end <= q.end)
   const isInverted = (from: number, to: number) => {
@@ -78,13 +81,24 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     if (!phrase) return false
     const [, end] = doc.tokenRange(phrase)
     const next = tokens[end]
-    return !next || end >= to || next.text === ',' || CLOSERS.test(next.text)
+    // (a description, not a name, may go on with a preposition: said one source in the room)
+    const description = !mentionAt(doc, from)
+    return !next || end >= to || next.text === ',' || CLOSERS.test(next.text) || (description && pack.inClass('role-preposition', next.norm))
   }
   const linking = (w: string) => coordinators.has(w) || w === 'but'
   const coordinators = { has: (w: string) => !!coordinatorClass?.get(w)?.some((e) => e.tokens.length === 1) }
+  // a subject pronoun, also contracted (he's, they're)
+  const subjectPronouns = pack.list('subject-pronouns')
+  const subjectPronoun = (i: number) => subjectPronouns.has(tokens[i]?.norm.replace(/'.*$/, '') ?? '')
+  // words that open a clause before the main one besides the clause markers (As prices rose, …; With X saying …, …)
+  const subordinators = pack.list('opening-subordinators')
+  const stanceNouns = pack.classes.get('stance-noun'), possessives = pack.list('possessive-determiners')
+  const objectPronouns = pack.list('object-pronouns')
   const infinitive = pack.list('infinitive-markers'), passives = pack.list('passive-markers')
   // a cue after an auxiliary of the passive is no source's (the plan was criticised, he was told)
-  const passive = (at: number) => passives.has(tokens[at - 1]?.norm ?? '')
+  // (not a progressive form: he is demanding …, they were calling for …)
+  const progressive = [...pack.list('progressive-endings')]
+  const passive = (at: number) => passives.has(tokens[at - 1]?.norm ?? '') && !progressive.some((e) => tokens[at]!.norm.endsWith(e))
   // … or part of a name when written with a capital inside a sentence (the United States, Fox News Sunday)
   const nounUse = (at: number, to: number) => determiners.has(tokens[at - 1]?.norm ?? '') || linkers.has(tokens[to]?.norm ?? '') ||
     (at > 0 && tokens[at - 1]!.sentence === tokens[at]!.sentence && tokens[at - 1]!.isWord && /^\p{Lu}/u.test(tokens[at]!.text))
@@ -118,7 +132,10 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       const r = longest(reporting), a = r ? undefined : longest(attributing)
       const m = r ?? a
       if (m && !nounUse(i, m.to) && !passive(i) && !quoted(i)) cues.push({ at: i, to: m.to, kind: r ? 'report' : m.value === 'directive' ? 'directive' : 'attribution' })
-      if (m) i = m.to - 1
+      if (m) { i = m.to - 1; continue }
+      // a stance noun with its preposition, owned by a source (his support for …; not after an article: the support for …)
+      const n = longest(stanceNouns)
+      if (n && !(determiners.has(tokens[i - 1]?.norm ?? '') && !possessives.has(tokens[i - 1]!.norm)) && !quoted(i)) { cues.push({ at: i, to: n.to, kind: 'attribution', noun: true }); i = n.to - 1 }
     }
     // "according to X, …" / "…, according to X"
     let done = false
@@ -159,7 +176,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       while (comma > sFrom && tokens[comma]!.text !== ',' && inner.at - comma <= SOURCE_PHRASE + 1) comma--
       if (comma > sFrom && tokens[comma]!.text === ',' && words(comma + 1, inner.at) > 0 && !isMarker(comma + 1, inner.at)) {
         const before = out.length
-        push(sFrom, comma, inner, () => speakerAt(comma + 1, inner.at), 'cue-inside', speakerPhrase(doc, comma + 1, inner.at, 'before'))
+        // (the words before the cue may be short when those after it are not: The museum, she said, would …)
+        push(sFrom, comma, inner, () => speakerAt(comma + 1, inner.at), 'cue-inside', speakerPhrase(doc, comma + 1, inner.at, 'before'), 1)
         const r = out[before]
         if (r) {
           let from = inner.to + 1
@@ -178,8 +196,17 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     // (a comma right before the cue closes either an apposition — Anna Berg, the port director, said … — or
     // the content of an inverted cue, whose source then stands alone before a comma or the sentence's end)
     // (a cue followed by "that" or a colon opens its content instead: … Mr. Smith said that …)
-    const opens = complementizers.has(tokens[last.to]?.norm ?? '') || tokens[last.to]?.text === ':'
-    if (last.kind === 'report' && !opens && (tokens[last.at - 1]?.text === ',' ? isInverted(last.to, sTo) : words(last.to, sTo) <= TAIL)) {
+    // (… or a subject pronoun: Speaking in Ohio, Trump says he will win)
+    const opens = complementizers.has(tokens[last.to]?.norm ?? '') || tokens[last.to]?.text === ':' || subjectPronoun(last.to)
+    // (… and not when the words before the comma only set the scene — If they fail, …; During the tour, … — and a
+    // clause follows the cue: During the tour, the guide said the reef was dying)
+    let intro = sFrom
+    while (intro < sTo && (linking(tokens[intro]!.norm) || !tokens[intro]!.isWord)) intro++
+    const scene = (isMarker(intro, sTo) || subordinators.has(tokens[intro]!.norm) || pack.inClass('role-preposition', tokens[intro]!.norm) || pack.inClass('time-preposition', tokens[intro]!.norm)) &&
+      words(last.to, sTo) >= MIN_CONTENT_WORDS && !settingOpeners.has(tokens[last.to]?.norm ?? '')
+    // (a gerund after a comma goes on for the sentence's subject: …, citing a threat to safety)
+    const closing = last.kind === 'report' && !(gerunds.has(tokens[last.at]!.norm) && tokens[last.at - 1]?.text === ',')
+    if (closing && !opens && !scene && (tokens[last.at - 1]?.text === ',' ? isInverted(last.to, sTo) : words(last.to, sTo) <= TAIL)) {
       let comma = last.at - 1
       while (comma > sFrom && tokens[comma]!.text !== ',' && last.at - comma <= SOURCE_PHRASE + 1) comma--
       if (comma > sFrom && tokens[comma]!.text === ',' && !isMarker(comma + 1, last.at)) {
@@ -206,8 +233,10 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       // the content starts after "that" or a colon within a few words (said on Monday that, told reporters that);
       // after an attribution verb only right after it (called for dresses that showed … is no "that" clause)
       let from = c.to
-      for (let k = c.to; k < Math.min(sTo, c.to + 7); k++) {
-        if (tokens[k]!.text === ':' || (complementizers.has(tokens[k]!.norm) && (c.kind === 'report' || k === c.to))) { from = k + 1; break }
+      // (not when a clause of its own starts right after the cue: says he's satisfied that …)
+      for (let k = c.to; k < Math.min(sTo, c.to + 7) && !subjectPronoun(c.to); k++) {
+        // ("that" before punctuation is a pronoun: said the test could change that.)
+        if (tokens[k]!.text === ':' || (complementizers.has(tokens[k]!.norm) && (tokens[k + 1]?.isWord || QUOTE_MARKS.test(tokens[k + 1]?.text ?? '')) && (c.kind === 'report' || k === c.to))) { from = k + 1; break }
         // a directive's content is the infinitive after its object (urged Congress to act)
         if (c.kind === 'directive' && infinitive.has(tokens[k]!.norm)) { from = k; break }
         if (!tokens[k]!.isWord) break
@@ -223,6 +252,13 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
           (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm)) || (!!settings && matchClass(settings, tokens, k, sTo).length > 0)
         for (let k = from + 1; k < to; k++) if (boundary(k)) { to = k; break }
       }
+      // (a semicolon ends what was said: … would raise $1 trillion; another centre puts it at …)
+      for (let k = from + 1; k < to; k++) if (tokens[k]!.text === ';') { to = k; break }
+      // (a cue in a clause that opens the sentence — As Trump said X, Clinton … — stops at the comma before the
+      // main clause's subject: a capitalised word, a subject pronoun or a determiner)
+      if (isMarker(sFrom, sTo) || subordinators.has(tokens[sFrom]!.norm)) {
+        for (let k = from + 1; k < to; k++) if (tokens[k]!.text === ',' && (/^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || subjectPronoun(k + 1) || determiners.has(tokens[k + 1]?.norm ?? ''))) { to = k; break }
+      }
       for (const d of cues.slice(n + 1)) {
         const before = tokens[d.at - 1]
         if (gerunds.has(tokens[d.at]!.norm) && before?.text === ',') { to = d.at - 1; break }
@@ -230,6 +266,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         // … but he said …: a new subject after a linking word opens a report of its own
         let k = d.at - 1
         while (k > from && tokens[k]!.isWord && d.at - k <= SUBJECT && !linking(tokens[k]!.norm)) k--
+        // (not when the words before the cue end in an object: … and let them know …)
+        if (objectPronouns.has(tokens[d.at - 1]!.norm)) continue
         if (k > from && k < d.at - 1 && (linking(tokens[k]!.norm) || tokens[k]!.text === ';' || tokens[k]!.text === ',')) { to = tokens[k - 1]?.text === ',' ? k - 1 : k; break }
       }
       // what follows the cue directly and opens with a preposition of setting is not what was said (said at a
@@ -237,7 +275,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       if (from === c.to && settingOpeners.has(tokens[from]?.norm ?? '')) continue
       const subject = { from: clauseFrom, to: c.at }, previous = lastSpeaker
       const speaker = () => (lastSpeaker = gerund ? speakerAt(sFrom, subject.to, false) : coordinated && words(subject.from, subject.to - 1) === 0 ? previous : speakerAt(subject.from, subject.to))
-      const rule = gerund ? 'gerund' : coordinated ? 'coordinated-cue' : from === c.to ? 'cue-before' : 'cue-before-that'
+      const rule = c.noun ? 'stance-noun' : gerund ? 'gerund' : coordinated ? 'coordinated-cue' : from === c.to ? 'cue-before' : 'cue-before-that'
       const source = gerund ? undefined : coordinated && words(clauseFrom, c.at - 1) === 0 ? lastSource : speakerPhrase(doc, clauseFrom, c.at, 'before')
       lastSpeaker = undefined
       lastSource = source

@@ -19,7 +19,9 @@ export function speakerPhrase(doc: KronikaDocument, from: number, to: number, si
     let end = from
     // (a verb ends it too: said the talks would …)
     const stop = (t: string) => ['role-preposition', 'time-preposition', 'clause-marker'].some((c) => pack.inClass(c, t)) || skip(t)
-    while (end < to && end - from < MAX_TOKENS && tokens[end]!.isWord && !(end > from && stop(tokens[end]!.norm))) end++
+    // (the full stop of an abbreviated title is part of it: said Mr. Barrett)
+    const abbreviation = (k: number) => tokens[k]!.text === '.' && k > from && pack.list('abbreviations').has(tokens[k - 1]!.norm)
+    while (end < to && end - from < MAX_TOKENS && (tokens[end]!.isWord || abbreviation(end)) && !(end > from && stop(tokens[end]!.norm))) end++
     to = end
   } else {
     from = Math.max(from, to - MAX_TOKENS)
