@@ -7,12 +7,19 @@
  * forms generated from the pack's lexicon win; otherwise every paradigm that
  * the part of speech allows proposes lemmas by reversing its endings, and the
  * proposals are ranked by the weights written in the pack.
+ *
+ * The lexicon's forms are not generated up front (some 19,000 forms of 2,800
+ * entries took about 80 ms of CPU time at every start): a word's lexicon
+ * analyses are found when it is first asked for, by reversing the endings it
+ * may carry to the entries that could have produced it and generating only
+ * those entries' forms (see `LexiconIndex`).
  */
 import { isCapitalised, copyCase } from './casing.js';
 import { generate, reverseRule } from './inflect.js';
 import { compile, loadPack } from './pack.js';
 import type { EndingRule, LemmaPrior, LexiconEntry, MorphologyPack, Paradigm } from './pack.js';
 import { NameGenerator } from './names.js';
+import { detached } from '../text/fold.js';
 
 /** Lemmatisation and name inflection for one language. */
 export interface Morphology {
@@ -55,7 +62,7 @@ export function loadMorphology(packDir: string): Morphology {
 
 /** Morphology implementation over a loaded pack. */
 export class PackMorphology implements Morphology {
-  private readonly index = new Map<string, IndexHit[]>();
+  private readonly index: LexiconIndex;
   private readonly known = new Map<string, LexiconEntry[]>();
   private readonly closedPos: Set<string>;
   private readonly lemmaPattern: RegExp | null;
@@ -92,7 +99,8 @@ export class PackMorphology implements Morphology {
     }
     this.prefixes = setting('prefixes', '').split(/\s+/).filter(Boolean).sort((a, b) => b.length - a.length);
     this.prefixPos = new Set(setting('prefix-pos', '').split(/\s+/).filter(Boolean));
-    for (const entry of pack.lexicon) this.addToIndex(entry);
+    for (const entry of pack.lexicon) this.addKnown(entry);
+    this.index = new LexiconIndex(pack, this.known);
     this.indexRules();
     this.names = new NameGenerator(pack, this);
   }
@@ -129,7 +137,7 @@ export class PackMorphology implements Morphology {
 
   /** Lexicon analyses of a lowercase form, best first. */
   lexiconHits(lower: string): IndexHit[] {
-    return [...(this.index.get(lower) ?? [])].sort((a, b) => b.weight - a.weight);
+    return [...this.index.get(lower)].sort((a, b) => b.weight - a.weight);
   }
 
   /** Lexicon entries whose lemma is `lemma` (lowercase), if any. */
@@ -153,7 +161,7 @@ export class PackMorphology implements Morphology {
   /** Analyses of the word found among the forms the lexicon generates. */
   private lexiconCandidates(lower: string, pos?: string): Candidate[] {
     const out: Candidate[] = [];
-    for (const hit of this.index.get(lower) ?? []) {
+    for (const hit of this.index.get(lower)) {
       const posWeight = this.lexiconWeightFor(hit.paradigm, pos);
       if (posWeight > 0) {
         out.push({ lemma: hit.lemma, paradigm: hit.paradigm.name, slot: 'lexicon', score: this.lexiconWeight * posWeight * hit.weight });
@@ -237,7 +245,7 @@ export class PackMorphology implements Morphology {
     if (pos === undefined || !this.prefixPos.has(pos)) return [];
     for (const prefix of this.prefixes) {
       if (!lower.startsWith(prefix) || lower.length - prefix.length < 2) continue;
-      const hits = (this.index.get(lower.slice(prefix.length)) ?? []).filter((h) => weightFor(h.paradigm, pos) > 0);
+      const hits = this.index.get(lower.slice(prefix.length)).filter((h) => weightFor(h.paradigm, pos) > 0);
       if (hits.length > 0) return hits.map((hit) => ({ prefix, hit }));
     }
     return [];
@@ -292,23 +300,106 @@ export class PackMorphology implements Morphology {
     }
   }
 
-  private addToIndex(entry: LexiconEntry): void {
-    const paradigm = this.pack.paradigms.get(entry.paradigm);
-    if (!paradigm) return;
+  /** Lists an entry under its lowercase lemma (entries of an unknown paradigm are left out, as from the index). */
+  private addKnown(entry: LexiconEntry): void {
+    if (!this.pack.paradigms.has(entry.paradigm)) return;
     const lemma = entry.lemma.toLowerCase();
     const list = this.known.get(lemma) ?? [];
     list.push(entry);
     this.known.set(lemma, list);
-    for (const { form, slot, weight: w } of generate(this.pack, lemma, paradigm, entry)) {
-      const generated = { form, slot, weight: w * entry.weight };
-      const hits = this.index.get(generated.form) ?? [];
-      const same = hits.find((h) => h.lemma === lemma && h.paradigm === paradigm);
-      if (!same) hits.push({ lemma, paradigm, slot: generated.slot, weight: generated.weight });
-      else if (same.weight < generated.weight) Object.assign(same, { slot: generated.slot, weight: generated.weight });
-      this.index.set(generated.form, hits);
-    }
   }
 }
+
+/**
+ * The full-form index of a pack's lexicon (lowercase form → the analyses of the entries generating it), filled one
+ * form at a time. A form can only come from an entry whose lemma is the form minus an ending it carries plus that
+ * ending's strip, from an entry with an explicit stem equal to the form minus an ending, or from an entry listing it;
+ * those candidates' forms are generated and the ones equal to the form kept, in lexicon order, with the weight of the
+ * best slot per lemma and paradigm (as if every entry's forms had been generated in turn).
+ */
+export class LexiconIndex {
+  private readonly hits = new Map<string, IndexHit[]>();
+  /** Position of each entry in the lexicon (the order analyses are listed in). */
+  private readonly order = new Map<LexiconEntry, number>();
+  /** Entries by an explicit stem (any ending set). */
+  private readonly byStem = new Map<string, LexiconEntry[]>();
+  /** Entries by a literally listed form (lowercase). */
+  private readonly byListed = new Map<string, LexiconEntry[]>();
+  /** The strips of every ending, by the ending's added text. */
+  private readonly stripsByAdd = new Map<string, string[]>();
+  private readonly longestAdd: number;
+
+  constructor(
+    private readonly pack: MorphologyPack,
+    private readonly known: Map<string, LexiconEntry[]>,
+  ) {
+    const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    pack.lexicon.forEach((entry, i) => {
+      if (!pack.paradigms.has(entry.paradigm)) return;
+      this.order.set(entry, i);
+      for (const stem of new Set(entry.stems.values())) push(this.byStem, stem, entry);
+      for (const form of new Set(entry.forms.map((f) => f.toLowerCase()))) push(this.byListed, form, entry);
+    });
+    let longest = 0;
+    for (const rules of pack.endings.values()) {
+      for (const rule of rules) {
+        const strips = this.stripsByAdd.get(rule.add) ?? [];
+        if (!strips.includes(rule.strip)) strips.push(rule.strip);
+        this.stripsByAdd.set(rule.add, strips);
+        longest = Math.max(longest, rule.add.length);
+      }
+    }
+    this.longestAdd = longest;
+  }
+
+  /** The analyses of a lowercase form (the same array for every call; callers must not change it). */
+  get(form: string): IndexHit[] {
+    let hits = this.hits.get(form);
+    if (hits === undefined) {
+      hits = this.build(form);
+      if (form.length <= LONGEST_CACHED) {
+        if (this.hits.size >= CACHE_LIMIT) this.hits.clear();
+        this.hits.set(detached(form), hits);
+      }
+    }
+    return hits;
+  }
+
+  private build(form: string): IndexHit[] {
+    const candidates = new Set<LexiconEntry>(this.byListed.get(form));
+    for (let cut = Math.min(this.longestAdd, form.length); cut >= 0; cut--) {
+      const strips = this.stripsByAdd.get(form.slice(form.length - cut));
+      if (!strips) continue;
+      const base = form.slice(0, form.length - cut);
+      for (const entry of this.byStem.get(base) ?? []) candidates.add(entry);
+      for (const strip of strips) for (const entry of this.known.get(base + strip) ?? []) candidates.add(entry);
+    }
+    if (candidates.size === 0) return NO_HITS;
+    const hits: IndexHit[] = [];
+    const inOrder = [...candidates].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+    for (const entry of inOrder) {
+      const paradigm = this.pack.paradigms.get(entry.paradigm);
+      if (!paradigm) continue;
+      const lemma = entry.lemma.toLowerCase();
+      for (const generated of generate(this.pack, lemma, paradigm, entry)) {
+        if (generated.form !== form) continue;
+        const weight = generated.weight * entry.weight;
+        const same = hits.find((h) => h.lemma === lemma && h.paradigm === paradigm);
+        if (!same) hits.push({ lemma, paradigm, slot: generated.slot, weight });
+        else if (same.weight < weight) Object.assign(same, { slot: generated.slot, weight });
+      }
+    }
+    return hits.length > 0 ? hits : NO_HITS;
+  }
+}
+
+const NO_HITS: IndexHit[] = [];
+const CACHE_LIMIT = 200_000;
+const LONGEST_CACHED = 64;
 
 /** A guessing rule with the weight of its paradigm for one part of speech. */
 interface GuessRule {
