@@ -16,6 +16,7 @@ import type { Attribution, Event, Modality, PloverType, Stance } from '../record
 import { findAll, matchClass, type WordClass } from '../patterns/token-pattern.js'
 import { isCueWord, mentionAt, mentionsIn, roleOf as roleOfMention } from './mentions.js'
 import { entityForCountry } from './country-entities.js'
+import { usePronoun } from './resolve-pronouns.js'
 import type { PipelineContext } from '../pipeline/context.js'
 
 export const QUAD: Record<PloverType, 1 | 2 | 3 | 4> = {
@@ -95,12 +96,16 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
 
   /** A possessive before a title and a name describes the name (Kosovo's Prime Minister Albin Kurti). */
   const possessives = [...pack.list('possessive-endings')]
-  const possessiveOfName = (m: { from: number; to: number }): boolean => {
+  // … and so does an organisation's name right before a title and a person's name (UN Secretary-General António
+  // Guterres, NATO Secretary General Mark Rutte): the person acts, the organisation is their post
+  const possessiveOfName = (m: { from: number; to: number; entityId?: string }): boolean => {
     const last = tokens[m.to - 1]!.norm
-    if (!possessives.some((e) => last.endsWith(e))) return false
+    const org = m.entityId !== undefined && doc.entity(m.entityId)?.type === 'ORG'
+    if (!org && !possessives.some((e) => last.endsWith(e))) return false
     let k = m.to
-    while (k < m.to + 3 && tokens[k] && isCueWord(doc, tokens[k]!)) k++
-    return k > m.to && !!mentionAt(doc, k)
+    while (k < m.to + 3 && tokens[k] && (isCueWord(doc, tokens[k]!) || (org && tokens[k]!.text === '-' && k > m.to))) k++
+    const next = k > m.to ? mentionAt(doc, k) : undefined
+    return !!next && (!org || doc.entity(next.entityId)?.type === 'PER')
   }
   /**
    * A name or an adjective glued into a modifier of someone else is their sponsor, not a participant: the pack's
@@ -139,6 +144,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     while (k < b.from && k - a.to <= 2) {
       if (tokens[k]!.text === ',') { comma = true; k++; continue }
       const m = coordinators ? matchClass(coordinators, tokens, k, b.from)[0] : undefined
+      // (a genitive's article may follow the coordinator: delegacionet e Rusisë dhe të Ukrainës)
+      if (!m && word && k + 1 === b.from && pack.inClass('article', tokens[k]!.norm)) { k++; continue }
       if (!m) return undefined
       word = true; k = m.to
     }
@@ -239,7 +246,15 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   // long-threatened, US-led) names no event
   const inName = (m: { from: number; to: number }) => { const n = mentionAt(doc, m.from); return !!n && n.to >= m.to && doc.entity(n.entityId)?.type !== undefined && (n.to - n.from) > (m.to - m.from) }
   const compound = (i: number) => tokens[i - 1]?.text === '-' && tokens[i]!.pre === '' && tokens[i - 1]!.pre === '' && !!tokens[i - 2]?.isWord
-  const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1]).filter(({ match }) => !inName(match) && !compound(match.from))
+  // a one-word verb form between a number or a determiner and the word it describes is an adjective, no event
+  // (40 wounded soldiers, the destroyed bridge); not before a preposition (23 killed in the attack)
+  const modifierWords = pack.list('function-words'), numbers = cls('number')
+  const modifier = (m: { from: number; to: number }, noun: boolean) => {
+    const before = tokens[m.from - 1], next = tokens[m.to]
+    if (noun || m.to - m.from !== 1 || !before || !next?.isWord || modifierWords.has(next.norm) || pack.inClass('role-preposition', next.norm)) return false
+    return /^\d/.test(before.text) || (numbers !== undefined && matchClass(numbers, tokens, m.from - 1, m.from).length > 0) || pack.list('determiners').has(before.norm)
+  }
+  const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1]).filter(({ rule, match }) => !inName(match) && !compound(match.from) && !modifier(match, rule.args.includes('noun')))
   for (const m of matches) if (!m.rule.args.includes('noun')) verbAt.add(m.match.from)
   // a nominal trigger just after another trigger is its content (kërkojë furnizim, marrëveshje për furnizimin: one
   // request, one agreement), when nothing but function words and modifiers stand between them
@@ -247,7 +262,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   const contentOf = new Map<number, PloverType>()
   matches.forEach((m, k) => {
     const prev = matches[k - 1]
-    if (!prev || !m.rule.args.includes('noun') || m.match.from - prev.match.to > 4 || tokens[m.match.from]!.sentence !== tokens[prev.match.from]!.sentence) return
+    // (a verb form after a determiner is a noun too: condemned the shelling)
+    const noun = m.rule.args.includes('noun') || (m.match.from > 0 && determiners.has(tokens[m.match.from - 1]!.norm))
+    if (!prev || !noun || m.match.from - prev.match.to > 4 || tokens[m.match.from]!.sentence !== tokens[prev.match.from]!.sentence) return
     const functionWords = pack.list('function-words'), modal = cls('modality-cue')
     const between = tokens.slice(prev.match.to, m.match.from)
     if (between.every((t) => t.isWord && (functionWords.has(t.norm) || (modal && matchClass(modal, tokens, t.index, t.index + 1).length > 0)))) { absorbed.add(k); contentOf.set(k - 1, m.rule.args[0] as PloverType) }
@@ -334,7 +351,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a passive: the pack's auxiliary right before the trigger, unless the trigger has a progressive ending (is providing)
     const progressive = pack.list('progressive-endings')
     const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm) && ![...progressive].some((e) => tokens[trig]!.norm.endsWith(e))
-    const agent = after.find((p) => p.from - match.to <= 8 && roleOf(p, match.to) === 'agent')
+    const agent = after.find((p) => p.from - match.to <= 8 && p.from < clause.to && roleOf(p, match.to) === 'agent')
     // a nominal trigger's genitive is its agent: sulmi i Rusisë, një transferim i mundshëm i teknologjisë ruse
     // (the noun of a genitive has its article right before it; without one it is a dative: ndihmë ushtrisë ruse)
     const isArticle = (i: number) => pack.inClass('article', tokens[i]?.norm ?? '')
@@ -393,6 +410,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       argRules[0] = 'args-passive-no-agent'
     } else if (subjects.length) actor = coordinated(subjects)
     else if (selfReport) { actor = [reporter!]; argRules[0] = 'args-reporter-pronoun' }
+    else if (!nominal && relativeSubject()) { actor = [relativeSubject()!]; argRules[0] = 'args-relative-subject' }
+    else if (!nominal && pronounSubject()) { actor = [pronounSubject()!]; argRules[0] = 'args-pronoun-subject' }
     else if (announced()) { actor = [reporter!]; argRules[0] = 'args-announced' }
     else if (placedSubject) { actor = [placedSubject]; argRules[0] = 'args-subject-place' }
     else if (!nominal && unnamedSubject(clause.from, trig)) {
@@ -412,11 +431,14 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const together = SYMMETRIC.has(type) && actor.length > 1
       const roles = isPassive || nominal || together ? ['counterpart', 'target', 'beneficiary'] : ['counterpart', 'target', 'beneficiary', 'agent']
       // (a noun's marked participants stand in its own clause: not in a purpose clause after it)
-      const marked = after.filter((p) => !skip.has(p) && roles.includes(roleOf(p, clause.from) ?? '') && (!nominal || p.from < clause.to))
+      // (parties acting together have a counterpart of their own only right after the trigger — met with X; a name
+      // further on belongs to another phrase: agreed … after talks mediated jointly with Qatar)
+      const near = (p: Participant) => !together || p.from - match.to <= 4
+      const marked = after.filter((p) => !skip.has(p) && near(p) && roles.includes(roleOf(p, clause.from) ?? '') && (!nominal || p.from < clause.to))
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
       // (a demand's addressee may open the clause it introduces: its demand that Hungary lift …)
       const demandOf = (p: Participant) => type === 'REQUEST' && p.from - match.to <= 3 && tokens.slice(match.to, p.from).some((t) => pack.inClass('clause-marker', t.norm)) && tokens.slice(match.to, p.from).every((t) => t.isWord)
-      const objects = after.filter((p) => !skip.has(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)))
+      const objects = after.filter((p) => !skip.has(p) && near(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)))
       // the nearest of them: a direct object right after the verb comes before a later prepositional phrase
       if (marked.length && (!objects.length || marked[0]!.from < objects[0]!.from)) recipient = coordinated(marked)
       else if (objects.length) recipient = coordinated(objects)
@@ -526,9 +548,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
      * A trigger that is what the reporting verb announces in its own clause is the reporter's own act (Canada
      * announced a freeze of aid; the ministry declared a state of emergency): a few lower-case words at most stand
      * between, none of them a pronoun (announced it would …: that is the pronoun rule's). Not a joint act: who
-     * announces a meeting or an agreement (a spokesman) need not be a party to it.
+     * announces a meeting or an agreement (a spokesman) need not be a party to it. Nor what one confirms or denies:
+     * that is someone else's act told before (Moscow has not confirmed the release).
      */
     function announced(): boolean {
+      if (cueBefore?.value === 'confirms' || cueBefore?.value === 'denies') return false
       if (SYMMETRIC.has(type) || !reporter || !cueBefore || cueBefore.at < clause.from || trig < cueBefore.to || trig - cueBefore.to > 3) return false
       // (the announced act is the cue's object: a determiner opens it, or the trigger is a noun; a verb right after
       // the cue is a clause of its own: policies that X argues allowed …)
@@ -580,6 +604,40 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       }
       const hit = mentionsIn(doc, from, clause.from).filter((m) => !sources.has(m.entityId)).reverse().find(describes)
       return hit ? { from: hit.from, to: hit.to, entityId: hit.entityId } : undefined
+    }
+
+    /**
+     * A clause opened by a relative pronoun right after a name and a comma has that name as subject (the Democratic
+     * Party, which accuses the government …; Partia Demokratike, e cila akuzon …): the pack's `relative-pronouns`,
+     * after an article where the language puts one (e cila, i cili).
+     */
+    function relativeSubject(): Participant | undefined {
+      let j = clause.from
+      if (tokens[j]?.text === ',') j++
+      if (isArticle(j)) j++
+      if (j >= trig || !relatives.has(tokens[j]!.norm)) return undefined
+      let k = clause.from - 1
+      while (k > sFrom && tokens[k]!.text === ',') k--
+      if (tokens[k + 1]?.text !== ',') return undefined
+      const m = mentionAt(doc, k)
+      return m && m.to === k + 1 && !sources.has(m.entityId) ? { from: m.from, to: m.to, entityId: m.entityId } : undefined
+    }
+
+    /**
+     * A personal pronoun of a person heading the clause before the trigger (Ai e akuzoi …, He accused …, Ajo
+     * paralajmëroi se …) is the person resolve-pronouns read it as; the pronoun is recorded as a mention of them.
+     * Only he and she: "it" and "they" are too often no one named (it is expected, they said).
+     */
+    function pronounSubject(): Participant | undefined {
+      const kinds = pack.classes.get('pronoun')
+      for (let i = clause.from; i < trig; i++) {
+        const kind = kinds?.get(tokens[i]!.norm)?.find((e) => e.tokens.length === 1)?.value
+        if (!kind || !doc.pronouns.has(i)) continue
+        if ((kind !== 'male' && kind !== 'female') || !pronouns.has(tokens[i]!.norm) || roleOf({ from: i, to: i + 1 }, clause.from)) return undefined
+        const id = usePronoun(doc, i)
+        return id && !sources.has(id) ? { from: i, to: i + 1, entityId: id } : undefined
+      }
+      return undefined
     }
 
     /** The subject of an earlier clause of the sentence (not an apposition), else of the sentence before. */
