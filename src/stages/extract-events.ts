@@ -446,6 +446,13 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const place = after.find((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC' && roleOf(p, match.to) === 'place' && !recipient.includes(p))
     let actorIds = uniq(actor.map((p) => resolve(p)).filter((x): x is string => !!x))
     let recipientIds = uniq(recipient.map((p) => resolve(p)).filter((x): x is string => !!x)).filter((id) => !actorIds.includes(id))
+    // a meeting's town that acts for no state is where it is held, not who takes part (bisedimet e Stambollit, the
+    // Geneva talks): a counterpart of talks is a country or a place standing for its state (a visit keeps its place)
+    let placeId = place?.entityId
+    if (type === 'CONSULT' && !rule.args.includes('place-recipient')) {
+      const town = recipientIds.find((id) => { const e = doc.entity(id); return e?.type === 'LOC' && !e.ids?.kb?.startsWith('country:') })
+      if (town) { recipientIds = recipientIds.filter((id) => id !== town); placeId ??= town; argRules.push('town-as-place') }
+    }
     // a conflict in a country is against it, when nothing else is named; in a town of a country, against that
     // state (fired at targets in Jericho)
     if (!recipientIds.length && place && QUAD[type] >= 3) {
@@ -468,7 +475,14 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // unsaid recipient: the nearest earlier participant of another state, in this sentence or the one before
     let contextual = false
     const recentSame = doc.events.slice(-6).some((e) => e.type === type && tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= tokens[trig]!.sentence - 2)
-    if (actorIds.length && !recipientIds.length && !recentSame && (QUAD[type] <= 2 || type === 'REQUEST')) {
+    // (a rejection answers the side named just before, as a request addresses it: … but Moscow refused)
+    const answers = QUAD[type] <= 2 || type === 'REQUEST' || type === 'REJECT'
+    // … but when an act of the same type was told just before in the sentence, the new one is another in a list and
+    // shares its recipient (Japan pledged aid to Kabul, and Germany said it would send a field hospital)
+    const sibling = recentSame && answers ? doc.events.slice(-6).reverse().find((e) => e.type === type && e.recipient.length &&
+      tokens[doc.tokenRange(e.trigger)[0]]!.sentence === tokens[trig]!.sentence && !e.recipient.some((r) => actorIds.includes(r)) && !e.actor.some((a) => actorIds.includes(a))) : undefined
+    if (actorIds.length && !recipientIds.length && sibling) { recipientIds = [...sibling.recipient]; contextual = true; argRules.push('recipient-from-sibling') }
+    if (actorIds.length && !recipientIds.length && !recentSame && answers) {
       const prevSentence = tokens[trig]!.sentence > 0 ? doc.sentenceTokens[tokens[trig]!.sentence - 1]![0] : sFrom
       const actorCountries = new Set(actorIds.map(countryOf))
       const earlier = participantsIn(prevSentence, trig, sources).reverse()
@@ -514,7 +528,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       quad: QUAD[type],
       actor: actorIds,
       recipient: recipientIds,
-      ...(place?.entityId ? { place: place.entityId } : {}),
+      ...(placeId ? { place: placeId } : {}),
       ...(timeHit ? { time: { index: timeHit.i, value: timeHit.t.value } } : {}),
       modality,
       attribution,
