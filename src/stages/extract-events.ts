@@ -96,16 +96,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
 
   /** A possessive before a title and a name describes the name (Kosovo's Prime Minister Albin Kurti). */
   const possessives = [...pack.list('possessive-endings')]
-  // … and so does an organisation's name right before a title and a person's name (UN Secretary-General António
-  // Guterres, NATO Secretary General Mark Rutte): the person acts, the organisation is their post
-  const possessiveOfName = (m: { from: number; to: number; entityId?: string }): boolean => {
+  const possessiveOfName = (m: { from: number; to: number }): boolean => {
     const last = tokens[m.to - 1]!.norm
-    const org = m.entityId !== undefined && doc.entity(m.entityId)?.type === 'ORG'
-    if (!org && !possessives.some((e) => last.endsWith(e))) return false
+    if (!possessives.some((e) => last.endsWith(e))) return false
     let k = m.to
-    while (k < m.to + 3 && tokens[k] && (isCueWord(doc, tokens[k]!) || (org && tokens[k]!.text === '-' && k > m.to))) k++
-    const next = k > m.to ? mentionAt(doc, k) : undefined
-    return !!next && (!org || doc.entity(next.entityId)?.type === 'PER')
+    while (k < m.to + 3 && tokens[k] && isCueWord(doc, tokens[k]!)) k++
+    return k > m.to && !!mentionAt(doc, k)
   }
   /**
    * A name or an adjective glued into a modifier of someone else is their sponsor, not a participant: the pack's
@@ -246,13 +242,14 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   // long-threatened, US-led) names no event
   const inName = (m: { from: number; to: number }) => { const n = mentionAt(doc, m.from); return !!n && n.to >= m.to && doc.entity(n.entityId)?.type !== undefined && (n.to - n.from) > (m.to - m.from) }
   const compound = (i: number) => tokens[i - 1]?.text === '-' && tokens[i]!.pre === '' && tokens[i - 1]!.pre === '' && !!tokens[i - 2]?.isWord
-  // a one-word verb form between a number or a determiner and the word it describes is an adjective, no event
-  // (40 wounded soldiers, the destroyed bridge); not before a preposition (23 killed in the attack)
+  // a one-word verb form between a number and the word it describes is an adjective, no event (40 wounded soldiers,
+  // three destroyed tanks); not before a preposition (23 killed in the attack). (Not after a determiner: there it is as
+  // often a noun heading a compound — a mediation effort, the battle zones.)
   const modifierWords = pack.list('function-words'), numbers = cls('number')
   const modifier = (m: { from: number; to: number }, noun: boolean) => {
     const before = tokens[m.from - 1], next = tokens[m.to]
     if (noun || m.to - m.from !== 1 || !before || !next?.isWord || modifierWords.has(next.norm) || pack.inClass('role-preposition', next.norm)) return false
-    return /^\d/.test(before.text) || (numbers !== undefined && matchClass(numbers, tokens, m.from - 1, m.from).length > 0) || pack.list('determiners').has(before.norm)
+    return /^\d/.test(before.text) || (numbers !== undefined && matchClass(numbers, tokens, m.from - 1, m.from).length > 0)
   }
   const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1]).filter(({ rule, match }) => !inName(match) && !compound(match.from) && !modifier(match, rule.args.includes('noun')))
   for (const m of matches) if (!m.rule.args.includes('noun')) verbAt.add(m.match.from)
@@ -308,6 +305,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       let stance = (cueBefore.value as Stance) || 'claims'
       if (findAllClass(cls('negator'), doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
       if (who) { addSource(resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
+      // (the organisation in the reporter's title speaks through them and is no participant either: NATO Secretary
+      // General Mark Rutte said the alliance …)
+      const post = who ? before.find((p) => p.entityId && p.to < who.from && tokens.slice(p.to, who.from).every((t) => isCueWord(doc, t) || t.text === '-')) : undefined
+      if (post?.entityId) sources.add(post.entityId)
     }
     let reporterAfter: Participant | undefined
     const cueAfter = findAllClass(cls('reporting-verb'), doc, clause.to, sTo)[0]
@@ -486,7 +487,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const prevSentence = tokens[trig]!.sentence > 0 ? doc.sentenceTokens[tokens[trig]!.sentence - 1]![0] : sFrom
       const actorCountries = new Set(actorIds.map(countryOf))
       const earlier = participantsIn(prevSentence, trig, sources).reverse()
+      // (a name joined to the actor by titles is the actor's own phrase: UN Secretary-General António Guterres)
+      const titled = (a: Participant, b: Participant) => a.to < b.from && tokens.slice(a.to, b.from).every((t) => isCueWord(doc, t) || t.text === '-')
       for (const p of earlier) {
+        if (actor.some((a) => titled(a, p) || titled(p, a))) continue
         const id = resolve(p)
         if (id && !actorIds.includes(id) && countryOf(id) && !actorCountries.has(countryOf(id))) { recipientIds = [id]; contextual = true; argRules.push('recipient-from-context'); break }
       }

@@ -6,7 +6,8 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { Quote, TextSpan } from '../record/schema.js'
-import { bareSubject, clauseSubject, mentionAt, nearestAfter } from './mentions.js'
+import type { Token } from '../text/token.js'
+import { bareSubject, clauseSubject, mentionAt, mentionsIn, nearestAfter } from './mentions.js'
 import { speakerIn } from './resolve-pronouns.js'
 import { speakerPhrase } from './speaker-phrase.js'
 
@@ -121,6 +122,8 @@ export function extractQuotes(doc: KronikaDocument): void {
         // else the one after it (”, said Kurti)
         const who = joined(k) && k > closeTok + 1 ? clauseSubject(doc, sFrom, openTok)?.entityId : speakerIn(doc, closeTok + 1, k, true) ?? (after && after.from <= k + 2 ? after.entityId : undefined) ?? speakerIn(doc, k + 1, Math.min(k + 2, closeSentenceEnd), false) ?? after?.entityId ?? clauseSubject(doc, sFrom, openTok)?.entityId
         if (who) { speaker = who; rule = `${pack.code}.quote.cue-after` }
+        const org = who ? undefined : spokesmanOf(doc, closeTok + 1, k) ?? spokesmanOf(doc, k + 1, Math.min(k + 4, closeSentenceEnd))
+        if (org) { speaker = org; rule = `${pack.code}.quote.spokesman-organisation` }
         source = speakerPhrase(doc, closeTok + 1, k, 'before') ?? speakerPhrase(doc, k + 1, closeSentenceEnd, 'after')
         break
       }
@@ -173,6 +176,25 @@ export function extractQuotes(doc: KronikaDocument): void {
     doc.quotes.push(quote)
   }
   joinContinuations(doc)
+}
+
+/**
+ * The organisation a spokesman speaks for, named by a common noun beside the title (zëdhënësi i policisë, a police
+ * spokesman): the latest organisation named up to three sentences before with a word of the same lemma
+ * (Policia e Shtetit, the National Police). Only when [from, to) holds a title and no name.
+ */
+function spokesmanOf(doc: KronikaDocument, from: number, to: number): string | undefined {
+  const { tokens } = doc
+  const span = tokens.slice(from, to)
+  const title = (t: Token) => [t.norm, ...t.lemmas].some((l) => doc.pack.inClass('person-title', l))
+  if (!span.length || !span.every((t) => t.isWord) || !span.some(title) || mentionsIn(doc, from, to).length) return undefined
+  const functionWords = doc.pack.list('function-words')
+  const nouns = span.filter((t) => t.shape === 'x' && !title(t) && !functionWords.has(t.norm) && !doc.pack.inClass('article', t.norm))
+  if (!nouns.length) return undefined
+  const floor = doc.sentenceTokens[Math.max(0, tokens[from]!.sentence - 3)]![0]
+  const same = (a: Token, b: Token) => a.norm === b.norm || a.lemmas.some((l) => b.lemmas.includes(l))
+  const orgs = mentionsIn(doc, floor, from).filter((m) => m.type === 'ORG').reverse()
+  return orgs.find((m) => tokens.slice(m.from, m.to).some((x) => nouns.some((n) => same(x, n))))?.entityId
 }
 
 /** How long the cue clause between two pieces of one quotation may be (“…,” the senator said on Monday. “…”). */
