@@ -362,6 +362,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // ten: the convoy's state is the first verb's object, not the second's subject)
     const firstVerb = nominal ? undefined : matches.find((m) => m.match.from >= clause.from && m.match.from < trig && !m.rule.args.includes('noun'))
     const subjects = subjectsOf(clause, sources, firstVerb ? firstVerb.match.from : trig)
+    // a happening that acts for no one as the subject (the earthquake killed …, since the quake struck: the pack's
+    // `non-agents`) makes an event of a verb only for the people it names as victims (a landslide killed three Turkish
+    // workers)
+    const subjectEnd = firstVerb ? firstVerb.match.from : trig
+    const happening = !nominal && !subjects.length && !isPassive && tokens.slice(clause.from, subjectEnd).some((t) => nonAgents.has(t.norm) || t.lemmas.some((l) => nonAgents.has(l)))
     // a list of names that the clause commas split (Rusia, Kina dhe Irani kritikuan …): its earlier members are
     // subjects too (coordinated() keeps them only when a coordinator closes the list)
     for (let k = ci - 1; k >= 0 && subjects[0] && tokens[clauses[k + 1]!.from]!.text === ',' && apposition(clauses[k]!); k--) {
@@ -462,6 +467,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (e && !e.ids?.kb?.startsWith('country:')) id = e.type === 'LOC' && e.country ? entityForCountry(doc, ctx, e.country) : undefined
       if (id && doc.entity(id)?.ids?.kb?.startsWith('country:') && !actorIds.includes(id)) { recipientIds = [id]; argRules.push('place-as-target') }
     }
+    // (a place it struck is no victim: the quake struck western Nepal)
+    if (happening && (!recipientIds.length || argRules.includes('place-as-target') || recipient.every((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC'))) continue
     // a visit or a delivery to a place is to that place (its state, when it is a capital): the rule's
     // `place-recipient` flag says so
     if (!recipientIds.length && place && rule.args.includes('place-recipient')) {
