@@ -169,7 +169,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   const namesOnly = (c: Clause) => tokens.slice(c.from, c.to).every((t, k) => !t.isWord || pack.inClass('coordinator', t.norm) || mentionAt(doc, c.from + k) !== undefined)
   // … and so is a description between commas right after a name, opening with a determiner or a title and holding no
   // verb of an event or a report (Sergei Lavrov, the Russian foreign minister, said …; Chile, a founding member, …)
-  const determiners = pack.list('determiners')
+  const determiners = pack.list('determiners'), betweens = pack.list('between-prepositions')
   const verbAt = new Set<number>()
   const relatives = pack.list('relative-pronouns')
   /** From the comma at `comma`, a description of the name before it, up to the next comma (see above). */
@@ -348,7 +348,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // what a supply noun gives, after the pack's content preposition (furnizime nga Irani me dronë, supplies of
     // Russian gas: the rule's `content` flag), is no participant: the phrase runs to the next preposition or comma
     const content = rule.args.includes('content') ? contentPhrase(match.to, clause.to) : undefined
-    const after = participantsIn(match.from + 1, sTo, sources).filter((p) => clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1 && !(content && p.from >= content.from && p.from < content.to))
+    // (a side named inside a trigger that says who will act — paralajmëroi se Serbia do të reagojë: the rule's
+    // `inner-actor` flag — acts with the subject and is no recipient)
+    const inner = rule.args.includes('inner-actor') ? participantsIn(match.from + 1, match.to, sources) : []
+    const after = participantsIn(match.from + 1, sTo, sources).filter((p) => !inner.includes(p) && !inner.some((q) => q.from === p.from) && clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1 && !(content && p.from >= content.from && p.from < content.to))
     // a passive: the pack's auxiliary right before the trigger, unless the trigger has a progressive ending (is providing)
     const progressive = pack.list('progressive-endings')
     const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm) && ![...progressive].some((e) => tokens[trig]!.norm.endsWith(e))
@@ -429,6 +432,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (s) actor = [s]
       argRules[0] = 'args-dropped-subject'
     }
+    if (inner.length) actor = [...actor, ...inner.filter((p) => !actor.some((a) => a.from === p.from))]
     if (!recipient.length) {
       const skip = new Set(actor)
       // after an active verb, what "from" marks is where the act is directed (withdraw its troops from Lebanon)
@@ -450,6 +454,13 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       else if (objects.length) recipient = coordinated(objects)
     }
     const place = after.find((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC' && roleOf(p, match.to) === 'place' && !recipient.includes(p))
+    // a meeting between named sides is theirs, whoever arranges it (a new meeting between Kurti and Vučić, the
+    // summit between the two leaders): the pack's `between-prepositions` right after a symmetric noun
+    if (nominal && SYMMETRIC.has(type)) {
+      const first = after.find((p) => p.from - match.to <= 5 && p.from < clause.to && betweens.has(tokens[p.from - 1]?.norm ?? ''))
+      const parties = first ? coordinated(after.slice(after.indexOf(first))) : []
+      if (parties.length >= 2) { actor = parties.slice(0, 1); recipient = parties.slice(1); argRules[0] = 'args-between' }
+    }
     let actorIds = uniq(actor.map((p) => resolve(p)).filter((x): x is string => !!x))
     let recipientIds = uniq(recipient.map((p) => resolve(p)).filter((x): x is string => !!x)).filter((id) => !actorIds.includes(id))
     // a meeting's town that acts for no state is where it is held, not who takes part (bisedimet e Stambollit, the
@@ -469,6 +480,16 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     // (a place it struck is no victim: the quake struck western Nepal)
     if (happening && (!recipientIds.length || argRules.includes('place-as-target') || recipient.every((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC'))) continue
+    // a threat's target, when unsaid, is the side its condition names (Serbia will react if the Kosovar police
+    // enter …): the first bare participant of a clause opened by a hypothetical cue after the trigger
+    if (type === 'THREATEN' && actorIds.length && !recipientIds.length) {
+      const cond = findAllClass(cls('modality-cue'), doc, match.to, sTo).find((c) => c.value === 'hypothetical' && clauses.some((x) => x.from === c.at))
+      const condClause = cond ? clauses.find((x) => x.from === cond.at) : undefined
+      const first = condClause ? subjectsOf(condClause, sources)[0] : undefined
+      const id = first ? resolve(first) : undefined
+      const actorCountries = new Set(actorIds.map(countryOf))
+      if (id && !actorIds.includes(id) && !actorCountries.has(countryOf(id))) { recipientIds = [id]; argRules.push('recipient-from-condition') }
+    }
     // a visit or a delivery to a place is to that place (its state, when it is a capital): the rule's
     // `place-recipient` flag says so
     if (!recipientIds.length && place && rule.args.includes('place-recipient')) {
