@@ -359,7 +359,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a nominal trigger's genitive is its agent: sulmi i Rusisë, një transferim i mundshëm i teknologjisë ruse
     // (the noun of a genitive has its article right before it; without one it is a dative: ndihmë ushtrisë ruse)
     const isArticle = (i: number) => pack.inClass('article', tokens[i]?.norm ?? '')
-    const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) &&
+    // (a meeting's town in the genitive is where it is held: bisedimet e Gjenevës — see town-as-place below)
+    const town = (p: Participant) => { const id = resolve(p); const e = id ? doc.entity(id) : undefined; return type === 'CONSULT' && e?.type === 'LOC' && !e.ids?.kb?.startsWith('country:') }
+    const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) && !town(p) &&
       (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && tokens.slice(match.to, p.from).every((t) => t.isWord && t.shape === 'x')) : undefined
     // verbs coordinated in one clause share the subject of the first (a blast hit a Turkish convoy and injured
     // ten: the convoy's state is the first verb's object, not the second's subject)
