@@ -51,3 +51,15 @@ test('sq: a release told on another day is its own event, apart from the exchang
   assert.ok(doc.events.some((e) => e.type === 'AGREE'))
   assert.ok(doc.events.some((e) => e.type === 'RETREAT' && names(doc, e.actor).includes('Azerbaijan')), JSON.stringify(doc.events.map((e) => [e.type, names(doc, e.actor)])))
 })
+
+test('sq, en: a noun naming what something is called is no event (naming verbs and markers)', () => {
+  const sq = run('Greqia vendosi trupa në kufi, gjë që Ankaraja e quajti kërcënim të hapur.')
+  assert.ok(!sq.events.some((e) => e.type === 'THREATEN'), JSON.stringify(typesOf(sq)))
+  const sq2 = run('Ministri Igli Hasani e cilësoi si sulm ndaj demokracisë vendimin e Serbisë.')
+  assert.ok(!sq2.events.some((e) => e.type === 'ASSAULT'), JSON.stringify(typesOf(sq2)))
+  const en = run('Russia described the NATO drills as an attack on its security.', 'en')
+  assert.ok(!en.events.some((e) => e.type === 'ASSAULT'), JSON.stringify(typesOf(en)))
+  // (not "call": a call for a ceasefire is a request with its content)
+  const call = run('Turkey called for a ceasefire in Gaza.', 'en')
+  assert.ok(call.events.some((e) => e.type === 'REQUEST'), JSON.stringify(typesOf(call)))
+})

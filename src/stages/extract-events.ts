@@ -12,6 +12,7 @@
  * prepositions are all pack data; this file knows no language.
  */
 import type { KronikaDocument } from '../document.js'
+import type { Token } from '../text/token.js'
 import type { Attribution, Event, Modality, PloverType, Stance } from '../record/schema.js'
 import { findAll, matchClass, type WordClass } from '../patterns/token-pattern.js'
 import { isCueWord, mentionAt, mentionsIn, roleOf as roleOfMention } from './mentions.js'
@@ -251,7 +252,18 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (noun || m.to - m.from !== 1 || !before || !next?.isWord || modifierWords.has(next.norm) || pack.inClass('role-preposition', next.norm)) return false
     return /^\d/.test(before.text) || (numbers !== undefined && matchClass(numbers, tokens, m.from - 1, m.from).length > 0)
   }
-  const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1]).filter(({ rule, match }) => !inName(match) && !compound(match.from) && !modifier(match, rule.args.includes('noun')))
+  // a noun that names what something is called (Prishtina e quajti kërcënim, described the move as a provocation) is
+  // a characterisation, no event: right after the pack's `naming-verbs`, or after its `naming-markers` (as, si) with
+  // such a verb a few words before
+  const namingVerbs = pack.list('naming-verbs'), namingMarkers = pack.list('naming-markers')
+  const naming = (t: Token | undefined) => !!t && (namingVerbs.has(t.norm) || t.lemmas.some((l) => namingVerbs.has(l)))
+  const predicate = (m: { from: number }, noun: boolean) => {
+    if (!noun) return false
+    const k = m.from - 1
+    if (naming(tokens[k])) return true
+    return !!tokens[k] && namingMarkers.has(tokens[k]!.norm) && tokens.slice(Math.max(0, k - 4), k).some(naming)
+  }
+  const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1]).filter(({ rule, match }) => !inName(match) && !compound(match.from) && !modifier(match, rule.args.includes('noun')) && !predicate(match, rule.args.includes('noun')))
   for (const m of matches) if (!m.rule.args.includes('noun')) verbAt.add(m.match.from)
   // a nominal trigger just after another trigger is its content (kërkojë furnizim, marrëveshje për furnizimin: one
   // request, one agreement), when nothing but function words and modifiers stand between them
