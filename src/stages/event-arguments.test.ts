@@ -63,3 +63,13 @@ test('sq, en: a noun naming what something is called is no event (naming verbs a
   const call = run('Turkey called for a ceasefire in Gaza.', 'en')
   assert.ok(call.events.some((e) => e.type === 'REQUEST'), JSON.stringify(typesOf(call)))
 })
+
+test('en, sq: a cue in a clause joined after a comma by a coordinator is no source of the clause before it', () => {
+  const en = run('Japan pledged $5 million in aid to Nepal, and Germany said it would send a mobile hospital.', 'en')
+  assert.deepEqual(en.events[0]!.attribution, [])
+  const sq = run('Japonia premtoi 5 milionë dollarë ndihmë për Nepalin, dhe Gjermania tha se do të dërgojë një spital.')
+  assert.deepEqual(sq.events[0]!.attribution, [])
+  // (without the coordinator the cue frames the clause: Russian troops attacked the village, Ukraine said)
+  const framed = run('Russian troops attacked the village, Ukraine said.', 'en')
+  assert.equal(framed.events[0]!.attribution.length, 1)
+})

@@ -324,7 +324,15 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     let reporterAfter: Participant | undefined
     const cueAfter = findAllClass(cls('reporting-verb'), doc, clause.to, sTo)[0]
-    if (cueAfter && !quote && !cueBefore) {
+    // (a cue in a clause joined by a coordinator after a comma reports something else: Japan pledged aid, and Germany
+    // said it would send a hospital — Germany is no source of Japan's aid)
+    // (the comma, the coordinator and the cue's own subject right before it)
+    const joinedCue = cueAfter !== undefined && tokens.slice(clause.to, cueAfter.at).some((t, n, between) => {
+      if (n === 0 || between[n - 1]!.text !== ',' || !pack.inClass('coordinator', t.norm)) return false
+      const own = participantsIn(clause.to + n + 1, cueAfter.at, new Set())
+      return own.length > 0 && own[0]!.from === clause.to + n + 1 && own[own.length - 1]!.to === cueAfter.at
+    })
+    if (cueAfter && !quote && !cueBefore && !joinedCue) {
       // a cue after the clause names its source right after it (…, njoftoi Bashkimi Evropian), or just before it
       // in its own clause (…, the Kremlin said)
       const cueClause = clauses.find((c) => cueAfter.at >= c.from && cueAfter.at < c.to)!
