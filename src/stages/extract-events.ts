@@ -12,10 +12,12 @@
  * prepositions are all pack data; this file knows no language.
  */
 import type { KronikaDocument } from '../document.js'
+import type { Token } from '../text/token.js'
 import type { Attribution, Event, Modality, PloverType, Stance } from '../record/schema.js'
 import { findAll, matchClass, type WordClass } from '../patterns/token-pattern.js'
 import { isCueWord, mentionAt, mentionsIn, roleOf as roleOfMention } from './mentions.js'
 import { entityForCountry } from './country-entities.js'
+import { usePronoun } from './resolve-pronouns.js'
 import type { PipelineContext } from '../pipeline/context.js'
 
 export const QUAD: Record<PloverType, 1 | 2 | 3 | 4> = {
@@ -139,6 +141,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     while (k < b.from && k - a.to <= 2) {
       if (tokens[k]!.text === ',') { comma = true; k++; continue }
       const m = coordinators ? matchClass(coordinators, tokens, k, b.from)[0] : undefined
+      // (a genitive's article may follow the coordinator: delegacionet e Rusisë dhe të Ukrainës)
+      if (!m && word && k + 1 === b.from && pack.inClass('article', tokens[k]!.norm)) { k++; continue }
       if (!m) return undefined
       word = true; k = m.to
     }
@@ -166,7 +170,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   const namesOnly = (c: Clause) => tokens.slice(c.from, c.to).every((t, k) => !t.isWord || pack.inClass('coordinator', t.norm) || mentionAt(doc, c.from + k) !== undefined)
   // … and so is a description between commas right after a name, opening with a determiner or a title and holding no
   // verb of an event or a report (Sergei Lavrov, the Russian foreign minister, said …; Chile, a founding member, …)
-  const determiners = pack.list('determiners')
+  const determiners = pack.list('determiners'), betweens = pack.list('between-prepositions')
   const verbAt = new Set<number>()
   const relatives = pack.list('relative-pronouns')
   /** From the comma at `comma`, a description of the name before it, up to the next comma (see above). */
@@ -239,7 +243,27 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   // long-threatened, US-led) names no event
   const inName = (m: { from: number; to: number }) => { const n = mentionAt(doc, m.from); return !!n && n.to >= m.to && doc.entity(n.entityId)?.type !== undefined && (n.to - n.from) > (m.to - m.from) }
   const compound = (i: number) => tokens[i - 1]?.text === '-' && tokens[i]!.pre === '' && tokens[i - 1]!.pre === '' && !!tokens[i - 2]?.isWord
-  const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1]).filter(({ match }) => !inName(match) && !compound(match.from))
+  // a one-word verb form between a number and the word it describes is an adjective, no event (40 wounded soldiers,
+  // three destroyed tanks); not before a preposition (23 killed in the attack). (Not after a determiner: there it is as
+  // often a noun heading a compound — a mediation effort, the battle zones.)
+  const modifierWords = pack.list('function-words'), numbers = cls('number')
+  const modifier = (m: { from: number; to: number }, noun: boolean) => {
+    const before = tokens[m.from - 1], next = tokens[m.to]
+    if (noun || m.to - m.from !== 1 || !before || !next?.isWord || modifierWords.has(next.norm) || pack.inClass('role-preposition', next.norm)) return false
+    return /^\d/.test(before.text) || (numbers !== undefined && matchClass(numbers, tokens, m.from - 1, m.from).length > 0)
+  }
+  // a noun that names what something is called (Prishtina e quajti kërcënim, described the move as a provocation) is
+  // a characterisation, no event: right after the pack's `naming-verbs`, or after its `naming-markers` (as, si) with
+  // such a verb a few words before
+  const namingVerbs = pack.list('naming-verbs'), namingMarkers = pack.list('naming-markers')
+  const naming = (t: Token | undefined) => !!t && (namingVerbs.has(t.norm) || t.lemmas.some((l) => namingVerbs.has(l)))
+  const predicate = (m: { from: number }, noun: boolean) => {
+    if (!noun) return false
+    const k = m.from - 1
+    if (naming(tokens[k])) return true
+    return !!tokens[k] && namingMarkers.has(tokens[k]!.norm) && tokens.slice(Math.max(0, k - 4), k).some(naming)
+  }
+  const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1]).filter(({ rule, match }) => !inName(match) && !compound(match.from) && !modifier(match, rule.args.includes('noun')) && !predicate(match, rule.args.includes('noun')))
   for (const m of matches) if (!m.rule.args.includes('noun')) verbAt.add(m.match.from)
   // a nominal trigger just after another trigger is its content (kërkojë furnizim, marrëveshje për furnizimin: one
   // request, one agreement), when nothing but function words and modifiers stand between them
@@ -247,7 +271,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   const contentOf = new Map<number, PloverType>()
   matches.forEach((m, k) => {
     const prev = matches[k - 1]
-    if (!prev || !m.rule.args.includes('noun') || m.match.from - prev.match.to > 4 || tokens[m.match.from]!.sentence !== tokens[prev.match.from]!.sentence) return
+    // (a verb form after a determiner is a noun too: condemned the shelling)
+    const noun = m.rule.args.includes('noun') || (m.match.from > 0 && determiners.has(tokens[m.match.from - 1]!.norm))
+    if (!prev || !noun || m.match.from - prev.match.to > 4 || tokens[m.match.from]!.sentence !== tokens[prev.match.from]!.sentence) return
     const functionWords = pack.list('function-words'), modal = cls('modality-cue')
     const between = tokens.slice(prev.match.to, m.match.from)
     if (between.every((t) => t.isWord && (functionWords.has(t.norm) || (modal && matchClass(modal, tokens, t.index, t.index + 1).length > 0)))) { absorbed.add(k); contentOf.set(k - 1, m.rule.args[0] as PloverType) }
@@ -291,10 +317,22 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       let stance = (cueBefore.value as Stance) || 'claims'
       if (findAllClass(cls('negator'), doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
       if (who) { addSource(resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
+      // (the organisation in the reporter's title speaks through them and is no participant either: NATO Secretary
+      // General Mark Rutte said the alliance …)
+      const post = who ? before.find((p) => p.entityId && p.to < who.from && tokens.slice(p.to, who.from).every((t) => isCueWord(doc, t) || t.text === '-')) : undefined
+      if (post?.entityId) sources.add(post.entityId)
     }
     let reporterAfter: Participant | undefined
     const cueAfter = findAllClass(cls('reporting-verb'), doc, clause.to, sTo)[0]
-    if (cueAfter && !quote && !cueBefore) {
+    // (a cue in a clause joined by a coordinator after a comma reports something else: Japan pledged aid, and Germany
+    // said it would send a hospital — Germany is no source of Japan's aid)
+    // (the comma, the coordinator and the cue's own subject right before it)
+    const joinedCue = cueAfter !== undefined && tokens.slice(clause.to, cueAfter.at).some((t, n, between) => {
+      if (n === 0 || between[n - 1]!.text !== ',' || !pack.inClass('coordinator', t.norm)) return false
+      const own = participantsIn(clause.to + n + 1, cueAfter.at, new Set())
+      return own.length > 0 && own[0]!.from === clause.to + n + 1 && own[own.length - 1]!.to === cueAfter.at
+    })
+    if (cueAfter && !quote && !cueBefore && !joinedCue) {
       // a cue after the clause names its source right after it (…, njoftoi Bashkimi Evropian), or just before it
       // in its own clause (…, the Kremlin said)
       const cueClause = clauses.find((c) => cueAfter.at >= c.from && cueAfter.at < c.to)!
@@ -330,20 +368,30 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // what a supply noun gives, after the pack's content preposition (furnizime nga Irani me dronë, supplies of
     // Russian gas: the rule's `content` flag), is no participant: the phrase runs to the next preposition or comma
     const content = rule.args.includes('content') ? contentPhrase(match.to, clause.to) : undefined
-    const after = participantsIn(match.from + 1, sTo, sources).filter((p) => clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1 && !(content && p.from >= content.from && p.from < content.to))
+    // (a side named inside a trigger that says who will act — paralajmëroi se Serbia do të reagojë: the rule's
+    // `inner-actor` flag — acts with the subject and is no recipient)
+    const inner = rule.args.includes('inner-actor') ? participantsIn(match.from + 1, match.to, sources) : []
+    const after = participantsIn(match.from + 1, sTo, sources).filter((p) => !inner.includes(p) && !inner.some((q) => q.from === p.from) && clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1 && !(content && p.from >= content.from && p.from < content.to))
     // a passive: the pack's auxiliary right before the trigger, unless the trigger has a progressive ending (is providing)
     const progressive = pack.list('progressive-endings')
     const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm) && ![...progressive].some((e) => tokens[trig]!.norm.endsWith(e))
-    const agent = after.find((p) => p.from - match.to <= 8 && roleOf(p, match.to) === 'agent')
+    const agent = after.find((p) => p.from - match.to <= 8 && p.from < clause.to && roleOf(p, match.to) === 'agent')
     // a nominal trigger's genitive is its agent: sulmi i Rusisë, një transferim i mundshëm i teknologjisë ruse
     // (the noun of a genitive has its article right before it; without one it is a dative: ndihmë ushtrisë ruse)
     const isArticle = (i: number) => pack.inClass('article', tokens[i]?.norm ?? '')
-    const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) &&
+    // (a meeting's town in the genitive is where it is held: bisedimet e Gjenevës — see town-as-place below)
+    const town = (p: Participant) => { const id = resolve(p); const e = id ? doc.entity(id) : undefined; return type === 'CONSULT' && e?.type === 'LOC' && !e.ids?.kb?.startsWith('country:') }
+    const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) && !town(p) &&
       (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && tokens.slice(match.to, p.from).every((t) => t.isWord && t.shape === 'x')) : undefined
     // verbs coordinated in one clause share the subject of the first (a blast hit a Turkish convoy and injured
     // ten: the convoy's state is the first verb's object, not the second's subject)
     const firstVerb = nominal ? undefined : matches.find((m) => m.match.from >= clause.from && m.match.from < trig && !m.rule.args.includes('noun'))
     const subjects = subjectsOf(clause, sources, firstVerb ? firstVerb.match.from : trig)
+    // a happening that acts for no one as the subject (the earthquake killed …, since the quake struck: the pack's
+    // `non-agents`) makes an event of a verb only for the people it names as victims (a landslide killed three Turkish
+    // workers)
+    const subjectEnd = firstVerb ? firstVerb.match.from : trig
+    const happening = !nominal && !subjects.length && !isPassive && tokens.slice(clause.from, subjectEnd).some((t) => nonAgents.has(t.norm) || t.lemmas.some((l) => nonAgents.has(l)))
     // a list of names that the clause commas split (Rusia, Kina dhe Irani kritikuan …): its earlier members are
     // subjects too (coordinated() keeps them only when a coordinator closes the list)
     for (let k = ci - 1; k >= 0 && subjects[0] && tokens[clauses[k + 1]!.from]!.text === ',' && apposition(clauses[k]!); k--) {
@@ -393,6 +441,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       argRules[0] = 'args-passive-no-agent'
     } else if (subjects.length) actor = coordinated(subjects)
     else if (selfReport) { actor = [reporter!]; argRules[0] = 'args-reporter-pronoun' }
+    else if (!nominal && relativeSubject()) { actor = [relativeSubject()!]; argRules[0] = 'args-relative-subject' }
+    else if (!nominal && pronounSubject()) { actor = [pronounSubject()!]; argRules[0] = 'args-pronoun-subject' }
     else if (announced()) { actor = [reporter!]; argRules[0] = 'args-announced' }
     else if (placedSubject) { actor = [placedSubject]; argRules[0] = 'args-subject-place' }
     else if (!nominal && unnamedSubject(clause.from, trig)) {
@@ -404,6 +454,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (s) actor = [s]
       argRules[0] = 'args-dropped-subject'
     }
+    if (inner.length) actor = [...actor, ...inner.filter((p) => !actor.some((a) => a.from === p.from))]
     if (!recipient.length) {
       const skip = new Set(actor)
       // after an active verb, what "from" marks is where the act is directed (withdraw its troops from Lebanon)
@@ -412,18 +463,35 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const together = SYMMETRIC.has(type) && actor.length > 1
       const roles = isPassive || nominal || together ? ['counterpart', 'target', 'beneficiary'] : ['counterpart', 'target', 'beneficiary', 'agent']
       // (a noun's marked participants stand in its own clause: not in a purpose clause after it)
-      const marked = after.filter((p) => !skip.has(p) && roles.includes(roleOf(p, clause.from) ?? '') && (!nominal || p.from < clause.to))
+      // (parties acting together have a counterpart of their own only right after the trigger — met with X; a name
+      // further on belongs to another phrase: agreed … after talks mediated jointly with Qatar)
+      const near = (p: Participant) => !together || p.from - match.to <= 4
+      const marked = after.filter((p) => !skip.has(p) && near(p) && roles.includes(roleOf(p, clause.from) ?? '') && (!nominal || p.from < clause.to))
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
       // (a demand's addressee may open the clause it introduces: its demand that Hungary lift …)
       const demandOf = (p: Participant) => type === 'REQUEST' && p.from - match.to <= 3 && tokens.slice(match.to, p.from).some((t) => pack.inClass('clause-marker', t.norm)) && tokens.slice(match.to, p.from).every((t) => t.isWord)
-      const objects = after.filter((p) => !skip.has(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)))
+      const objects = after.filter((p) => !skip.has(p) && near(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)))
       // the nearest of them: a direct object right after the verb comes before a later prepositional phrase
       if (marked.length && (!objects.length || marked[0]!.from < objects[0]!.from)) recipient = coordinated(marked)
       else if (objects.length) recipient = coordinated(objects)
     }
     const place = after.find((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC' && roleOf(p, match.to) === 'place' && !recipient.includes(p))
+    // a meeting between named sides is theirs, whoever arranges it (a new meeting between Kurti and Vučić, the
+    // summit between the two leaders): the pack's `between-prepositions` right after a symmetric noun
+    if (nominal && SYMMETRIC.has(type)) {
+      const first = after.find((p) => p.from - match.to <= 5 && p.from < clause.to && betweens.has(tokens[p.from - 1]?.norm ?? ''))
+      const parties = first ? coordinated(after.slice(after.indexOf(first))) : []
+      if (parties.length >= 2) { actor = parties.slice(0, 1); recipient = parties.slice(1); argRules[0] = 'args-between' }
+    }
     let actorIds = uniq(actor.map((p) => resolve(p)).filter((x): x is string => !!x))
     let recipientIds = uniq(recipient.map((p) => resolve(p)).filter((x): x is string => !!x)).filter((id) => !actorIds.includes(id))
+    // a meeting's town that acts for no state is where it is held, not who takes part (bisedimet e Stambollit, the
+    // Geneva talks): a counterpart of talks is a country or a place standing for its state (a visit keeps its place)
+    let placeId = place?.entityId
+    if (type === 'CONSULT' && !rule.args.includes('place-recipient')) {
+      const town = recipientIds.find((id) => { const e = doc.entity(id); return e?.type === 'LOC' && !e.ids?.kb?.startsWith('country:') })
+      if (town) { recipientIds = recipientIds.filter((id) => id !== town); placeId ??= town; argRules.push('town-as-place') }
+    }
     // a conflict in a country is against it, when nothing else is named; in a town of a country, against that
     // state (fired at targets in Jericho)
     if (!recipientIds.length && place && QUAD[type] >= 3) {
@@ -431,6 +499,18 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const e = id ? doc.entity(id) : undefined
       if (e && !e.ids?.kb?.startsWith('country:')) id = e.type === 'LOC' && e.country ? entityForCountry(doc, ctx, e.country) : undefined
       if (id && doc.entity(id)?.ids?.kb?.startsWith('country:') && !actorIds.includes(id)) { recipientIds = [id]; argRules.push('place-as-target') }
+    }
+    // (a place it struck is no victim: the quake struck western Nepal)
+    if (happening && (!recipientIds.length || argRules.includes('place-as-target') || recipient.every((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC'))) continue
+    // a threat's target, when unsaid, is the side its condition names (Serbia will react if the Kosovar police
+    // enter …): the first bare participant of a clause opened by a hypothetical cue after the trigger
+    if (type === 'THREATEN' && actorIds.length && !recipientIds.length) {
+      const cond = findAllClass(cls('modality-cue'), doc, match.to, sTo).find((c) => c.value === 'hypothetical' && clauses.some((x) => x.from === c.at))
+      const condClause = cond ? clauses.find((x) => x.from === cond.at) : undefined
+      const first = condClause ? subjectsOf(condClause, sources)[0] : undefined
+      const id = first ? resolve(first) : undefined
+      const actorCountries = new Set(actorIds.map(countryOf))
+      if (id && !actorIds.includes(id) && !actorCountries.has(countryOf(id))) { recipientIds = [id]; argRules.push('recipient-from-condition') }
     }
     // a visit or a delivery to a place is to that place (its state, when it is a capital): the rule's
     // `place-recipient` flag says so
@@ -446,11 +526,21 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // unsaid recipient: the nearest earlier participant of another state, in this sentence or the one before
     let contextual = false
     const recentSame = doc.events.slice(-6).some((e) => e.type === type && tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= tokens[trig]!.sentence - 2)
-    if (actorIds.length && !recipientIds.length && !recentSame && (QUAD[type] <= 2 || type === 'REQUEST')) {
+    // (a rejection answers the side named just before, as a request addresses it: … but Moscow refused)
+    const answers = QUAD[type] <= 2 || type === 'REQUEST' || type === 'REJECT'
+    // … but when an act of the same type was told just before in the sentence, the new one is another in a list and
+    // shares its recipient (Japan pledged aid to Kabul, and Germany said it would send a field hospital)
+    const sibling = recentSame && answers ? doc.events.slice(-6).reverse().find((e) => e.type === type && e.recipient.length &&
+      tokens[doc.tokenRange(e.trigger)[0]]!.sentence === tokens[trig]!.sentence && !e.recipient.some((r) => actorIds.includes(r)) && !e.actor.some((a) => actorIds.includes(a))) : undefined
+    if (actorIds.length && !recipientIds.length && sibling) { recipientIds = [...sibling.recipient]; contextual = true; argRules.push('recipient-from-sibling') }
+    if (actorIds.length && !recipientIds.length && !recentSame && answers) {
       const prevSentence = tokens[trig]!.sentence > 0 ? doc.sentenceTokens[tokens[trig]!.sentence - 1]![0] : sFrom
       const actorCountries = new Set(actorIds.map(countryOf))
       const earlier = participantsIn(prevSentence, trig, sources).reverse()
+      // (a name joined to the actor by titles is the actor's own phrase: UN Secretary-General António Guterres)
+      const titled = (a: Participant, b: Participant) => a.to < b.from && tokens.slice(a.to, b.from).every((t) => isCueWord(doc, t) || t.text === '-')
       for (const p of earlier) {
+        if (actor.some((a) => titled(a, p) || titled(p, a))) continue
         const id = resolve(p)
         if (id && !actorIds.includes(id) && countryOf(id) && !actorCountries.has(countryOf(id))) { recipientIds = [id]; contextual = true; argRules.push('recipient-from-context'); break }
       }
@@ -492,7 +582,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       quad: QUAD[type],
       actor: actorIds,
       recipient: recipientIds,
-      ...(place?.entityId ? { place: place.entityId } : {}),
+      ...(placeId ? { place: placeId } : {}),
       ...(timeHit ? { time: { index: timeHit.i, value: timeHit.t.value } } : {}),
       modality,
       attribution,
@@ -526,9 +616,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
      * A trigger that is what the reporting verb announces in its own clause is the reporter's own act (Canada
      * announced a freeze of aid; the ministry declared a state of emergency): a few lower-case words at most stand
      * between, none of them a pronoun (announced it would …: that is the pronoun rule's). Not a joint act: who
-     * announces a meeting or an agreement (a spokesman) need not be a party to it.
+     * announces a meeting or an agreement (a spokesman) need not be a party to it. Nor what one confirms or denies:
+     * that is someone else's act told before (Moscow has not confirmed the release).
      */
     function announced(): boolean {
+      if (cueBefore?.value === 'confirms' || cueBefore?.value === 'denies') return false
       if (SYMMETRIC.has(type) || !reporter || !cueBefore || cueBefore.at < clause.from || trig < cueBefore.to || trig - cueBefore.to > 3) return false
       // (the announced act is the cue's object: a determiner opens it, or the trigger is a noun; a verb right after
       // the cue is a clause of its own: policies that X argues allowed …)
@@ -580,6 +672,40 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       }
       const hit = mentionsIn(doc, from, clause.from).filter((m) => !sources.has(m.entityId)).reverse().find(describes)
       return hit ? { from: hit.from, to: hit.to, entityId: hit.entityId } : undefined
+    }
+
+    /**
+     * A clause opened by a relative pronoun right after a name and a comma has that name as subject (the Democratic
+     * Party, which accuses the government …; Partia Demokratike, e cila akuzon …): the pack's `relative-pronouns`,
+     * after an article where the language puts one (e cila, i cili).
+     */
+    function relativeSubject(): Participant | undefined {
+      let j = clause.from
+      if (tokens[j]?.text === ',') j++
+      if (isArticle(j)) j++
+      if (j >= trig || !relatives.has(tokens[j]!.norm)) return undefined
+      let k = clause.from - 1
+      while (k > sFrom && tokens[k]!.text === ',') k--
+      if (tokens[k + 1]?.text !== ',') return undefined
+      const m = mentionAt(doc, k)
+      return m && m.to === k + 1 && !sources.has(m.entityId) ? { from: m.from, to: m.to, entityId: m.entityId } : undefined
+    }
+
+    /**
+     * A personal pronoun of a person heading the clause before the trigger (Ai e akuzoi …, He accused …, Ajo
+     * paralajmëroi se …) is the person resolve-pronouns read it as; the pronoun is recorded as a mention of them.
+     * Only he and she: "it" and "they" are too often no one named (it is expected, they said).
+     */
+    function pronounSubject(): Participant | undefined {
+      const kinds = pack.classes.get('pronoun')
+      for (let i = clause.from; i < trig; i++) {
+        const kind = kinds?.get(tokens[i]!.norm)?.find((e) => e.tokens.length === 1)?.value
+        if (!kind || !doc.pronouns.has(i)) continue
+        if ((kind !== 'male' && kind !== 'female') || !pronouns.has(tokens[i]!.norm) || roleOf({ from: i, to: i + 1 }, clause.from)) return undefined
+        const id = usePronoun(doc, i)
+        return id && !sources.has(id) ? { from: i, to: i + 1, entityId: id } : undefined
+      }
+      return undefined
     }
 
     /** The subject of an earlier clause of the sentence (not an apposition), else of the sentence before. */

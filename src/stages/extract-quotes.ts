@@ -6,7 +6,8 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { Quote, TextSpan } from '../record/schema.js'
-import { bareSubject, clauseSubject, nearestAfter } from './mentions.js'
+import type { Token } from '../text/token.js'
+import { bareSubject, clauseSubject, mentionAt, mentionsIn, nearestAfter } from './mentions.js'
 import { speakerIn } from './resolve-pronouns.js'
 import { speakerPhrase } from './speaker-phrase.js'
 
@@ -108,15 +109,21 @@ export function extractQuotes(doc: KronikaDocument): void {
       if (nextEnd - closeSentenceEnd <= CUE_WINDOW + 2) closeSentenceEnd = nextEnd
     }
     let cue: number | undefined, speaker: string | undefined, source: TextSpan | undefined, rule = `${pack.code}.quote.no-speaker`
-    // 1. cue right after the closing mark: ”, tha X / ”, thuhet në njoftimin e X
-    for (let k = closeTok + 1; k <= closeTok + CUE_WINDOW && k < closeSentenceEnd; k++) {
-      if (isCue(k)) {
+    // (a cue joined to what went before — … and said, … dhe tha — goes on for the sentence's subject)
+    const joined = (k: number) => k > 0 && pack.inClass('coordinator', tokens[k - 1]!.norm)
+    // 1. cue right after the closing mark: ”, tha X / ”, thuhet në njoftimin e X; further on only across words that
+    // end in the speaker's name (," army spokesman Jane Doe said; ," Turkish Defence Minister Jane Doe told reporters)
+    const named = (k: number) => tokens.slice(closeTok + 1, k).every((t) => t.isWord) && ['PER', 'ORG'].includes(mentionAt(doc, k - 1)?.type ?? '')
+    for (let k = closeTok + 1; k <= closeTok + CUE_WINDOW + 4 && k < closeSentenceEnd; k++) {
+      if (isCue(k) && (k <= closeTok + CUE_WINDOW || named(k))) {
         cue = k
         const after = nearestAfter(doc, k + 1, closeSentenceEnd)
         // a name or pronoun between the closing mark and the cue is the speaker (”, Kurti said in Pristina; ”, he said),
         // else the one after it (”, said Kurti)
-        const who = speakerIn(doc, closeTok + 1, k, true) ?? (after && after.from <= k + 2 ? after.entityId : undefined) ?? speakerIn(doc, k + 1, Math.min(k + 2, closeSentenceEnd), false) ?? after?.entityId ?? clauseSubject(doc, sFrom, openTok)?.entityId
+        const who = joined(k) && k > closeTok + 1 ? clauseSubject(doc, sFrom, openTok)?.entityId : speakerIn(doc, closeTok + 1, k, true) ?? (after && after.from <= k + 2 ? after.entityId : undefined) ?? speakerIn(doc, k + 1, Math.min(k + 2, closeSentenceEnd), false) ?? after?.entityId ?? clauseSubject(doc, sFrom, openTok)?.entityId
         if (who) { speaker = who; rule = `${pack.code}.quote.cue-after` }
+        const org = who ? undefined : spokesmanOf(doc, closeTok + 1, k) ?? spokesmanOf(doc, k + 1, Math.min(k + 4, closeSentenceEnd))
+        if (org) { speaker = org; rule = `${pack.code}.quote.spokesman-organisation` }
         source = speakerPhrase(doc, closeTok + 1, k, 'before') ?? speakerPhrase(doc, k + 1, closeSentenceEnd, 'after')
         break
       }
@@ -128,7 +135,7 @@ export function extractQuotes(doc: KronikaDocument): void {
         cue = k
         // a gerund: the pack's particle before the cue (duke thënë) or the cue's own form (saying)
         const gerund = (k > sFrom && gerunds.has(tokens[k - 1]!.norm)) || gerunds.has(tokens[k]!.norm)
-        const who = gerund ? (bareSubject(doc, sFrom, k) ?? clauseSubject(doc, sFrom, k))?.entityId ?? speakerIn(doc, sFrom, k, false) : speakerIn(doc, sFrom, k, true) ?? nearestAfter(doc, k + 1, openTok)?.entityId
+        const who = gerund || joined(k) ? (bareSubject(doc, sFrom, k) ?? clauseSubject(doc, sFrom, k))?.entityId ?? speakerIn(doc, sFrom, k, false) : speakerIn(doc, sFrom, k, true) ?? nearestAfter(doc, k + 1, openTok)?.entityId
         if (!gerund) {
           let clauseFrom = k
           while (clauseFrom > sFrom && !/^[,;:(—–“"]$/.test(tokens[clauseFrom - 1]!.text)) clauseFrom--
@@ -169,6 +176,25 @@ export function extractQuotes(doc: KronikaDocument): void {
     doc.quotes.push(quote)
   }
   joinContinuations(doc)
+}
+
+/**
+ * The organisation a spokesman speaks for, named by a common noun beside the title (zëdhënësi i policisë, a police
+ * spokesman): the latest organisation named up to three sentences before with a word of the same lemma
+ * (Policia e Shtetit, the National Police). Only when [from, to) holds a title and no name.
+ */
+function spokesmanOf(doc: KronikaDocument, from: number, to: number): string | undefined {
+  const { tokens } = doc
+  const span = tokens.slice(from, to)
+  const title = (t: Token) => [t.norm, ...t.lemmas].some((l) => doc.pack.inClass('person-title', l))
+  if (!span.length || !span.every((t) => t.isWord) || !span.some(title) || mentionsIn(doc, from, to).length) return undefined
+  const functionWords = doc.pack.list('function-words')
+  const nouns = span.filter((t) => t.shape === 'x' && !title(t) && !functionWords.has(t.norm) && !doc.pack.inClass('article', t.norm))
+  if (!nouns.length) return undefined
+  const floor = doc.sentenceTokens[Math.max(0, tokens[from]!.sentence - 3)]![0]
+  const same = (a: Token, b: Token) => a.norm === b.norm || a.lemmas.some((l) => b.lemmas.includes(l))
+  const orgs = mentionsIn(doc, floor, from).filter((m) => m.type === 'ORG').reverse()
+  return orgs.find((m) => tokens.slice(m.from, m.to).some((x) => nouns.some((n) => same(x, n))))?.entityId
 }
 
 /** How long the cue clause between two pieces of one quotation may be (“…,” the senator said on Monday. “…”). */

@@ -1,0 +1,75 @@
+/**
+ * Event arguments that the one-event-per-row pack tests cannot show (issue #5, held-out analysis): events that must
+ * not be there, recipients shared along a list, pronouns recorded as mentions. The sentences are written for these tests.
+ */
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { run } from '../testing/helpers.js'
+import type { KronikaDocument } from '../document.js'
+
+const names = (doc: KronikaDocument, ids: string[]) => ids.map((id) => doc.entity(id)?.name).sort()
+const typesOf = (doc: KronikaDocument) => doc.events.map((e) => e.type)
+
+test('en: what is condemned is no event of the one condemning it', () => {
+  const doc = run('Josep Borrell condemned the shelling.', 'en')
+  assert.deepEqual(typesOf(doc), ['ACCUSE'])
+})
+
+test('en: a second act of the same type in a sentence shares the recipient of the first', () => {
+  const doc = run('Japan pledged $5 million in aid to Nepal, and Germany said it would send a mobile hospital.', 'en')
+  const sent = doc.events.find((e) => e.type === 'AID' && names(doc, e.actor).includes('Germany'))
+  assert.ok(sent, JSON.stringify(typesOf(doc)))
+  assert.deepEqual(names(doc, sent.recipient), ['Nepal'])
+  assert.ok((sent.argumentRules ?? []).includes('en.event.recipient-from-sibling'))
+})
+
+test('en: the person after an organisation and a title acts; the recipient is not taken from that phrase', () => {
+  const doc = run('Fighting continued near the border. UN Secretary-General António Guterres called on both sides to stop.', 'en')
+  const call = doc.events.find((e) => e.type === 'REQUEST')
+  assert.ok(call)
+  assert.ok(!names(doc, call.recipient).includes('António Guterres'))
+})
+
+test('en: the organisation in a reporter\'s title is a source, not an actor of what is reported', () => {
+  const doc = run('NATO Secretary General Mark Rutte said the alliance fully supported the Polish deployment.', 'en')
+  assert.ok(!doc.events.some((e) => e.type === 'MOBILIZE' && names(doc, e.actor).includes('NATO')), JSON.stringify(doc.events.map((e) => [e.type, names(doc, e.actor)])))
+})
+
+test('sq: a pronoun taken as an event actor is recorded as a mention of its person', () => {
+  const text = 'Ministri Igli Hasani u takua me gazetarët në Tiranë. Ai e akuzoi Serbinë për nxitje të tensioneve.'
+  const doc = run(text)
+  const accuse = doc.events.find((e) => e.type === 'ACCUSE')
+  assert.ok(accuse)
+  assert.deepEqual(accuse.argumentRules?.[0], 'sq.event.args-pronoun-subject')
+  const person = doc.entity(accuse.actor[0]!)
+  assert.ok(person?.mentions.some((m) => text.slice(m.start, m.end) === 'Ai'))
+})
+
+test('sq: a release told on another day is its own event, apart from the exchange agreed before', () => {
+  const doc = run('Delegacionet e Armenisë dhe të Azerbajxhanit ranë dakord të hënën për shkëmbimin e të burgosurve. ' +
+    'Të martën, Azerbajxhani liroi 20 ushtarë armenë.', 'sq', '2024-03-14')
+  assert.ok(doc.events.some((e) => e.type === 'AGREE'))
+  assert.ok(doc.events.some((e) => e.type === 'RETREAT' && names(doc, e.actor).includes('Azerbaijan')), JSON.stringify(doc.events.map((e) => [e.type, names(doc, e.actor)])))
+})
+
+test('sq, en: a noun naming what something is called is no event (naming verbs and markers)', () => {
+  const sq = run('Greqia vendosi trupa në kufi, gjë që Ankaraja e quajti kërcënim të hapur.')
+  assert.ok(!sq.events.some((e) => e.type === 'THREATEN'), JSON.stringify(typesOf(sq)))
+  const sq2 = run('Ministri Igli Hasani e cilësoi si sulm ndaj demokracisë vendimin e Serbisë.')
+  assert.ok(!sq2.events.some((e) => e.type === 'ASSAULT'), JSON.stringify(typesOf(sq2)))
+  const en = run('Russia described the NATO drills as an attack on its security.', 'en')
+  assert.ok(!en.events.some((e) => e.type === 'ASSAULT'), JSON.stringify(typesOf(en)))
+  // (not "call": a call for a ceasefire is a request with its content)
+  const call = run('Turkey called for a ceasefire in Gaza.', 'en')
+  assert.ok(call.events.some((e) => e.type === 'REQUEST'), JSON.stringify(typesOf(call)))
+})
+
+test('en, sq: a cue in a clause joined after a comma by a coordinator is no source of the clause before it', () => {
+  const en = run('Japan pledged $5 million in aid to Nepal, and Germany said it would send a mobile hospital.', 'en')
+  assert.deepEqual(en.events[0]!.attribution, [])
+  const sq = run('Japonia premtoi 5 milionë dollarë ndihmë për Nepalin, dhe Gjermania tha se do të dërgojë një spital.')
+  assert.deepEqual(sq.events[0]!.attribution, [])
+  // (without the coordinator the cue frames the clause: Russian troops attacked the village, Ukraine said)
+  const framed = run('Russian troops attacked the village, Ukraine said.', 'en')
+  assert.equal(framed.events[0]!.attribution.length, 1)
+})
