@@ -112,6 +112,9 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   // an auxiliary or a modal: a likely main verb after a noun phrase (… of the Fed was …, … of the deal will …)
   const auxiliaries = pack.list('auxiliaries'), verbMarkers = pack.list('verb-markers'), relatives = pack.list('relative-pronouns')
   const mainVerb = (k: number) => (auxiliaries.has(tokens[k]!.norm) || verbMarkers.has(tokens[k]!.norm)) && !infinitive.has(tokens[k]!.norm) && !pack.inClass('negator', tokens[k]!.norm)
+  // a participle after a comma goes on for the clause's subject, not the object (…, focusing on …; not …, including …)
+  const ingPrepositions = pack.list('ing-prepositions')
+  const participle = (k: number) => !!tokens[k] && progressive.some((e) => tokens[k]!.norm.endsWith(e)) && !ingPrepositions.has(tokens[k]!.norm)
   // a transcript's turn: a paragraph opening with a name in capitals and a colon (PENCE: Well, look …)
   let paragraphStart = true
   const titleEnd = doc.text.search(/\n|$/)
@@ -262,7 +265,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       // in a series of tweets, … during the debate)
       if (c.kind !== 'report' && from === c.to) {
         const boundary = (k: number) => /^[;:(—–]$/.test(tokens[k]!.text) ||
-          (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? ''))) ||
+          (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? '') || participle(k + 1))) ||
           (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm)) || (!!settings && matchClass(settings, tokens, k, sTo).length > 0) ||
           // (a noun's object ends where the main clause's verb starts: his criticism of the Fed was …, will …)
           // (not inside a relative clause of that object: … about a seat that could decide …)
