@@ -115,6 +115,17 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   // a participle after a comma goes on for the clause's subject, not the object (…, focusing on …; not …, including …)
   const ingPrepositions = pack.list('ing-prepositions')
   const participle = (k: number) => !!tokens[k] && progressive.some((e) => tokens[k]!.norm.endsWith(e)) && !ingPrepositions.has(tokens[k]!.norm)
+  // a preposition opening a phrase that names where the words were set down (in early-morning tweets, in an on-air diatribe)
+  const media = pack.list('speech-media')
+  const medium = (k: number) => {
+    if (tokens[k]!.norm !== 'in' && tokens[k]!.norm !== 'on') return false
+    // (hyphenated words are several tokens: in early-morning tweets; a medium inside one is no medium: post-debate)
+    for (let j = k + 1; j < Math.min(tokens.length, k + 7) && (tokens[j]!.isWord || tokens[j]!.text === '-'); j++) {
+      const next = tokens[j + 1]
+      if (media.has(tokens[j]!.norm) && next?.text !== '-' && tokens[j - 1]!.text !== '-') return !media.has(next?.norm ?? '') && !linkers.has(next?.norm ?? '')
+    }
+    return false
+  }
   // a transcript's turn: a paragraph opening with a name in capitals and a colon (PENCE: Well, look …)
   let paragraphStart = true
   const titleEnd = doc.text.search(/\n|$/)
@@ -266,7 +277,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       if (c.kind !== 'report' && from === c.to) {
         const boundary = (k: number) => /^[;:(—–]$/.test(tokens[k]!.text) ||
           (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? '') || participle(k + 1))) ||
-          (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm)) || (!!settings && matchClass(settings, tokens, k, sTo).length > 0) ||
+          (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm)) || (!!settings && matchClass(settings, tokens, k, sTo).length > 0) || medium(k) ||
           // (a noun's object ends where the main clause's verb starts: his criticism of the Fed was …, will …)
           // (not inside a relative clause of that object: … about a seat that could decide …)
           (!!c.noun && mainVerb(k) && !tokens.slice(from, k).some((t) => relatives.has(t.norm) || complementizers.has(t.norm)))
