@@ -126,6 +126,13 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     }
     return false
   }
+  // a word that opens a noun phrase: a determiner, a possessive, an object pronoun, a name or a number
+  const functionWords = pack.list('function-words')
+  const nounPhraseStart = (k: number) => {
+    const t = tokens[k]
+    if (!t) return false
+    return determiners.has(t.norm) || possessives.has(t.norm) || objectPronouns.has(t.norm) || (/^\p{Lu}/u.test(t.text) && !functionWords.has(t.norm)) || (!!numbers && matchClass(numbers, tokens, k, k + 1).length > 0)
+  }
   // a transcript's turn: a paragraph opening with a name in capitals and a colon (PENCE: Well, look …)
   let paragraphStart = true
   const titleEnd = doc.text.search(/\n|$/)
@@ -310,7 +317,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       const source = gerund ? undefined : coordinated && words(clauseFrom, c.at - 1) === 0 ? lastSource : speakerPhrase(doc, clauseFrom, c.at, 'before')
       lastSpeaker = undefined
       lastSource = source
-      if (!push(from, to, c, speaker, rule, source)) continue
+      // (an attribution verb's object may be short when it is a noun phrase: criticised it, attacked Machado, made the pick)
+      if (!push(from, to, c, speaker, rule, source, c.kind === 'attribution' && from === c.to && nounPhraseStart(from) ? 1 : MIN_CONTENT_WORDS)) continue
       lastSubject = { from: clauseFrom, to: c.at }
       coveredTo = to
     }
