@@ -131,7 +131,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const nounPhraseStart = (k: number) => {
     const t = tokens[k]
     if (!t) return false
-    return determiners.has(t.norm) || possessives.has(t.norm) || objectPronouns.has(t.norm) || (/^\p{Lu}/u.test(t.text) && !functionWords.has(t.norm)) || (!!numbers && matchClass(numbers, tokens, k, k + 1).length > 0)
+    return determiners.has(t.norm) || possessives.has(t.norm) || objectPronouns.has(t.norm) || subjectPronoun(k) || (/^\p{Lu}/u.test(t.text) && !functionWords.has(t.norm)) || (!!numbers && matchClass(numbers, tokens, k, k + 1).length > 0)
   }
   const afterComma = (k: number) => !!tokens[k] && (pack.inClass('role-preposition', tokens[k]!.norm) || pack.inClass('time-preposition', tokens[k]!.norm) || settingOpeners.has(tokens[k]!.norm))
   // a transcript's turn: a paragraph opening with a name in capitals and a colon (PENCE: Well, look …)
