@@ -266,3 +266,8 @@ test('an attribution verb\'s object ends at a comma before a preposition', () =>
   const [r] = reports('The fishermen criticised the harbour fees, in large part because of the fuel prices.')
   assert.equal(r?.text, 'the harbour fees')
 })
+
+test('an attribution verb\'s object ends at a comma before an indefinite article (an apposition about the act)', () => {
+  const [r] = reports('The dockers praised the harbour board, a rare show of unity in the port.')
+  assert.equal(r?.text, 'the harbour board')
+})

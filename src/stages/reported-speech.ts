@@ -133,6 +133,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     if (!t) return false
     return determiners.has(t.norm) || possessives.has(t.norm) || objectPronouns.has(t.norm) || subjectPronoun(k) || (/^\p{Lu}/u.test(t.text) && !functionWords.has(t.norm)) || (!!numbers && matchClass(numbers, tokens, k, k + 1).length > 0)
   }
+  const indefinites = pack.list('indefinite-articles')
   const afterComma = (k: number) => !!tokens[k] && (pack.inClass('role-preposition', tokens[k]!.norm) || pack.inClass('time-preposition', tokens[k]!.norm) || settingOpeners.has(tokens[k]!.norm))
   // a transcript's turn: a paragraph opening with a name in capitals and a colon (PENCE: Well, look …)
   let paragraphStart = true
@@ -284,7 +285,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       // in a series of tweets, … during the debate)
       if (c.kind !== 'report' && from === c.to) {
         const boundary = (k: number) => /^[;:(—–]$/.test(tokens[k]!.text) ||
-          (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? '') || participle(k + 1) || afterComma(k + 1))) ||
+          (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? '') || participle(k + 1) || afterComma(k + 1) || indefinites.has(tokens[k + 1]?.norm ?? ''))) ||
           (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm)) || (!!settings && matchClass(settings, tokens, k, sTo).length > 0) || medium(k) ||
           // (a noun's object ends where the main clause's verb starts: his criticism of the Fed was …, will …)
           // (not inside a relative clause of that object: … about a seat that could decide …)
