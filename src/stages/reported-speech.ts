@@ -320,7 +320,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       lastSpeaker = undefined
       lastSource = source
       // (an attribution verb's object may be short when it is a noun phrase: criticised it, attacked Machado, made the pick)
-      if (!push(from, to, c, speaker, rule, source, c.kind === 'attribution' && from === c.to && nounPhraseStart(from) ? 1 : c.kind === 'directive' && infinitive.has(tokens[from]!.norm) ? 2 : MIN_CONTENT_WORDS)) continue
+      if (!push(from, to, c, speaker, rule, source, c.kind !== 'report' && from === c.to && nounPhraseStart(from) ? 1 : c.kind === 'directive' && infinitive.has(tokens[from]!.norm) ? 2 : MIN_CONTENT_WORDS)) continue
       lastSubject = { from: clauseFrom, to: c.at }
       coveredTo = to
     }
