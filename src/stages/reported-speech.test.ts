@@ -271,3 +271,8 @@ test('an attribution verb\'s object ends at a comma before an indefinite article
   const [r] = reports('The dockers praised the harbour board, a rare show of unity in the port.')
   assert.equal(r?.text, 'the harbour board')
 })
+
+test('a cue followed by a comma and a quotation does not close the words before it', () => {
+  const closing = reports('At the end of the long meeting, the old mayor stood up and said, "Nobody will remember the fog."').filter((r) => r.rule === 'en.statement.cue-after')
+  assert.deepEqual(closing, [])
+})

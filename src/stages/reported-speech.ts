@@ -234,7 +234,9 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     // the content of an inverted cue, whose source then stands alone before a comma or the sentence's end)
     // (a cue followed by "that" or a colon opens its content instead: … Mr. Smith said that …)
     // (… or a subject pronoun: Speaking in Ohio, Trump says he will win)
-    const opens = complementizers.has(tokens[last.to]?.norm ?? '') || tokens[last.to]?.text === ':' || subjectPronoun(last.to)
+    // (… or a comma and a quotation: I laughed and said, "…")
+    const opens = complementizers.has(tokens[last.to]?.norm ?? '') || tokens[last.to]?.text === ':' || subjectPronoun(last.to) ||
+      (tokens[last.to]?.text === ',' && QUOTE_MARKS.test(tokens[last.to + 1]?.text ?? ''))
     // (… and not when the words before the comma only set the scene — If they fail, …; During the tour, … — and a
     // clause follows the cue: During the tour, the guide said the reef was dying)
     let intro = sFrom
