@@ -273,6 +273,6 @@ test('an attribution verb\'s object ends at a comma before an indefinite article
 })
 
 test('a cue followed by a comma and a quotation does not close the words before it', () => {
-  const closing = reports('At the end of the long meeting, the old mayor stood up and said, "Nobody will remember the fog."').filter((r) => r.rule === 'en.statement.cue-after')
+  const closing = reports('The old mayor stood up at the end of the long meeting, smiled and said, "Nobody will remember the fog."').filter((r) => r.rule === 'en.statement.cue-after')
   assert.deepEqual(closing, [])
 })
