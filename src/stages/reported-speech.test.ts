@@ -276,3 +276,8 @@ test('a cue followed by a comma and a quotation does not close the words before 
   const closing = reports('The old mayor stood up at the end of the long meeting, smiled and said, "Nobody will remember the fog."').filter((r) => r.rule === 'en.statement.cue-after')
   assert.deepEqual(closing, [])
 })
+
+test('a speech verb\'s object of two words is kept when it opens a noun phrase', () => {
+  assert.equal(reports('The port authority denied the report.')[0]?.text, 'the report')
+  assert.deepEqual(reports('The port authority denied everything.'), [])
+})

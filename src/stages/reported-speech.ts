@@ -321,8 +321,9 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       const source = gerund ? undefined : coordinated && words(clauseFrom, c.at - 1) === 0 ? lastSource : speakerPhrase(doc, clauseFrom, c.at, 'before')
       lastSpeaker = undefined
       lastSource = source
-      // (an attribution verb's object may be short when it is a noun phrase: criticised it, attacked Machado, made the pick)
-      if (!push(from, to, c, speaker, rule, source, c.kind !== 'report' && from === c.to && nounPhraseStart(from) ? 1 : c.kind === 'directive' && infinitive.has(tokens[from]!.norm) ? 2 : MIN_CONTENT_WORDS)) continue
+      // (an attribution verb's object may be short when it is a noun phrase: criticised it, attacked Machado, made the pick;
+      // a directive's infinitive: urged them to act; a speech verb's noun-phrase object of two words: condemned the raid)
+      if (!push(from, to, c, speaker, rule, source, c.kind !== 'report' && from === c.to && nounPhraseStart(from) ? 1 : c.kind === 'directive' && infinitive.has(tokens[from]!.norm) ? 2 : from === c.to && nounPhraseStart(from) && !subjectPronoun(from) ? 2 : MIN_CONTENT_WORDS)) continue
       lastSubject = { from: clauseFrom, to: c.at }
       coveredTo = to
     }
