@@ -221,3 +221,63 @@ test('a cue after an object pronoun (let them know) does not end the content', (
   const [r] = reports('The mayor said she wanted to meet the residents and let them know the plan had changed.')
   assert.equal(r?.text, 'she wanted to meet the residents and let them know the plan had changed')
 })
+
+test('"that" and one noun after an attribution verb is a determiner, not a complementizer', () => {
+  const [r] = reports('The harbour board criticised that decision in a letter to the council.')
+  assert.deepEqual([r?.text, r?.rule], ['that decision', 'en.statement.cue-before'])
+  const [s] = reports('The harbour board criticised that the decision was taken in secret.')
+  assert.equal(s?.text, 'the decision was taken in secret')
+})
+
+test('a quotation on either side of a cue between commas is the quotes layer\'s, not a split statement', () => {
+  const split = (text: string) => reports(text).filter((r) => r.rule === 'en.statement.cue-inside')
+  assert.deepEqual(split("''We rebuilt the whole pier in a year,'' Anna Berg said, pointing at the cranes."), [])
+  assert.deepEqual(split('The old mayor smiled and said, "Nobody will remember the fog."'), [])
+  assert.equal(split('The pier, Anna Berg said, would open in May.').length, 1)
+})
+
+test('a stance noun\'s object ends where the main clause\'s verb starts (an auxiliary or a modal)', () => {
+  const [r] = reports("Anna Berg's criticism of the harbour fees was echoed by the fishermen.")
+  assert.deepEqual([r?.text, r?.rule], ['the harbour fees', 'en.statement.stance-noun'])
+  // (not inside a relative clause of the object)
+  const [s] = reports('Anna Berg voiced concerns about a levy that would double the harbour fees.')
+  assert.equal(s?.text, 'a levy that would double the harbour fees')
+})
+
+test('an attribution verb\'s object ends at a participle after a comma, not at an -ing preposition', () => {
+  const [r] = reports('The mayor criticised the new harbour fees, pointing to the empty berths.')
+  assert.equal(r?.text, 'the new harbour fees')
+  const [s] = reports('The mayor criticised the new harbour fees, including the levy on ferries.')
+  assert.equal(s?.text, 'the new harbour fees, including the levy on ferries')
+})
+
+test('an attribution verb\'s object ends at a phrase naming where the words were set down', () => {
+  const [r] = reports('The mayor criticised the harbour board in late-night tweets.')
+  assert.equal(r?.text, 'the harbour board')
+})
+
+test('an attribution verb\'s object may be one or two words when it opens a noun phrase', () => {
+  assert.equal(reports('The mayor criticised it.')[0]?.text, 'it')
+  assert.equal(reports('The mayor praised Anna Berg.')[0]?.text, 'Anna Berg')
+  assert.deepEqual(reports('The mayor criticised online.'), [])
+})
+
+test('an attribution verb\'s object ends at a comma before a preposition', () => {
+  const [r] = reports('The fishermen criticised the harbour fees, in large part because of the fuel prices.')
+  assert.equal(r?.text, 'the harbour fees')
+})
+
+test('an attribution verb\'s object ends at a comma before an indefinite article (an apposition about the act)', () => {
+  const [r] = reports('The dockers praised the harbour board, a rare show of unity in the port.')
+  assert.equal(r?.text, 'the harbour board')
+})
+
+test('a cue followed by a comma and a quotation does not close the words before it', () => {
+  const closing = reports('The old mayor stood up at the end of the long meeting, smiled and said, "Nobody will remember the fog."').filter((r) => r.rule === 'en.statement.cue-after')
+  assert.deepEqual(closing, [])
+})
+
+test('a speech verb\'s object of two words is kept when it opens a noun phrase', () => {
+  assert.equal(reports('The port authority denied the report.')[0]?.text, 'the report')
+  assert.deepEqual(reports('The port authority denied everything.'), [])
+})

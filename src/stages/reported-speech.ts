@@ -102,6 +102,39 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   // … or part of a name when written with a capital inside a sentence (the United States, Fox News Sunday)
   const nounUse = (at: number, to: number) => determiners.has(tokens[at - 1]?.norm ?? '') || linkers.has(tokens[to]?.norm ?? '') ||
     (at > 0 && tokens[at - 1]!.sentence === tokens[at]!.sentence && tokens[at - 1]!.isWord && /^\p{Lu}/u.test(tokens[at]!.text))
+  // "that" right after an attribution verb is a determiner when a single common noun follows it and then a
+  // preposition, a coordinator or punctuation (rejected that argument in a ruling; turned down that offer and left)
+  const demonstrative = (c: Cue, k: number) => {
+    const noun = tokens[k + 1], after = tokens[k + 2]
+    if (c.kind === 'report' || !noun?.isWord || /^\p{Lu}/u.test(noun.text) || subjectPronoun(k + 1) || determiners.has(noun.norm) || objectPronouns.has(noun.norm)) return false
+    return !after || !after.isWord || coordinators.has(after.norm) || pack.inClass('role-preposition', after.norm) || settingOpeners.has(after.norm)
+  }
+  // an auxiliary or a modal: a likely main verb after a noun phrase (… of the Fed was …, … of the deal will …)
+  const auxiliaries = pack.list('auxiliaries'), verbMarkers = pack.list('verb-markers'), relatives = pack.list('relative-pronouns')
+  const mainVerb = (k: number) => (auxiliaries.has(tokens[k]!.norm) || verbMarkers.has(tokens[k]!.norm)) && !infinitive.has(tokens[k]!.norm) && !pack.inClass('negator', tokens[k]!.norm)
+  // a participle after a comma goes on for the clause's subject, not the object (…, focusing on …; not …, including …)
+  const ingPrepositions = pack.list('ing-prepositions')
+  const participle = (k: number) => !!tokens[k] && progressive.some((e) => tokens[k]!.norm.endsWith(e)) && !ingPrepositions.has(tokens[k]!.norm)
+  // a preposition opening a phrase that names where the words were set down (in early-morning tweets, in an on-air diatribe)
+  const media = pack.list('speech-media')
+  const medium = (k: number) => {
+    if (tokens[k]!.norm !== 'in' && tokens[k]!.norm !== 'on') return false
+    // (hyphenated words are several tokens: in early-morning tweets; a medium inside one is no medium: post-debate)
+    for (let j = k + 1; j < Math.min(tokens.length, k + 7) && (tokens[j]!.isWord || tokens[j]!.text === '-'); j++) {
+      const next = tokens[j + 1]
+      if (media.has(tokens[j]!.norm) && next?.text !== '-' && tokens[j - 1]!.text !== '-') return !media.has(next?.norm ?? '') && !linkers.has(next?.norm ?? '')
+    }
+    return false
+  }
+  // a word that opens a noun phrase: a determiner, a possessive, an object pronoun, a name or a number
+  const functionWords = pack.list('function-words')
+  const nounPhraseStart = (k: number) => {
+    const t = tokens[k]
+    if (!t) return false
+    return determiners.has(t.norm) || possessives.has(t.norm) || objectPronouns.has(t.norm) || subjectPronoun(k) || (/^\p{Lu}/u.test(t.text) && !functionWords.has(t.norm)) || (!!numbers && matchClass(numbers, tokens, k, k + 1).length > 0)
+  }
+  const indefinites = pack.list('indefinite-articles')
+  const afterComma = (k: number) => !!tokens[k] && (pack.inClass('role-preposition', tokens[k]!.norm) || pack.inClass('time-preposition', tokens[k]!.norm) || settingOpeners.has(tokens[k]!.norm))
   // a transcript's turn: a paragraph opening with a name in capitals and a colon (PENCE: Well, look …)
   let paragraphStart = true
   const titleEnd = doc.text.search(/\n|$/)
@@ -174,7 +207,11 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     if (inner) {
       let comma = inner.at - 1
       while (comma > sFrom && tokens[comma]!.text !== ',' && inner.at - comma <= SOURCE_PHRASE + 1) comma--
-      if (comma > sFrom && tokens[comma]!.text === ',' && words(comma + 1, inner.at) > 0 && !isMarker(comma + 1, inner.at)) {
+      // (a quotation on either side of the cue is the quotes layer's: ''…,'' Mr. X said, not even …; I laughed and said, "…")
+      let first = sFrom
+      while (first < comma && !tokens[first]!.isWord) first++
+      const quotedSide = (first > sFrom && inQuote(first, comma)) || QUOTE_MARKS.test(tokens[inner.to + 1]?.text ?? '')
+      if (comma > sFrom && tokens[comma]!.text === ',' && words(comma + 1, inner.at) > 0 && !isMarker(comma + 1, inner.at) && !quotedSide) {
         const before = out.length
         // (the words before the cue may be short when those after it are not: The museum, she said, would …)
         push(sFrom, comma, inner, () => speakerAt(comma + 1, inner.at), 'cue-inside', speakerPhrase(doc, comma + 1, inner.at, 'before'), 1)
@@ -197,7 +234,9 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     // the content of an inverted cue, whose source then stands alone before a comma or the sentence's end)
     // (a cue followed by "that" or a colon opens its content instead: … Mr. Smith said that …)
     // (… or a subject pronoun: Speaking in Ohio, Trump says he will win)
-    const opens = complementizers.has(tokens[last.to]?.norm ?? '') || tokens[last.to]?.text === ':' || subjectPronoun(last.to)
+    // (… or a comma and a quotation: I laughed and said, "…")
+    const opens = complementizers.has(tokens[last.to]?.norm ?? '') || tokens[last.to]?.text === ':' || subjectPronoun(last.to) ||
+      (tokens[last.to]?.text === ',' && QUOTE_MARKS.test(tokens[last.to + 1]?.text ?? ''))
     // (… and not when the words before the comma only set the scene — If they fail, …; During the tour, … — and a
     // clause follows the cue: During the tour, the guide said the reef was dying)
     let intro = sFrom
@@ -236,7 +275,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       // (not when a clause of its own starts right after the cue: says he's satisfied that …)
       for (let k = c.to; k < Math.min(sTo, c.to + 7) && !subjectPronoun(c.to); k++) {
         // ("that" before punctuation is a pronoun: said the test could change that.)
-        if (tokens[k]!.text === ':' || (complementizers.has(tokens[k]!.norm) && (tokens[k + 1]?.isWord || QUOTE_MARKS.test(tokens[k + 1]?.text ?? '')) && (c.kind === 'report' || k === c.to))) { from = k + 1; break }
+        if (tokens[k]!.text === ':' || (complementizers.has(tokens[k]!.norm) && (tokens[k + 1]?.isWord || QUOTE_MARKS.test(tokens[k + 1]?.text ?? '')) && (c.kind === 'report' || k === c.to) && !demonstrative(c, k))) { from = k + 1; break }
         // a directive's content is the infinitive after its object (urged Congress to act)
         if (c.kind === 'directive' && infinitive.has(tokens[k]!.norm)) { from = k; break }
         if (!tokens[k]!.isWord) break
@@ -248,8 +287,11 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       // in a series of tweets, … during the debate)
       if (c.kind !== 'report' && from === c.to) {
         const boundary = (k: number) => /^[;:(—–]$/.test(tokens[k]!.text) ||
-          (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? ''))) ||
-          (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm)) || (!!settings && matchClass(settings, tokens, k, sTo).length > 0)
+          (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? '') || participle(k + 1) || afterComma(k + 1) || indefinites.has(tokens[k + 1]?.norm ?? ''))) ||
+          (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm)) || (!!settings && matchClass(settings, tokens, k, sTo).length > 0) || medium(k) ||
+          // (a noun's object ends where the main clause's verb starts: his criticism of the Fed was …, will …)
+          // (not inside a relative clause of that object: … about a seat that could decide …)
+          (!!c.noun && mainVerb(k) && !tokens.slice(from, k).some((t) => relatives.has(t.norm) || complementizers.has(t.norm)))
         for (let k = from + 1; k < to; k++) if (boundary(k)) { to = k; break }
       }
       // (a semicolon ends what was said: … would raise $1 trillion; another centre puts it at …)
@@ -279,7 +321,9 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       const source = gerund ? undefined : coordinated && words(clauseFrom, c.at - 1) === 0 ? lastSource : speakerPhrase(doc, clauseFrom, c.at, 'before')
       lastSpeaker = undefined
       lastSource = source
-      if (!push(from, to, c, speaker, rule, source)) continue
+      // (an attribution verb's object may be short when it is a noun phrase: criticised it, attacked Machado, made the pick;
+      // a directive's infinitive: urged them to act; a speech verb's noun-phrase object of two words: condemned the raid)
+      if (!push(from, to, c, speaker, rule, source, c.kind !== 'report' && from === c.to && nounPhraseStart(from) ? 1 : c.kind === 'directive' && infinitive.has(tokens[from]!.norm) ? 2 : from === c.to && nounPhraseStart(from) && !subjectPronoun(from) ? 2 : MIN_CONTENT_WORDS)) continue
       lastSubject = { from: clauseFrom, to: c.at }
       coveredTo = to
     }
