@@ -385,7 +385,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && tokens.slice(match.to, p.from).every((t) => t.isWord && t.shape === 'x')) : undefined
     // verbs coordinated in one clause share the subject of the first (a blast hit a Turkish convoy and injured
     // ten: the convoy's state is the first verb's object, not the second's subject)
-    const firstVerb = nominal ? undefined : matches.find((m) => m.match.from >= clause.from && m.match.from < trig && !m.rule.args.includes('noun'))
+    // (matches are in text order: look back from this one, not through the whole document's)
+    let firstVerb: (typeof matches)[number] | undefined
+    for (let j = k; !nominal && j >= 0 && matches[j]!.match.from >= clause.from; j--) {
+      if (matches[j]!.match.from < trig && !matches[j]!.rule.args.includes('noun')) firstVerb = matches[j]
+    }
     const subjects = subjectsOf(clause, sources, firstVerb ? firstVerb.match.from : trig)
     // a happening that acts for no one as the subject (the earthquake killed …, since the quake struck: the pack's
     // `non-agents`) makes an event of a verb only for the people it names as victims (a landslide killed three Turkish
