@@ -184,7 +184,12 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const byWords = cues.active ? cued.filter((c) => /\.(org|loc|misc)-word/.test(c.rule)) : []
   // (National League); so is any name but a place's (Johnson Controls Inc, Nationalist Party of Ruritania)
   const weak = (k: MentionCandidate) => k.type !== 'LOC' || k.tokenTo - k.tokenFrom === 1 && ( cues.common.has(withoutPossessive(tokens[k.tokenFrom]!, cues)) || typeByWords(tokens, k.tokenFrom, k.tokenTo, cues) === undefined && (cues.isOrgWord(tokens[k.tokenFrom]!) || cues.isMiscWord(tokens[k.tokenFrom]!)))
-  const all: MentionCandidate[] = kb.filter((k) => !(clubbable(k) && [...overPlace].some((c) => same(c, k))) && !(weak(k) && byWords.some((c) => inside(k, c) && !same(k, c))))
+  // (looked up by span and by the tokens a name made by words starts at, so the check stays linear in the text)
+  const overPlaceSpans = new Set([...overPlace].map((c) => `${c.start}:${c.end}`))
+  const byWordsAt = new Map<number, MentionCandidate[]>()
+  for (const c of byWords) for (let i = c.tokenFrom; i < c.tokenTo; i++) { const l = byWordsAt.get(i); if (l) l.push(c); else byWordsAt.set(i, [c]) }
+  const all: MentionCandidate[] = kb.filter((k) => !(clubbable(k) && overPlaceSpans.has(`${k.start}:${k.end}`)) &&
+    !(weak(k) && (byWordsAt.get(k.tokenFrom) ?? []).some((c) => inside(k, c) && !same(k, c))))
   // which candidates cover each token, so overlap checks stay linear in the text
   const covering: MentionCandidate[][] = Array.from({ length: tokens.length }, () => [])
   const claim = (c: MentionCandidate) => { for (let i = c.tokenFrom; i < c.tokenTo; i++) covering[i]!.push(c) }
