@@ -65,6 +65,19 @@ for (const code of availablePacks()) {
     }
   })
 
+  describe(`${code} pack: statements`, () => {
+    for (const { line, cells: [sentence, content, source] } of rows(join(dir, 'statements.tsv'))) {
+      test(`statements.tsv:${line} ${sentence}`, () => {
+        const doc = run(sentence!)
+        const texts = doc.statements.map((s) => (s.parts ? s.parts.map((p) => doc.text.slice(p.start, p.end)).join(' | ') : s.text))
+        if (none(content)) { assert.deepEqual(texts, []); return }
+        const hit = doc.statements[texts.indexOf(content!)]
+        assert.ok(hit, `expected "${content}", found ${JSON.stringify(texts)}`)
+        assert.equal(hit.source?.text, none(source) ? undefined : source)
+      })
+    }
+  })
+
   describe(`${code} pack: entities`, () => {
     for (const { line, cells: [sentence, mention, type, name, country] } of rows(join(dir, 'entities.tsv'))) {
       test(`entities.tsv:${line} ${sentence}`, () => {

@@ -34,6 +34,9 @@ const TAIL = 8
 const SOURCE_PHRASE = 8
 /** How long a subject after a linking word may be for its cue to open a report of its own (…, but the mayor said …). */
 const SUBJECT = 4
+/** How long the words after a speech verb may be and still be only its setting, when they open with a preposition
+ * or a clause marker (…, he said in a statement; …, she said on Monday): no report. */
+const SETTING_ONLY = 4
 
 const CLOSERS = /^[.!?;:…]+$/
 const QUOTE_MARKS = /^[“”„«»"‘’']$/
@@ -65,6 +68,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     return true
   }
 
+  // the headline: the first line, often in title case (Clinton Hid Health Problems, Former Doctor Says)
+  const titleEnd = doc.text.search(/\n|$/)
   // a cue after a determiner or before a linker is a noun (the reports of …, the swing states of Ohio)
   const determiners = pack.list('determiners'), linkers = pack.list('object-linkers')
   const complementizers = pack.list('complementizers'), gerunds = new Set([...pack.list('gerund-markers'), ...pack.list('gerund-cues')]), coordinatorClass = pack.classes.get('coordinator')
@@ -101,7 +106,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const passive = (at: number) => passives.has(tokens[at - 1]?.norm ?? '') && !progressive.some((e) => tokens[at]!.norm.endsWith(e))
   // … or part of a name when written with a capital inside a sentence (the United States, Fox News Sunday)
   const nounUse = (at: number, to: number) => determiners.has(tokens[at - 1]?.norm ?? '') || linkers.has(tokens[to]?.norm ?? '') ||
-    (at > 0 && tokens[at - 1]!.sentence === tokens[at]!.sentence && tokens[at - 1]!.isWord && /^\p{Lu}/u.test(tokens[at]!.text))
+    (at > 0 && tokens[at - 1]!.sentence === tokens[at]!.sentence && tokens[at - 1]!.isWord && /^\p{Lu}/u.test(tokens[at]!.text) && tokens[at]!.start >= titleEnd)
   // "that" right after an attribution verb is a determiner when a single common noun follows it and then a
   // preposition, a coordinator or punctuation (rejected that argument in a ruling; turned down that offer and left)
   const demonstrative = (c: Cue, k: number) => {
@@ -137,7 +142,6 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const afterComma = (k: number) => !!tokens[k] && (pack.inClass('role-preposition', tokens[k]!.norm) || pack.inClass('time-preposition', tokens[k]!.norm) || settingOpeners.has(tokens[k]!.norm))
   // a transcript's turn: a paragraph opening with a name in capitals and a colon (PENCE: Well, look …)
   let paragraphStart = true
-  const titleEnd = doc.text.search(/\n|$/)
   for (const [sFrom, sTo] of doc.sentenceTokens) {
     const opensParagraph = paragraphStart
     paragraphStart = /\n\s*\n|^\s*\n/.test(doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length)) || /\n/.test(doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length))
@@ -310,11 +314,18 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         while (k > from && tokens[k]!.isWord && d.at - k <= SUBJECT && !linking(tokens[k]!.norm)) k--
         // (not when the words before the cue end in an object: … and let them know …)
         if (objectPronouns.has(tokens[d.at - 1]!.norm)) continue
-        if (k > from && k < d.at - 1 && (linking(tokens[k]!.norm) || tokens[k]!.text === ';' || tokens[k]!.text === ',')) { to = tokens[k - 1]?.text === ',' ? k - 1 : k; break }
+        // (after a bare comma only a speech verb does: … the two towns, allowing people to see …; if …, the firm could
+        // threaten … go on with the content)
+        const opensOwn = linking(tokens[k]!.norm) || tokens[k]!.text === ';' || (tokens[k]!.text === ',' && d.kind === 'report')
+        // (nor one that goes on with "that": … because …, and that he might decide …)
+        if (complementizers.has(tokens[k + 1]?.norm ?? '')) continue
+        if (k > from && k < d.at - 1 && opensOwn) { to = tokens[k - 1]?.text === ',' ? k - 1 : k; break }
       }
       // what follows the cue directly and opens with a preposition of setting is not what was said (said at a
       // rally on Monday, reported by the Post)
       if (from === c.to && settingOpeners.has(tokens[from]?.norm ?? '')) continue
+      // (nor a short phrase of setting alone: said in a statement; said on Monday; said when she left)
+      if (c.kind === 'report' && from === c.to && words(from, to) <= SETTING_ONLY && !!tokens[from] && (pack.inClass('role-preposition', tokens[from]!.norm) || pack.inClass('time-preposition', tokens[from]!.norm) || (isMarker(from, sTo) && !complementizers.has(tokens[from]!.norm)))) continue
       const subject = { from: clauseFrom, to: c.at }, previous = lastSpeaker
       const speaker = () => (lastSpeaker = gerund ? speakerAt(sFrom, subject.to, false) : coordinated && words(subject.from, subject.to - 1) === 0 ? previous : speakerAt(subject.from, subject.to))
       const rule = c.noun ? 'stance-noun' : gerund ? 'gerund' : coordinated ? 'coordinated-cue' : from === c.to ? 'cue-before' : 'cue-before-that'
