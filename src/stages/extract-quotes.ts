@@ -18,6 +18,9 @@ const MAX_QUOTE = 5000
 /** A dash that introduces the name under a quotation. */
 const DASHES = /^\s*[―—–]/
 const CUE_WINDOW = 4
+/** A markup tag with attributes (<tweet author="…" id="…">), and how long one may be. */
+const MARKUP_TAG = /^<[A-Za-z][\w-]*(\s+[\w-]+\s*=\s*("[^"<>]*"|'[^'<>]*'|[^\s<>"']+))*\s*\/?>/
+const MAX_TAG = 2000
 
 interface Pair { open: number; close: number }
 
@@ -26,6 +29,11 @@ export function pairQuotes(text: string): { pairs: Pair[]; unclosed: number[] } 
   const pairs: Pair[] = [], unclosed: number[] = []
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!
+    // a markup tag left in scraped text (<tweet author="…">): its attribute values are no quotations
+    if (ch === '<') {
+      const tag = MARKUP_TAG.exec(text.slice(i, i + MAX_TAG))
+      if (tag) { i += tag[0].length - 1; continue }
+    }
     // two apostrophes stand for a double quotation mark in some newswire text (''It is over,'' he said)
     if (ch === "'" && text[i + 1] === "'") {
       const close = closingApostrophes(text, i + 2)

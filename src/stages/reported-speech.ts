@@ -300,6 +300,17 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       }
       // (a semicolon ends what was said: … would raise $1 trillion; another centre puts it at …)
       for (let k = from + 1; k < to; k++) if (tokens[k]!.text === ';') { to = k; break }
+      // (a relative clause closing a noun-phrase object is the writer's, not what was said: acknowledged the scale of
+      // the flood, which makes her an outlier; not one followed by more of the sentence: the plan, which …, would …)
+      if (from === c.to) {
+        for (let k = from + 1; k < to; k++) if (tokens[k]!.text === ',' && relatives.has(tokens[k + 1]?.norm ?? '') && !tokens.slice(k + 2, to).some((t) => t.text === ',')) { to = k; break }
+      }
+      // (an attribution verb's object ends where a clause of purpose or time opens: agreed to release the funds so
+      // the council could …; welcomed the plan as they left)
+      if (c.kind !== 'report' && from === c.to) {
+        const opensClause = (k: number) => subjectPronoun(k) || determiners.has(tokens[k]?.norm ?? '') || /^\p{Lu}/u.test(tokens[k]?.text ?? '')
+        for (let k = from + 1; k < to; k++) if ((tokens[k]!.norm === 'so' && opensClause(k + 1)) || (tokens[k]!.norm === 'as' && subjectPronoun(k + 1))) { to = k; break }
+      }
       // (a cue in a clause that opens the sentence — As Trump said X, Clinton … — stops at the comma before the
       // main clause's subject: a capitalised word, a subject pronoun or a determiner)
       if (isMarker(sFrom, sTo) || subordinators.has(tokens[sFrom]!.norm)) {
