@@ -37,6 +37,8 @@ const SUBJECT = 4
 /** How long the words after a speech verb may be and still be only its setting, when they open with a preposition
  * or a clause marker (…, he said in a statement; …, she said on Monday): no report. */
 const SETTING_ONLY = 4
+/** How far "that" may stand after a speech verb when a phrase of setting comes first (says at a stop in Toledo, Ohio, that). */
+const SETTING_REACH = 16
 
 const CLOSERS = /^[.!?;:…]+$/
 const QUOTE_MARKS = /^[“”„«»"‘’']$/
@@ -277,12 +279,14 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       // after an attribution verb only right after it (called for dresses that showed … is no "that" clause)
       let from = c.to
       // (not when a clause of its own starts right after the cue: says he's satisfied that …)
-      for (let k = c.to; k < Math.min(sTo, c.to + 7) && !subjectPronoun(c.to); k++) {
+      // (further, across commas, after a phrase of setting: says at a campaign stop in Toledo, Ohio, that …)
+      const set = c.kind === 'report' && !!tokens[c.to] && (settingOpeners.has(tokens[c.to]!.norm) || pack.inClass('role-preposition', tokens[c.to]!.norm) || pack.inClass('time-preposition', tokens[c.to]!.norm))
+      for (let k = c.to; k < Math.min(sTo, c.to + (set ? SETTING_REACH : 7)) && !subjectPronoun(c.to); k++) {
         // ("that" before punctuation is a pronoun: said the test could change that.)
         if (tokens[k]!.text === ':' || (complementizers.has(tokens[k]!.norm) && (tokens[k + 1]?.isWord || QUOTE_MARKS.test(tokens[k + 1]?.text ?? '')) && (c.kind === 'report' || k === c.to) && !demonstrative(c, k))) { from = k + 1; break }
         // a directive's content is the infinitive after its object (urged Congress to act)
         if (c.kind === 'directive' && infinitive.has(tokens[k]!.norm)) { from = k; break }
-        if (!tokens[k]!.isWord) break
+        if (!tokens[k]!.isWord && !(set && tokens[k]!.text === ',')) break
       }
       // the content stops before the next cue that goes on for the same subject (…, adding that …; … and said …)
       let to = sTo
@@ -348,6 +352,51 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       if (!push(from, to, c, speaker, rule, source, c.kind !== 'report' && from === c.to && nounPhraseStart(from) ? 1 : c.kind === 'directive' && infinitive.has(tokens[from]!.norm) ? 2 : from === c.to && nounPhraseStart(from) && !subjectPronoun(from) ? 2 : MIN_CONTENT_WORDS)) continue
       lastSubject = { from: clauseFrom, to: c.at }
       coveredTo = to
+    }
+  }
+  // "X was criticised by Y", "X's views were echoed by Y": a passive cue with its agent reports on its subject
+  for (const [sFrom, sTo] of doc.sentenceTokens) {
+    for (let i = sFrom + 1; i < sTo; i++) {
+      const m = [reporting, attributing, pack.classes.get('passive-cue')].flatMap((cls) => (cls ? matchClass(cls, tokens, i, sTo) : [])).sort((a, b) => b.to - a.to)[0]
+      if (!m || !passive(i) || quoted(i) || tokens[m.to]?.norm !== 'by' || !isSourceStart(m.to + 1)) continue
+      // the subject: back from the auxiliary (and an adverb before the participle: was first reported by) to the clause's start
+      let aux = i - 1
+      while (aux > sFrom && !passives.has(tokens[aux]!.norm)) aux--
+      let from = aux
+      while (from > sFrom && !/^[,;:(—–―]$/.test(tokens[from - 1]!.text) && !linking(tokens[from - 1]!.norm) && !(isMarker(from - 1, aux) && !relatives.has(tokens[from - 1]!.norm))) from--
+      // (tolerating auxiliaries before the passive one: has been, have often been)
+      while (aux > from && (auxiliaries.has(tokens[aux - 1]!.norm) || passives.has(tokens[aux - 1]!.norm))) aux--
+      const a = tokens[from]!.start, b = tokens[aux - 1]?.end ?? a
+      if (aux <= from || out.some((r) => r.start < b && a < r.end)) continue
+      push(from, aux, { at: i, to: m.to + 1 }, () => speakerAt(m.to + 1, sTo, false), 'passive-by', speakerPhrase(doc, m.to + 1, sTo, 'after'), 1)
+      i = m.to
+    }
+  }
+  // "X seems to …", "X is expected to …", "it appears that …": a view the writer reports without naming whose it is;
+  // the content is the whole clause, its subject included (after "it … that", what follows "that")
+  const evidential = pack.classes.get('evidential-verb')
+  if (evidential) {
+    for (const [sFrom, sTo] of doc.sentenceTokens) {
+      for (let i = sFrom + 1; i < sTo; i++) {
+        const m = matchClass(evidential, tokens, i, sTo).sort((a, b) => b.to - a.to)[0]
+        if (!m || quoted(i)) continue
+        const next = tokens[m.to]?.norm ?? ''
+        // the clause: back to a punctuation mark, a linking word or a clause marker (which seems to …), on to the next
+        // mark that ends a clause (a semicolon, a bracket, a comma before a linking word or a clause marker)
+        let from = i
+        while (from > sFrom && !/^[,;:(—–―]$/.test(tokens[from - 1]!.text) && !linking(tokens[from - 1]!.norm) && !(isMarker(from - 1, i) && !relatives.has(tokens[from - 1]!.norm))) from--
+        let to = m.to
+        while (to < sTo && !/^[;(—–―]$/.test(tokens[to]!.text) && !(tokens[to]!.text === ',' && (linking(tokens[to + 1]?.norm ?? '') || isMarker(to + 1, sTo)))) to++
+        const it = i - from === 1 && tokens[from]!.norm === 'it'
+        let start: number
+        if (it && complementizers.has(next)) start = m.to + 1
+        else if (!it && infinitive.has(next) && words(from, i) > 0) start = from
+        else continue
+        const a = tokens[start]!.start, b = tokens[to - 1]!.end
+        if (out.some((r) => r.start < b && a < r.end) || doc.quotes.some((q) => q.start < b && a < q.end)) continue
+        push(start, to, { at: i, to: m.to }, () => undefined, 'evidential')
+        i = to
+      }
     }
   }
   return out
