@@ -49,6 +49,11 @@ export function pairQuotes(text: string): { pairs: Pair[]; unclosed: number[] } 
     const limit = Math.min(text.length, i + MAX_QUOTE)
     for (; j < limit; j++) {
       const c = text[j]!
+      // (a curly quotation inside a straight one is nested: its closing mark does not close the straight one)
+      if (ch === '"' && c === '“') {
+        const inner = text.indexOf('”', j + 1)
+        if (inner > 0 && inner < limit && !/\n\s*\n/.test(text.slice(j, inner))) { j = inner; continue }
+      }
       if (closers.includes(c) && !(c === '“' && ch === '“')) { found = j; break }
       if (c === '\n' && /^\n\s*\n/.test(text.slice(j, j + 3)) || (c === '\n' && text[j + 1] === '\n')) {
         // a paragraph break: the quote continues only if the next paragraph opens with the same mark
