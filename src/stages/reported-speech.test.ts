@@ -95,7 +95,9 @@ test('attribution verbs: the object up to the clause boundary; a directive from 
 })
 
 test('a passive cue, a cue that is a noun or part of a name is no report', () => {
-  assert.deepEqual(reports('The plan was criticised by several mayors in the region.'), [])
+  // (the passive's subject is what the agent spoke of, never the speaker: rule passive-by)
+  assert.deepEqual(reports('The plan was criticised by several mayors in the region.').map((r) => [r.text, r.source, r.rule]), [['The plan', 'several mayors', 'en.statement.passive-by']])
+  assert.deepEqual(reports('The plan was criticised in the region.'), [])
   assert.deepEqual(reports('Officials from the United States met their counterparts in Vienna on Monday.'), [])
 })
 

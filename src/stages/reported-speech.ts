@@ -290,13 +290,14 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       }
       // the content stops before the next cue that goes on for the same subject (…, adding that …; … and said …)
       let to = sTo
-      // an attribution verb's object ends at the first clause boundary (criticised Trump for his taxes, which …;
+      // an attribution verb's object ends at the first clause boundary (criticised Trump for his taxes, saying …;
       // not a comma inside a list: Ohio, Florida and Nevada) or at the setting that follows it (attacked the mayor
-      // in a series of tweets, … during the debate)
+      // in a series of tweets, … during the debate); a restrictive relative clause (no comma before it) is part of
+      // the object (mentioned the cases in which she defended …, backed the bill that would …)
       if (c.kind !== 'report' && from === c.to) {
         const boundary = (k: number) => /^[;:(—–]$/.test(tokens[k]!.text) ||
           (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? '') || participle(k + 1) || afterComma(k + 1) || indefinites.has(tokens[k + 1]?.norm ?? ''))) ||
-          (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm)) || (!!settings && matchClass(settings, tokens, k, sTo).length > 0) || medium(k) ||
+          (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm) && !relatives.has(tokens[k]!.norm)) || (!!settings && matchClass(settings, tokens, k, sTo).length > 0) || medium(k) ||
           // (a noun's object ends where the main clause's verb starts: his criticism of the Fed was …, will …)
           // (not inside a relative clause of that object: … about a seat that could decide …)
           (!!c.noun && mainVerb(k) && !tokens.slice(from, k).some((t) => relatives.has(t.norm) || complementizers.has(t.norm)))
@@ -304,9 +305,10 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       }
       // (a semicolon ends what was said: … would raise $1 trillion; another centre puts it at …)
       for (let k = from + 1; k < to; k++) if (tokens[k]!.text === ';') { to = k; break }
-      // (a relative clause closing a noun-phrase object is the writer's, not what was said: acknowledged the scale of
-      // the flood, which makes her an outlier; not one followed by more of the sentence: the plan, which …, would …)
-      if (from === c.to) {
+      // (after a speech verb, a relative clause closing a noun-phrase object is the writer's, not what was said:
+      // acknowledged the scale of the flood, which makes her an outlier; not one followed by more of the sentence:
+      // said the plan, which …, would …)
+      if (from === c.to && c.kind === 'report') {
         for (let k = from + 1; k < to; k++) if (tokens[k]!.text === ',' && relatives.has(tokens[k + 1]?.norm ?? '') && !tokens.slice(k + 2, to).some((t) => t.text === ',')) { to = k; break }
       }
       // (an attribution verb's object ends where a clause of purpose or time opens: agreed to release the funds so
