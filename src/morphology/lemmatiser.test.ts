@@ -456,6 +456,30 @@ test('proper names: the -i stays when the form is a plausible citation form', ()
   );
 });
 
+test('proper names: listed given names and surnames keep their citation form', () => {
+  expectLemmas(
+    'PROPN',
+    `
+    Xheladini Xheladin
+    Nuredinit Nuredin
+    Sejfedin Sejfedin
+    Hamdi Hamdi
+    Hamdiut Hamdi
+    Lutfiu Lutfi
+    Silvia Silvia
+    Olivia Olivia
+    Gjokës Gjoka
+    Priftit Prifti
+    Haradinajt Haradinaj
+    Limajn Limaj
+    Tomi Tom
+    Tomit Tom
+    Xhonit Xhon
+    Piterit Piter
+    `,
+  );
+});
+
 test('proper names: foreign names and places drop the definite and case endings', () => {
   expectLemmas(
     'PROPN',
