@@ -480,6 +480,24 @@ test('proper names: listed given names and surnames keep their citation form', (
   );
 });
 
+test('proper names: foreign -i/-o places, foreign names with double consonants, mountains', () => {
+  expectLemmas(
+    'PROPN',
+    `
+    Napolit Napoli
+    Helsinkit Helsinki
+    Tbilisin Tbilisi
+    Milanos Milano
+    Torinon Torino
+    Rossi Rossi
+    Pavarottit Pavarotti
+    Kerri Kerri
+    Tomorrit Tomorr
+    Dajti Dajt
+    `,
+  );
+});
+
 test('proper names: foreign names and places drop the definite and case endings', () => {
   expectLemmas(
     'PROPN',
