@@ -533,6 +533,27 @@ test('lemmas keeps the stripped base forms the entity matcher relies on', () => 
   includes('Nanos', 'Nanos');
 });
 
+test('agent nouns in -ës, science nouns with plural -ë, stressed -a masculines, -en forms of -e nouns', () => {
+  expectLemmas(
+    'NOUN',
+    `
+    pritës pritës
+    pritësit pritës
+    mbledhësve mbledhës
+    përkrahësit përkrahës
+    elektronët elektron
+    protonëve proton
+    mikrobët mikrob
+    mikrobë mikrob
+    meteoritësh meteorit
+    babanë baba
+    babain baba
+    pashait pasha
+    karamelen karamele
+    `,
+  );
+});
+
 test('masculine plurals: -ë, -a, -ra, palatalised, -qe/-gje and irregular stems', () => {
   expectLemmas(
     'NOUN',
