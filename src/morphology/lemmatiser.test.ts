@@ -533,7 +533,7 @@ test('lemmas keeps the stripped base forms the entity matcher relies on', () => 
   includes('Nanos', 'Nanos');
 });
 
-test('agent nouns in -ës, science nouns with plural -ë, stressed -a masculines, -en forms of -e nouns', () => {
+test('agent nouns in -ës, science nouns with plural -ë, stressed -a masculines, -en forms of -e nouns, diçka', () => {
   expectLemmas(
     'NOUN',
     `
@@ -550,6 +550,8 @@ test('agent nouns in -ës, science nouns with plural -ë, stressed -a masculines
     babain baba
     pashait pasha
     karamelen karamele
+    diçka diçka
+    diçkaje diçka
     `,
   );
 });
