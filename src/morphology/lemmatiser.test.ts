@@ -498,6 +498,17 @@ test('proper names: foreign -i/-o places, foreign names with double consonants, 
   );
 });
 
+test('a capitalised plural tagged PROPN that no name reading fits is read as a common noun', () => {
+  expectLemmas(
+    'PROPN',
+    `
+    Propozimeve Propozim
+    Trajtimeve Trajtim
+    Putinit Putin
+    `,
+  );
+});
+
 test('proper names: foreign names and places drop the definite and case endings', () => {
   expectLemmas(
     'PROPN',

@@ -72,6 +72,8 @@ export class PackMorphology implements Morphology {
   private readonly lexiconFloor: number;
   private readonly names: NameGenerator;
   private readonly fallback = new Map<string, Array<{ pos: string; factor: number }>>();
+  /** Per part of speech: another part of speech whose guesses are used when none of its own reaches `threshold`. */
+  private readonly weakFallback = new Map<string, { pos: string; threshold: number }>();
   /** Every (paradigm, ending) pair of a paradigm that can guess, keyed by the ending's last letter ('' for no ending). */
   private readonly rulesByLast = new Map<string, Array<{ paradigm: Paradigm; rule: EndingRule }>>();
   /** The same per part of speech, with the paradigm's weight for it and without paradigms it cannot use. */
@@ -96,6 +98,10 @@ export class PackMorphology implements Morphology {
     for (const rule of setting('lexicon-pos-fallback', '').split(/\s+/).filter(Boolean)) {
       const [from = '', to = '', factor = '1'] = rule.split(':');
       this.fallback.set(from, [...(this.fallback.get(from) ?? []), { pos: to, factor: Number(factor) }]);
+    }
+    for (const rule of setting('weak-guess-fallback', '').split(/\s+/).filter(Boolean)) {
+      const [from = '', to = '', threshold = '0'] = rule.split(':');
+      this.weakFallback.set(from, { pos: to, threshold: Number(threshold) });
     }
     this.prefixes = setting('prefixes', '').split(/\s+/).filter(Boolean).sort((a, b) => b.length - a.length);
     this.prefixPos = new Set(setting('prefix-pos', '').split(/\s+/).filter(Boolean));
@@ -155,7 +161,13 @@ export class PackMorphology implements Morphology {
     this.lexiconCandidates(lower, pos).forEach(offer);
     if (best.size === 0) this.prefixCandidates(lower, pos).forEach(offer);
     this.guessCandidates(lower, pos).forEach(offer);
-    return [...best.values()].sort((a, b) => b.score - a.score);
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score);
+    const weak = pos === undefined ? undefined : this.weakFallback.get(pos);
+    if (weak && (ranked[0]?.score ?? 0) < weak.threshold) {
+      // every reading is implausible for this part of speech (Aplikimeve as a name): the other one's come first
+      return [...this.scored(lower, weak.pos), ...ranked.filter((c) => c.score > 0)];
+    }
+    return ranked;
   }
 
   /** Analyses of the word found among the forms the lexicon generates. */
