@@ -85,6 +85,8 @@ export class PackMorphology implements Morphology {
   private readonly priorCache = new Map<string, LemmaPrior[]>();
   private readonly prefixes: string[];
   private readonly prefixPos: Set<string>;
+  /** Finished candidate lists by part of speech and word (bounded): news repeats its words. */
+  private readonly results = new Map<string, string[]>();
 
   /** Builds the full-form index of the pack's lexicon. */
   constructor(readonly pack: MorphologyPack) {
@@ -116,6 +118,19 @@ export class PackMorphology implements Morphology {
   }
 
   lemmas(word: string, pos?: string): string[] {
+    if (pos !== undefined && this.closedPos.has(pos)) return [word.normalize('NFC').toLowerCase()];
+    const key = `${pos ?? ''}\u0000${word}`;
+    const cached = this.results.get(key);
+    if (cached) return cached.slice();
+    const out = this.computeLemmas(word, pos);
+    if (word.length <= LONGEST_CACHED) {
+      if (this.results.size >= RESULT_CACHE_LIMIT) this.results.clear();
+      this.results.set(detached(key), out.slice());
+    }
+    return out;
+  }
+
+  private computeLemmas(word: string, pos?: string): string[] {
     const form = word.normalize('NFC');
     if (form === '') return [form];
     if (pos !== undefined && this.closedPos.has(pos)) return [form.toLowerCase()];
@@ -411,6 +426,7 @@ export class LexiconIndex {
 
 const NO_HITS: IndexHit[] = [];
 const CACHE_LIMIT = 200_000;
+const RESULT_CACHE_LIMIT = 100_000;
 const LONGEST_CACHED = 64;
 
 /** A guessing rule with the weight of its paradigm for one part of speech. */
