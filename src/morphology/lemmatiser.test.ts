@@ -817,3 +817,12 @@ test('masculine nouns with plural -ë from the lexicon (persons in the news)', (
     `,
   );
 });
+
+test('cached results are copies: changing a returned list does not change the next answer', () => {
+  const first = sq.lemmas('qytetet', 'NOUN');
+  first.length = 0;
+  first.push('x');
+  assert.deepEqual(sq.lemmas('qytetet', 'NOUN').slice(0, 1), ['qytet']);
+  assert.equal(sq.lemma('qytetet', 'NOUN'), 'qytet');
+  assert.equal(sq.lemma('Qytetet', 'PROPN'), 'Qytet');
+});
