@@ -470,6 +470,8 @@ test('proper names: listed given names and surnames keep their citation form', (
     Olivia Olivia
     Gjokës Gjoka
     Priftit Prifti
+    Shabanit Shabani
+    Shaban Shaban
     Haradinajt Haradinaj
     Limajn Limaj
     Tomi Tom
