@@ -456,6 +456,61 @@ test('proper names: the -i stays when the form is a plausible citation form', ()
   );
 });
 
+test('proper names: listed given names and surnames keep their citation form', () => {
+  expectLemmas(
+    'PROPN',
+    `
+    Xheladini Xheladin
+    Nuredinit Nuredin
+    Sejfedin Sejfedin
+    Hamdi Hamdi
+    Hamdiut Hamdi
+    Lutfiu Lutfi
+    Silvia Silvia
+    Olivia Olivia
+    Gjokës Gjoka
+    Priftit Prifti
+    Shabanit Shabani
+    Shaban Shaban
+    Haradinajt Haradinaj
+    Limajn Limaj
+    Tomi Tom
+    Tomit Tom
+    Xhonit Xhon
+    Piterit Piter
+    `,
+  );
+});
+
+test('proper names: foreign -i/-o places, foreign names with double consonants, mountains', () => {
+  expectLemmas(
+    'PROPN',
+    `
+    Napolit Napoli
+    Helsinkit Helsinki
+    Tbilisin Tbilisi
+    Milanos Milano
+    Torinon Torino
+    Rossi Rossi
+    Pavarottit Pavarotti
+    Kerri Kerri
+    Tomorrit Tomorr
+    Dajti Dajt
+    `,
+  );
+});
+
+test('a capitalised plural tagged PROPN that no name reading fits is read as a common noun', () => {
+  expectLemmas(
+    'PROPN',
+    `
+    Propozimeve Propozim
+    Trajtimeve Trajtim
+    Putinit Putin
+    `,
+  );
+});
+
 test('proper names: foreign names and places drop the definite and case endings', () => {
   expectLemmas(
     'PROPN',
@@ -489,6 +544,29 @@ test('lemmas keeps the stripped base forms the entity matcher relies on', () => 
   includes('Beni', 'Ben');
   includes('Hajdaraqit', 'Hajdaraq');
   includes('Nanos', 'Nanos');
+});
+
+test('agent nouns in -ës, science nouns with plural -ë, stressed -a masculines, -en forms of -e nouns, diçka', () => {
+  expectLemmas(
+    'NOUN',
+    `
+    pritës pritës
+    pritësit pritës
+    mbledhësve mbledhës
+    përkrahësit përkrahës
+    elektronët elektron
+    protonëve proton
+    mikrobët mikrob
+    mikrobë mikrob
+    meteoritësh meteorit
+    babanë baba
+    babain baba
+    pashait pasha
+    karamelen karamele
+    diçka diçka
+    diçkaje diçka
+    `,
+  );
 });
 
 test('masculine plurals: -ë, -a, -ra, palatalised, -qe/-gje and irregular stems', () => {
@@ -740,4 +818,13 @@ test('masculine nouns with plural -ë from the lexicon (persons in the news)', (
     barrierat barrierë
     `,
   );
+});
+
+test('cached results are copies: changing a returned list does not change the next answer', () => {
+  const first = sq.lemmas('qytetet', 'NOUN');
+  first.length = 0;
+  first.push('x');
+  assert.deepEqual(sq.lemmas('qytetet', 'NOUN').slice(0, 1), ['qytet']);
+  assert.equal(sq.lemma('qytetet', 'NOUN'), 'qytet');
+  assert.equal(sq.lemma('Qytetet', 'PROPN'), 'Qytet');
 });

@@ -72,6 +72,8 @@ export class PackMorphology implements Morphology {
   private readonly lexiconFloor: number;
   private readonly names: NameGenerator;
   private readonly fallback = new Map<string, Array<{ pos: string; factor: number }>>();
+  /** Per part of speech: another part of speech whose guesses are used when none of its own reaches `threshold`. */
+  private readonly weakFallback = new Map<string, { pos: string; threshold: number }>();
   /** Every (paradigm, ending) pair of a paradigm that can guess, keyed by the ending's last letter ('' for no ending). */
   private readonly rulesByLast = new Map<string, Array<{ paradigm: Paradigm; rule: EndingRule }>>();
   /** The same per part of speech, with the paradigm's weight for it and without paradigms it cannot use. */
@@ -83,6 +85,8 @@ export class PackMorphology implements Morphology {
   private readonly priorCache = new Map<string, LemmaPrior[]>();
   private readonly prefixes: string[];
   private readonly prefixPos: Set<string>;
+  /** Finished candidate lists by part of speech and word (bounded): news repeats its words. */
+  private readonly results = new Map<string, string[]>();
 
   /** Builds the full-form index of the pack's lexicon. */
   constructor(readonly pack: MorphologyPack) {
@@ -97,6 +101,10 @@ export class PackMorphology implements Morphology {
       const [from = '', to = '', factor = '1'] = rule.split(':');
       this.fallback.set(from, [...(this.fallback.get(from) ?? []), { pos: to, factor: Number(factor) }]);
     }
+    for (const rule of setting('weak-guess-fallback', '').split(/\s+/).filter(Boolean)) {
+      const [from = '', to = '', threshold = '0'] = rule.split(':');
+      this.weakFallback.set(from, { pos: to, threshold: Number(threshold) });
+    }
     this.prefixes = setting('prefixes', '').split(/\s+/).filter(Boolean).sort((a, b) => b.length - a.length);
     this.prefixPos = new Set(setting('prefix-pos', '').split(/\s+/).filter(Boolean));
     for (const entry of pack.lexicon) this.addKnown(entry);
@@ -110,6 +118,19 @@ export class PackMorphology implements Morphology {
   }
 
   lemmas(word: string, pos?: string): string[] {
+    if (pos !== undefined && this.closedPos.has(pos)) return [word.normalize('NFC').toLowerCase()];
+    const key = `${pos ?? ''}\u0000${word}`;
+    const cached = this.results.get(key);
+    if (cached) return cached.slice();
+    const out = this.computeLemmas(word, pos);
+    if (word.length <= LONGEST_CACHED) {
+      if (this.results.size >= RESULT_CACHE_LIMIT) this.results.clear();
+      this.results.set(detached(key), out.slice());
+    }
+    return out;
+  }
+
+  private computeLemmas(word: string, pos?: string): string[] {
     const form = word.normalize('NFC');
     if (form === '') return [form];
     if (pos !== undefined && this.closedPos.has(pos)) return [form.toLowerCase()];
@@ -155,7 +176,13 @@ export class PackMorphology implements Morphology {
     this.lexiconCandidates(lower, pos).forEach(offer);
     if (best.size === 0) this.prefixCandidates(lower, pos).forEach(offer);
     this.guessCandidates(lower, pos).forEach(offer);
-    return [...best.values()].sort((a, b) => b.score - a.score);
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score);
+    const weak = pos === undefined ? undefined : this.weakFallback.get(pos);
+    if (weak && (ranked[0]?.score ?? 0) < weak.threshold) {
+      // every reading is implausible for this part of speech (Aplikimeve as a name): the other one's come first
+      return [...this.scored(lower, weak.pos), ...ranked.filter((c) => c.score > 0)];
+    }
+    return ranked;
   }
 
   /** Analyses of the word found among the forms the lexicon generates. */
@@ -399,6 +426,7 @@ export class LexiconIndex {
 
 const NO_HITS: IndexHit[] = [];
 const CACHE_LIMIT = 200_000;
+const RESULT_CACHE_LIMIT = 100_000;
 const LONGEST_CACHED = 64;
 
 /** A guessing rule with the weight of its paradigm for one part of speech. */
