@@ -139,3 +139,22 @@ test('language detection reads the same lists as the loaded packs', () => {
     assert.ok(packList(lang, 'detection', ctx.packsDir).size > 10)
   }
 })
+
+test('the source stamp follows pack data but not the pack docs or test rows', async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const { sourceStamp } = await import('./compiled-index.js')
+  const stampOf = (files: Record<string, string>): string => {
+    const root = mkdtempSync(join(tmpdir(), 'kronika-stamp-'))
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(root, path, '..'), { recursive: true })
+      writeFileSync(join(root, path), text)
+    }
+    return sourceStamp(root, 'xx')
+  }
+  const base = { 'packs/xx/words/title.tsv': 'minister\n', 'packs/xx/README.md': 'one', 'packs/xx/tests/events.tsv': 'a\n' }
+  const same = stampOf(base)
+  assert.equal(stampOf({ ...base, 'packs/xx/README.md': 'two', 'packs/xx/tests/events.tsv': 'b\n' }), same)
+  assert.notEqual(stampOf({ ...base, 'packs/xx/words/title.tsv': 'president\n' }), same)
+})

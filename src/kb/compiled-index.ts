@@ -108,9 +108,13 @@ export function placeResolver(read: () => string | Uint8Array): (id: string) => 
   }
 }
 
+/** Pack parts that never shape the index: documentation and test rows (editing them must not force a rebuild). */
+const NOT_A_SOURCE = (name: string): boolean => name === 'tests' || name.endsWith('.md')
+
 function hashFolder(h: ReturnType<typeof createHash>, dir: string): void {
   if (!existsSync(dir)) return
   for (const name of readdirSync(dir).sort()) {
+    if (NOT_A_SOURCE(name)) continue
     const p = join(dir, name)
     if (statSync(p).isDirectory()) hashFolder(h, p)
     else { h.update(name); h.update(readFileSync(p)) }
@@ -119,7 +123,7 @@ function hashFolder(h: ReturnType<typeof createHash>, dir: string): void {
 
 /**
  * A stamp of what the compiled files depend on: the generated place data (by size: it is itself reproducible),
- * the curated actors, and the pack (its morphology and word classes shape the index).
+ * the curated actors, and the pack (its morphology and word classes shape the index; its docs and tests do not).
  */
 export function sourceStamp(root: string, lang?: string): string {
   const key = `${root}\u0000${lang ?? ''}`
