@@ -25,6 +25,11 @@ export const QUAD: Record<PloverType, 1 | 2 | 3 | 4> = {
   REQUEST: 3, ACCUSE: 3, REJECT: 3, THREATEN: 3, PROTEST: 3, SANCTION: 4, MOBILIZE: 4, COERCE: 4, ASSAULT: 4,
 }
 
+/** Event types that answer another act, whose unsaid recipient is that act's actor (rejected the accusations). */
+const ANSWERING = new Set<PloverType>(['REJECT', 'ACCUSE', 'PROTEST', 'SUPPORT', 'CONCEDE'])
+/** How far back an unsaid recipient is looked for: events, and sentences. */
+const RECENT_EVENTS = 12, RECENT_SENTENCES = 8
+
 /** Event types whose participants act together: "A and B met" has A as actor and B as recipient. */
 export const SYMMETRIC = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE'])
 
@@ -527,6 +532,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const symmetric = SYMMETRIC.has(type) || rule.args.includes('symmetric')
     if (symmetric && !recipientIds.length && actorIds.length > 1) { recipientIds = actorIds.slice(1); actorIds = actorIds.slice(0, 1) }
     if (symmetric && !actorIds.length && recipientIds.length > 1) { actorIds = recipientIds.slice(0, 1); recipientIds = recipientIds.slice(1); argRules.push('symmetric-split') }
+    // what one is asked to do is not the asker's act: with no subject of its own after the request (called on both
+    // sides to allow …, u bëri thirrje të shpallin një armëpushim, kërkoi nga BE-ja që të konfiskojë …), no event
+    const askedFrom = controllers.length ? undefined : requestedAfter()
+    if (askedFrom !== undefined && !actor.some((p) => p.from >= askedFrom)) continue
     // unsaid recipient: the nearest earlier participant of another state, in this sentence or the one before
     let contextual = false
     const recentSame = doc.events.slice(-6).some((e) => e.type === type && tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= tokens[trig]!.sentence - 2)
@@ -550,18 +559,33 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       }
     }
 
+    // a recipient the text leaves to the reader: the act the trigger answers (rejected the accusations: the actor of
+    // the latest accusation told before), else the two sides of the latest two-sided event (called on both sides)
+    if (actorIds.length && (!recipientIds.length || contextual)) {
+      const sides = answeredActors() ?? bothSides()
+      if (sides?.ids.length) {
+        recipientIds = sides.ids
+        contextual = true
+        const guess = argRules.findIndex((r) => r === 'recipient-from-context' || r === 'recipient-from-sibling')
+        if (guess >= 0) argRules.splice(guess, 1)
+        argRules.push(sides.rule)
+      }
+    }
+
     // --- modality, from the clause up to the trigger: a hypothetical cue wins over a plan
-    const cues = findAllClass(cls('modality-cue'), doc, clause.from, trig)
+    // (a rule flagged `cue-inside` holds its modal or negator: would back, not back)
+    const cueEnd = rule.args.includes('cue-inside') ? match.to - 1 : trig
+    const cues = findAllClass(cls('modality-cue'), doc, clause.from, cueEnd)
     if (nominal) cues.push(...findAllClass(cls('modality-cue'), doc, match.to, Math.min(clause.to, match.to + 3)))
     const hypo = cues.find((c) => c.value === 'hypothetical')
     const cue = hypo ?? cues[cues.length - 1]
     let modality: Modality = (cue?.value as Modality | undefined) ?? 'asserted'
-    const neg = findAllClass(cls('negator'), doc, clause.from, trig)[0]
+    const neg = findAllClass(cls('negator'), doc, clause.from, cueEnd)[0]
     // a negated act is negated, and so is a negated plan (will not allow, has not agreed to recognise); a
     // negated possibility stays a possibility (may not attack)
-    if (neg && (modality === 'asserted' || (modality === 'planned' && (!cue || neg.at < trig)))) modality = 'negated'
+    if (neg && (modality === 'asserted' || (modality === 'planned' && (!cue || neg.at < cueEnd)))) modality = 'negated'
     // what one is asked to do has not been done (Ukraine urged Germany to send tanks)
-    if (argRules[0] === 'args-object-control' && modality === 'asserted' && doc.events[doc.events.length - 1]?.type === 'REQUEST') modality = 'hypothetical'
+    if ((argRules[0] === 'args-object-control' || askedFrom !== undefined) && modality === 'asserted' && doc.events[doc.events.length - 1]?.type === 'REQUEST') modality = 'hypothetical'
     // a gerund clause (duke e ndihmuar …) elaborates what precedes it and shares its modality
     const gerundBefore = tokens.slice(Math.max(clause.from, trig - 2), trig).some((t) => gerunds.has(t.norm))
     const previous = doc.events[doc.events.length - 1]
@@ -602,6 +626,70 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (about && about !== type) doc.eventContent.set(event, about)
     // a noun whose actor is unsaid is another report of an event told before; alone, it counts only with a participant of its own
     if (nominal && argRules[0] === 'args-dropped-subject') doc.anaphoricEvents.set(event, recipientIds.length > 0 && !contextual)
+
+    /**
+     * When the trigger is what the sentence's previous event, a request, asks for — a few words after it, opened by the
+     * pack's `object-control-links` or `complementizers` (urged … to, demanded that, u bëri thirrje … të, kërkoi … që
+     * të), with no punctuation between — the token where the request's trigger ends.
+     */
+    function requestedAfter(): number | undefined {
+      const prev = doc.events[doc.events.length - 1]
+      if (!prev || prev.type !== 'REQUEST') return undefined
+      const [pFrom, pTo] = doc.tokenRange(prev.trigger)
+      if (tokens[pFrom]!.sentence !== tokens[trig]!.sentence || pTo > trig || trig - pTo > 8) return undefined
+      const between = tokens.slice(pTo, trig)
+      if (!between.every((t) => t.isWord || t.text === '-')) return undefined
+      const links = pack.list('object-control-links'), complementizers = pack.list('complementizers')
+      return between.some((t) => links.has(t.norm) || complementizers.has(t.norm)) ? pTo : undefined
+    }
+
+    /** Earlier events (at most RECENT_EVENTS back, in the last few sentences), latest first. */
+    function recentEvents(): Event[] {
+      const si = tokens[trig]!.sentence
+      return doc.events.slice(-RECENT_EVENTS).reverse().filter((e) => { const s = tokens[doc.tokenRange(e.trigger)[0]]!.sentence; return s <= si && s >= si - RECENT_SENTENCES })
+    }
+    /** Ids other than the actor's side: the actor, the state it belongs to, or, for a state, those of that state. */
+    function notActorSide(ids: string[]): string[] {
+      const isState = (id: string) => !!doc.entity(id)?.ids?.kb?.startsWith('country:')
+      const sameSide = (id: string, a: string) => id === a || ((isState(id) || isState(a)) && !!countryOf(id) && countryOf(id) === countryOf(a))
+      return ids.filter((id) => !actorIds.some((a) => sameSide(id, a)))
+    }
+
+    /**
+     * The act a trigger answers, named right after it by the pack's word class `answered-act` (value: the act's type):
+     * rejected the accusations, i hodhi poshtë sanksionet, nuk e pranoi kërkesën. Its recipient is the actor of the
+     * latest act of that type told before by another side.
+     */
+    function answeredActors(): { ids: string[]; rule: string } | undefined {
+      const acts = cls('answered-act')
+      if (!acts || !ANSWERING.has(type)) return undefined
+      for (let j = match.from; j < Math.min(clause.to, match.to + 3); j++) {
+        const m = matchClass(acts, tokens, j, clause.to)[0]
+        if (!m || m.value === type) continue
+        const told = recentEvents().find((e) => e.type === m.value && notActorSide(e.actor).length > 0)
+        return told ? { ids: notActorSide(told.actor), rule: 'recipient-answered' } : undefined
+      }
+      return undefined
+    }
+
+    /**
+     * The two sides named without names right after the trigger (called on both sides, u bëri thirrje të dyja palëve:
+     * the pack's word class `both-sides`) are the actor and recipient of the latest event told before that has both,
+     * other than the actor's own side.
+     */
+    function bothSides(): { ids: string[]; rule: string } | undefined {
+      const phrase = cls('both-sides')
+      if (!phrase) return undefined
+      let found = false
+      for (let j = match.to; j < Math.min(clause.to, match.to + 2) && !found; j++) found = matchClass(phrase, tokens, j, clause.to).length > 0
+      if (!found) return undefined
+      for (const e of recentEvents()) {
+        if (!e.actor.length || !e.recipient.length || e.actor.some((a) => e.recipient.includes(a))) continue
+        const ids = notActorSide(uniq([...e.actor, ...e.recipient]))
+        if (ids.length) return { ids, rule: 'recipient-both-sides' }
+      }
+      return undefined
+    }
 
     /** The content preposition within a few words after the trigger, and the phrase it opens, up to `limit`. */
     function contentPhrase(from: number, limit: number): Clause | undefined {
