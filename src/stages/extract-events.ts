@@ -727,7 +727,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
      * event, when that event is a request, an accusation or a coercion in this clause and names its recipient between.
      */
     function objectControllers(): Participant[] {
-      if (trig === 0 || !pack.list('object-control-links').has(tokens[trig - 1]!.norm)) return []
+      // (the link may stand a few lower-case words before the act: accused the RSF of carrying out the attack)
+      const links = pack.list('object-control-links')
+      let k = trig - 1
+      while (k > clause.from && k >= trig - 4 && !links.has(tokens[k]!.norm) && tokens[k]!.isWord && tokens[k]!.shape === 'x') k--
+      if (trig === 0 || !links.has(tokens[k]!.norm)) return []
       const sentence = tokens[trig]!.sentence
       const prev = doc.events[doc.events.length - 1]
       if (!prev || !['REQUEST', 'ACCUSE', 'COERCE'].includes(prev.type) || !prev.recipient.length) return []

@@ -105,7 +105,8 @@ export function mergeEvents(doc: KronikaDocument): void {
       target.modality = ev.modality
       if (ev.modalityCue) target.modalityCue = ev.modalityCue; else delete target.modalityCue
     }
-    if (!target.actor.length) target.actor = ev.actor
+    // (a side is never both: the one attacked is not the attacker told in another mention)
+    if (!target.actor.length) target.actor = ev.actor.filter((a) => !target!.recipient.includes(a))
     if (!target.recipient.length) target.recipient = ev.recipient.filter((r) => !target!.actor.includes(r))
     if (!target.place && ev.place) target.place = ev.place
     if (!target.time && ev.time) target.time = ev.time
