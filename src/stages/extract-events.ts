@@ -804,6 +804,19 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       return undefined
     }
 
+    /**
+     * A head phrase set off by commas that a name right after it names: it opens with a comma and a lower-case word (a
+     * description, not a name), holds no trigger and no name of its own standing first, and the name is no bracketed
+     * abbreviation.
+     */
+    function namingApposition(head: Clause, names: Clause): boolean {
+      if (tokens[head.from]?.text !== ',' || tokens[names.from]?.text !== ',' || tokens[names.to]?.text !== ',') return false
+      const first = tokens[head.from + 1]
+      if (!first?.isWord || first.shape !== 'x' || mentionAt(doc, head.from + 1)) return false
+      if (matches.some((m) => m.match.from >= head.from && m.match.from < names.to)) return false
+      return !tokens.slice(head.from, names.to + 1).some((t) => t.text === '(' || t.text === ')')
+    }
+
     /** The subject of an earlier clause of the sentence (not an apposition), else of the sentence before. */
     function droppedSubject(): Participant | undefined {
       // a name set off by commas right after the sentence's head phrase is who that phrase names (Kryeministri i
@@ -819,7 +832,13 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       for (let k = ci - 1; k >= 0; k--) {
         const c = clauses[k]!
         // (names alone at the head of the sentence are its subject, set off by a relative clause: Kurti, i cili …, do të takohet)
-        if (apposition(c) && c.from !== sFrom) continue
+        if (apposition(c) && c.from !== sFrom) {
+          // … and a name alone between commas after a descriptive head phrase names it (Pas deklaratave, misioni i NATO-s
+          // në Kosovë, KFOR, njoftoi …; In Brussels, the foreign minister of Serbia, Ivica Dačić, said …)
+          const s = namesOnly(c) && k > 0 && namingApposition(clauses[k - 1]!, c) ? subjectsOf(c, sources)[0] : undefined
+          if (s?.entityId) return s
+          continue
+        }
         const s = subjectsOf(c, sources)[0]
         if (s) return s
       }
