@@ -522,8 +522,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (id && !actorIds.includes(id) && !actorCountries.has(countryOf(id))) { recipientIds = [id]; argRules.push('recipient-from-condition') }
     }
     // a visit or a delivery to a place is to that place (its state, when it is a capital): the rule's
-    // `place-recipient` flag says so
-    if (!recipientIds.length && place && rule.args.includes('place-recipient')) {
+    // `place-recipient` flag says so (a place in its own clause: not one a condition after it names — would visit if the
+    // headquarters near Rudninkai is completed)
+    if (!recipientIds.length && place && place.from < clause.to && rule.args.includes('place-recipient')) {
       const id = resolve(place)
       if (id && !actorIds.includes(id)) { recipientIds = [id]; argRules.push('place-as-recipient') }
     }
@@ -784,7 +785,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       while (k > sFrom && tokens[k]!.text === ',') k--
       if (tokens[k + 1]?.text !== ',') return undefined
       const m = mentionAt(doc, k)
-      return m && m.to === k + 1 && !sources.has(m.entityId) ? { from: m.from, to: m.to, entityId: m.entityId } : undefined
+      // (a name a preposition governs after an event noun is not what the clause describes: sanksione ndaj Rusisë, e cila
+      // godet … — the sanctions do)
+      const actNoun = (n: { from: number }) => matches.some((x) => x.rule.args.includes('noun') && x.match.to <= n.from && x.match.to >= n.from - 2)
+      if (!m || m.to !== k + 1 || sources.has(m.entityId) || (roleOf({ from: m.from, to: m.to }, sFrom) !== undefined && actNoun(m))) return undefined
+      return { from: m.from, to: m.to, entityId: m.entityId }
     }
 
     /**

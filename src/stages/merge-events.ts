@@ -97,6 +97,8 @@ export function mergeEvents(doc: KronikaDocument): void {
     // reports of one event stand near each other: look back over the last WINDOW events only
     const anaphoric = doc.anaphoricEvents.has(ev)
     for (let k = kept.length - 1; k >= Math.max(0, kept.length - WINDOW); k--) {
+      // (a mention with no participant at all names no event to join: it is dropped below)
+      if (!kept[k]!.actor.length && !kept[k]!.recipient.length) continue
       if (corefer(doc, kept[k]!, ev, headline) || sameDeal(doc, kept[k]!, ev) || (anaphoric && sameKind(kept[k]!, ev) && compatible(doc, kept[k]!.recipient, ev.recipient))) { target = kept[k]; break }
     }
     if (!target) { if (!anaphoric || doc.anaphoricEvents.get(ev)) kept.push(ev); continue }
