@@ -27,6 +27,8 @@ export const QUAD: Record<PloverType, 1 | 2 | 3 | 4> = {
 
 /** Event types that answer another act, whose unsaid recipient is that act's actor (rejected the accusations). */
 const ANSWERING = new Set<PloverType>(['REJECT', 'ACCUSE', 'PROTEST', 'SUPPORT', 'CONCEDE'])
+/** Event types addressed to someone, whose addressee a pronoun may give (urged them). */
+const ADDRESSING = new Set<PloverType>(['REQUEST', 'ACCUSE', 'THREATEN'])
 /** How far back an unsaid recipient is looked for: events, and sentences. */
 const RECENT_EVENTS = 12, RECENT_SENTENCES = 8
 
@@ -563,7 +565,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a recipient the text leaves to the reader: the act the trigger answers (rejected the accusations: the actor of
     // the latest accusation told before), else the two sides of the latest two-sided event (called on both sides)
     if (actorIds.length && (!recipientIds.length || contextual)) {
-      const sides = answeredActors() ?? bothSides()
+      const sides = answeredActors() ?? bothSides() ?? addressedAgain()
       if (sides?.ids.length) {
         recipientIds = sides.ids
         contextual = true
@@ -682,7 +684,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const phrase = cls('both-sides')
       if (!phrase) return undefined
       let found = false
-      for (let j = match.to; j < Math.min(clause.to, match.to + 2) && !found; j++) found = matchClass(phrase, tokens, j, clause.to).length > 0
+      for (let j = match.from + 1; j < Math.min(clause.to, match.to + 2) && !found; j++) found = matchClass(phrase, tokens, j, clause.to).length > 0
       if (!found) return undefined
       for (const e of recentEvents()) {
         if (!e.actor.length || !e.recipient.length || e.actor.some((a) => e.recipient.includes(a))) continue
@@ -690,6 +692,20 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
         if (ids.length) return { ids, rule: 'recipient-both-sides' }
       }
       return undefined
+    }
+
+    /**
+     * A request, accusation or threat addressed by a pronoun (urged them, u bëri thirrje: the pack's
+     * `addressee-pronouns`, opening the trigger or right after it) goes to those the same actor's act just before went to
+     * (Erdoğan welcomed both delegations and urged them to …), in this sentence or the one before.
+     */
+    function addressedAgain(): { ids: string[]; rule: string } | undefined {
+      const pronounsOf = pack.list('addressee-pronouns')
+      if (!ADDRESSING.has(type) || !(pronounsOf.has(tokens[match.from]!.norm) || pronounsOf.has(tokens[match.to]?.norm ?? ''))) return undefined
+      const si = tokens[trig]!.sentence
+      const before = recentEvents().find((e) => tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= si - 1 && e.actor.some((a) => actorIds.includes(a)) && e.recipient.length)
+      const ids = before ? notActorSide(before.recipient) : []
+      return ids.length ? { ids, rule: 'recipient-addressed-again' } : undefined
     }
 
     /** The content preposition within a few words after the trigger, and the phrase it opens, up to `limit`. */
