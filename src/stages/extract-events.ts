@@ -320,7 +320,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const rightAfter = participantsIn(cueBefore.to, Math.min(trig, cueBefore.to + 3), new Set())[0]
       // the reporter: the gerund's main subject; else in the cue's own clause (X tha se); else right after an
       // inverted cue (…, njoftuan dy vendet); else the nearest before
-      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? undefined : before[before.length - 1])
+      // (… else a definite description heading the cue's clause: the army has said it will …)
+      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? undefined : before[before.length - 1]) ??
+        (cueBefore.at > cueClause.from ? definiteSubject(cueClause.from, cueBefore.at) : undefined)
       let stance = (cueBefore.value as Stance) || 'claims'
       if (findAllClass(cls('negator'), doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
       if (who) { addSource(resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
@@ -761,30 +763,70 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
      * A subject that is a definite description by a title or an organisation word (the ministry, the president) names
      * the latest entity before it that the word describes: in its name, in one of its mentions, or as the title
      * right before a mention (President Ruto … The president). The pack's `anaphora-determiners` open it; up to two
-     * sentences back.
+     * sentences back. So does a nationality adjective told before with the same noun (the Sudanese army … the army). A
+     * noun of the pack's word class `anaphora-noun` names the latest organisation (ORG: the agency, the alliance), or
+     * the state of the latest participant that has one (STATE: the government, the authorities); SAME nouns only
+     * through an adjective (the army). In a language without such determiners the class lists the definite forms that
+     * open the clause (Qeveria, Ushtria).
      */
-    function definiteSubject(): Participant | undefined {
-      const openers = pack.list('anaphora-determiners')
-      let head: string | undefined
-      for (let i = clause.from; i < trig - 1; i++) {
+    function definiteSubject(from = clause.from, to = trig): Participant | undefined {
+      const openers = pack.list('anaphora-determiners'), kinds = cls('anaphora-noun')
+      let head: string | undefined, at = -1
+      if (!openers.size) {
+        let i = from
+        while (i < to && (!tokens[i]!.isWord || pack.inClass('coordinator', tokens[i]!.norm))) i++
+        if (i < to && kinds && matchClass(kinds, tokens, i, i + 1).length && !mentionAt(doc, i)) { head = tokens[i]!.norm; at = i }
+      }
+      for (let i = from; !head && i < to - 1; i++) {
         if (!openers.has(tokens[i]!.norm)) continue
         const next = tokens[i + 1]!
-        if ((isCueWord(doc, next) || pack.inClass('org-word', next.norm)) && !mentionAt(doc, i + 1)) { head = next.norm; break }
+        const kind = kinds && matchClass(kinds, tokens, i + 1, i + 2).length > 0
+        if ((isCueWord(doc, next) || pack.inClass('org-word', next.norm) || kind) && !mentionAt(doc, i + 1)) { head = next.norm; at = i + 1; break }
         return undefined
       }
       if (!head) return undefined
       const word = head
-      const si = tokens[trig]!.sentence
-      const from = doc.sentenceTokens[Math.max(0, si - 2)]![0]
+      const si = tokens[at]!.sentence
+      const back = doc.sentenceTokens[Math.max(0, si - 2)]![0]
       const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-      const describes = (m: { from: number; entityId: string }) => {
+      const named = (m: { from: number; entityId: string }) => {
         const e = doc.entity(m.entityId)
         if (!e || e.type === 'LOC' || e.type === 'MISC') return false
-        if (fold(e.name).split(/\W+/).includes(word) || e.mentions.some((x) => fold(x.text).split(/\W+/).includes(word))) return true
-        return tokens.slice(Math.max(0, m.from - 3), m.from).some((t) => t.norm === word)
+        return fold(e.name).split(/\W+/).includes(word) || e.mentions.some((x) => fold(x.text).split(/\W+/).includes(word))
       }
-      const hit = mentionsIn(doc, from, clause.from).filter((m) => !sources.has(m.entityId)).reverse().find(describes)
-      return hit ? { from: hit.from, to: hit.to, entityId: hit.entityId } : undefined
+      // (the word as a title right before the name, with only titles or names between: President William Ruto)
+      const titled = (m: { from: number; entityId: string }) => {
+        const e = doc.entity(m.entityId)
+        if (!e || e.type === 'LOC' || e.type === 'MISC') return false
+        for (let k = m.from - 1; k >= Math.max(0, m.from - 3); k--) {
+          if (tokens[k]!.norm === word) return true
+          if (!isCueWord(doc, tokens[k]!) && tokens[k]!.shape === 'x') return false
+        }
+        return false
+      }
+      // (a name holding the word is a strong cue, looked for ten sentences back; a title two)
+      const far = mentionsIn(doc, doc.sentenceTokens[Math.max(0, si - 10)]![0], from).filter((m) => !sources.has(m.entityId)).reverse()
+      const earlier = far.filter((m) => m.from >= back)
+      const hit = earlier.find((m) => named(m) || titled(m)) ?? far.find(named)
+      if (hit) return { from: hit.from, to: hit.to, entityId: hit.entityId }
+      // a nationality adjective told before with the same noun (the Sudanese army … the army; ushtria ruse … Ushtria)
+      const same = (t: Token | undefined) => !!t && (t.norm === word || t.lemmas.some((l) => tokens[at]!.lemmas.includes(l)))
+      // (a strong cue: looked for further back, ten sentences)
+      const adj = adjectivesIn(doc.sentenceTokens[Math.max(0, si - 10)]![0], from).reverse().find((a) => same(tokens[a.tokenIndex + 1]) || same(tokens[a.tokenIndex - 1]))
+      if (adj) return { from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }
+      const kind = kinds ? matchClass(kinds, tokens, at, at + 1)[0]?.value : undefined
+      // (only when one organisation, or one state, is in view: otherwise which one is meant is a guess)
+      if (kind === 'ORG') {
+        const orgs = earlier.filter((m) => doc.entity(m.entityId)?.type === 'ORG')
+        return orgs.length && orgs.every((m) => m.entityId === orgs[0]!.entityId) ? { from: orgs[0]!.from, to: orgs[0]!.to, entityId: orgs[0]!.entityId } : undefined
+      }
+      if (kind === 'STATE') {
+        const withState = participantsIn(back, from, sources).reverse().filter((x) => (x.country ?? countryOf(x.entityId)) !== undefined)
+        const country = withState[0] ? (withState[0].country ?? countryOf(withState[0].entityId)) : undefined
+        if (!country || withState.some((x) => (x.country ?? countryOf(x.entityId)) !== country)) return undefined
+        return { from: withState[0]!.from, to: withState[0]!.to, country }
+      }
+      return undefined
     }
 
     /**
