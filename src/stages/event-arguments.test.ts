@@ -103,3 +103,17 @@ test('en, sq: an answered act and both sides are recorded by their rule', () => 
   assert.deepEqual(typesOf(sq), ['ASSAULT', 'REQUEST'])
   assert.ok(sq.events[1]!.argumentRules?.includes('sq.event.recipient-both-sides'))
 })
+
+test('en: talks hosted and mediated by others are one meeting, not three', () => {
+  const doc = run('Russia and Ukraine agreed to exchange prisoners after talks hosted by Turkey and mediated jointly with Qatar.', 'en')
+  assert.deepEqual(typesOf(doc).filter((t) => t === 'CONSULT'), ['CONSULT'])
+})
+
+test('en, sq: a definite description needs one organisation or state in view, or a name carrying its noun', () => {
+  const two = run('The World Food Programme and UNICEF met in Geneva. The agency cut aid to Afghanistan.', 'en')
+  assert.deepEqual(two.events.find((e) => e.type === 'SANCTION')?.actor ?? [], [])
+  const far = run('The Sudanese army accused the RSF of the attack. Fighting went on. Aid stopped. Medics left. The army has said it will launch a new offensive.', 'en')
+  const offensive = far.events.find((e) => e.trigger.text === 'offensive')
+  assert.ok(offensive, JSON.stringify(typesOf(far)))
+  assert.deepEqual(names(far, offensive.actor), ['Sudan'])
+})

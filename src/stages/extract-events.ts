@@ -276,7 +276,24 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   // request, one agreement), when nothing but function words and modifiers stand between them
   const absorbed = new Set<number>()
   const contentOf = new Map<number, PloverType>()
+  // a verb of a joint act right after a noun of the same type describes that noun (talks hosted by Turkey and mediated
+  // with Qatar, bisedimet e ndërmjetësuara nga Turqia): one event, the noun's, when no punctuation or clause marker
+  // stands between
+  let head: (typeof matches)[number] | undefined
   matches.forEach((m, k) => {
+    const prev = matches[k - 1]
+    if (!prev) return
+    if (prev.rule.args.includes('noun') && !absorbed.has(k - 1)) head = prev
+    else if (absorbed.has(k - 1) && head) { /* keep the noun the previous verb described */ } else head = undefined
+    const type = m.rule.args[0] as PloverType
+    if (!head || m.rule.args.includes('noun') || !SYMMETRIC.has(type) || head.rule.args[0] !== type || m.match.from - head.match.to > 8) return
+    const between = tokens.slice(head.match.to, m.match.from)
+    if (tokens[m.match.from]!.sentence !== tokens[head.match.from]!.sentence || between.some((t) => !t.isWord && t.text !== '-') ||
+      between.some((t) => pack.inClass('clause-marker', t.norm))) return
+    absorbed.add(k)
+  })
+  matches.forEach((m, k) => {
+    if (absorbed.has(k)) return
     const prev = matches[k - 1]
     // (a verb form after a determiner is a noun too: condemned the shelling)
     const noun = m.rule.args.includes('noun') || (m.match.from > 0 && determiners.has(tokens[m.match.from - 1]!.norm))
@@ -686,7 +703,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const phrase = cls('both-sides')
       if (!phrase) return undefined
       let found = false
-      for (let j = match.from + 1; j < Math.min(clause.to, match.to + 2) && !found; j++) found = matchClass(phrase, tokens, j, clause.to).length > 0
+      // (right after the trigger, or a few lower-case words on: sanctions on commanders of both forces)
+      for (let j = match.from + 1; j < Math.min(clause.to, match.to + 5) && !found; j++) {
+        found = matchClass(phrase, tokens, j, clause.to).length > 0
+        if (j >= match.to && (!tokens[j]!.isWord || tokens[j]!.shape !== 'x')) break
+      }
       if (!found) return undefined
       for (const e of recentEvents()) {
         if (!e.actor.length || !e.recipient.length || e.actor.some((a) => e.recipient.includes(a))) continue
@@ -923,6 +944,21 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       return undefined
     }
   }
+
+  // a threat whose target is unsaid is against the one its threatened act is done to (threatened to impose sanctions
+  // on …, kërcënoi se do të vendoste sanksione ndaj …): the next event of the sentence, a few words on, opened by the
+  // pack's `object-control-links` or `complementizers`, by the same actor
+  const links = pack.list('object-control-links'), complementizers = pack.list('complementizers')
+  doc.events.forEach((threat, i) => {
+    const act = doc.events[i + 1]
+    if (threat.type !== 'THREATEN' || threat.recipient.length || !threat.actor.length || !act?.recipient.length) return
+    const [, tTo] = doc.tokenRange(threat.trigger), [aFrom] = doc.tokenRange(act.trigger)
+    if (aFrom < tTo || aFrom - tTo > 8 || tokens[aFrom]!.sentence !== tokens[tTo - 1]!.sentence || act.actor.some((a) => !threat.actor.includes(a))) return
+    const between = tokens.slice(tTo, aFrom)
+    if (between.some((t) => !t.isWord) || !between.some((t) => links.has(t.norm) || complementizers.has(t.norm))) return
+    threat.recipient = act.recipient.filter((r) => !threat.actor.includes(r))
+    threat.argumentRules = [...(threat.argumentRules ?? []), `${pack.code}.event.recipient-from-threatened-act`]
+  })
 }
 
 /** A place that acts for its state in events (Moscow, the Kremlin) stands for that state's entity, created if need be. */
