@@ -564,14 +564,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // (a rejection answers the side named just before, as a request addresses it: … but Moscow refused)
     const answers = QUAD[type] <= 2 || type === 'REQUEST' || type === 'REJECT'
     // … but when an act of the same type was told just before in the sentence, the new one is another in a list and
-    // shares its recipient (Japan pledged aid to Kabul, and Germany said it would send a field hospital); for acts one
-    // side does to another, also in the two sentences before (… The United States has not announced any new aid)
-    const sameOrRecent = (e: Event) => {
-      const s = tokens[doc.tokenRange(e.trigger)[0]]!.sentence, here = tokens[trig]!.sentence
-      return s === here || (!SYMMETRIC.has(type) && s >= here - 2 && s < here)
-    }
+    // shares its recipient (Japan pledged aid to Kabul, and Germany said it would send a field hospital)
     const sibling = recentSame && answers ? doc.events.slice(-6).reverse().find((e) => e.type === type && e.recipient.length &&
-      sameOrRecent(e) && !e.recipient.some((r) => actorIds.includes(r)) && !e.actor.some((a) => actorIds.includes(a))) : undefined
+      tokens[doc.tokenRange(e.trigger)[0]]!.sentence === tokens[trig]!.sentence && !e.recipient.some((r) => actorIds.includes(r)) && !e.actor.some((a) => actorIds.includes(a))) : undefined
     if (actorIds.length && !recipientIds.length && sibling) { recipientIds = [...sibling.recipient]; contextual = true; argRules.push('recipient-from-sibling') }
     if (actorIds.length && !recipientIds.length && !recentSame && answers) {
       const prevSentence = tokens[trig]!.sentence > 0 ? doc.sentenceTokens[tokens[trig]!.sentence - 1]![0] : sFrom
