@@ -73,3 +73,52 @@ test('en, sq: a cue in a clause joined after a comma by a coordinator is no sour
   const framed = run('Russian troops attacked the village, Ukraine said.', 'en')
   assert.equal(framed.events[0]!.attribution.length, 1)
 })
+
+test('en, sq: what is asked for, with no subject of its own, is not the asker\'s act', () => {
+  const en = run('Josep Borrell called on both sides to allow aid convoys into the city.', 'en')
+  assert.deepEqual(typesOf(en), ['REQUEST'])
+  const sq = run('Presidenti Erdoğan u bëri thirrje të shpallin një armëpushim.')
+  assert.deepEqual(typesOf(sq), ['REQUEST'])
+  const sq2 = run('Ukraina kërkoi nga BE-ja që të konfiskojë asetet ruse.')
+  assert.deepEqual(typesOf(sq2), ['REQUEST'])
+})
+
+test('en: what is asked of a named side stays its act, as a possibility', () => {
+  const doc = run('Serbia demanded that Kosovo withdraw its police from the north.', 'en')
+  const asked = doc.events.find((e) => e.type === 'RETREAT')
+  assert.ok(asked, JSON.stringify(typesOf(doc)))
+  assert.deepEqual(names(doc, asked.actor), ['Kosovo'])
+  assert.equal(asked.modality, 'hypothetical')
+})
+
+test('en, sq: sending what is no aid is no event', () => {
+  assert.deepEqual(typesOf(run('Lithuania accused Belarus of sending balloons across the border.', 'en')), ['ACCUSE'])
+  assert.deepEqual(typesOf(run('Serbia i dërgoi një letër Kosovës.')), [])
+})
+
+test('en, sq: an answered act and both sides are recorded by their rule', () => {
+  const en = run('Serbia accused Kosovo of provoking the violence. Pristina rejected the accusations on Tuesday.', 'en')
+  assert.ok(en.events.find((e) => e.type === 'REJECT')?.argumentRules?.includes('en.event.recipient-answered'))
+  const sq = run('Armenia sulmoi Azerbajxhanin të hënën. Bashkimi Evropian u bëri thirrje të dyja palëve të ndalin luftimet.')
+  assert.deepEqual(typesOf(sq), ['ASSAULT', 'REQUEST'])
+  assert.ok(sq.events[1]!.argumentRules?.includes('sq.event.recipient-both-sides'))
+})
+
+test('en: talks hosted and mediated by others are one meeting, not three', () => {
+  const doc = run('Russia and Ukraine agreed to exchange prisoners after talks hosted by Turkey and mediated jointly with Qatar.', 'en')
+  assert.deepEqual(typesOf(doc).filter((t) => t === 'CONSULT'), ['CONSULT'])
+})
+
+test('en, sq: a definite description needs one organisation or state in view, or a name carrying its noun', () => {
+  const two = run('The World Food Programme and UNICEF met in Geneva. The agency cut aid to Afghanistan.', 'en')
+  assert.deepEqual(two.events.find((e) => e.type === 'SANCTION')?.actor ?? [], [])
+  const far = run('The Sudanese army accused the RSF of the attack. Fighting went on. Aid stopped. Medics left. The army has said it will launch a new offensive.', 'en')
+  const offensive = far.events.find((e) => e.trigger.text === 'offensive')
+  assert.ok(offensive, JSON.stringify(typesOf(far)))
+  assert.deepEqual(names(far, offensive.actor), ['Sudan'])
+})
+
+test('sq: a meeting of the two leaders told after another meeting takes no recipient from it', () => {
+  const doc = run('Kim Jong Un do të takohet me Vladimir Putinin. Kremlini nuk tha se ku do të takoheshin dy udhëheqësit.')
+  assert.ok(!doc.events.some((e) => e.type === 'CONSULT' && names(doc, e.actor).includes('Kremlin')), JSON.stringify(doc.events.map((e) => [e.type, names(doc, e.actor), names(doc, e.recipient)])))
+})

@@ -25,6 +25,13 @@ export const QUAD: Record<PloverType, 1 | 2 | 3 | 4> = {
   REQUEST: 3, ACCUSE: 3, REJECT: 3, THREATEN: 3, PROTEST: 3, SANCTION: 4, MOBILIZE: 4, COERCE: 4, ASSAULT: 4,
 }
 
+/** Event types that answer another act, whose unsaid recipient is that act's actor (rejected the accusations). */
+const ANSWERING = new Set<PloverType>(['REJECT', 'ACCUSE', 'PROTEST', 'SUPPORT', 'CONCEDE'])
+/** Event types addressed to someone, whose addressee a pronoun may give (urged them). */
+const ADDRESSING = new Set<PloverType>(['REQUEST', 'ACCUSE', 'THREATEN'])
+/** How far back an unsaid recipient is looked for: events, and sentences. */
+const RECENT_EVENTS = 12, RECENT_SENTENCES = 8
+
 /** Event types whose participants act together: "A and B met" has A as actor and B as recipient. */
 export const SYMMETRIC = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE'])
 
@@ -269,7 +276,24 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   // request, one agreement), when nothing but function words and modifiers stand between them
   const absorbed = new Set<number>()
   const contentOf = new Map<number, PloverType>()
+  // a verb of a joint act right after a noun of the same type describes that noun (talks hosted by Turkey and mediated
+  // with Qatar, bisedimet e ndërmjetësuara nga Turqia): one event, the noun's, when no punctuation or clause marker
+  // stands between
+  let head: (typeof matches)[number] | undefined
   matches.forEach((m, k) => {
+    const prev = matches[k - 1]
+    if (!prev) return
+    if (prev.rule.args.includes('noun') && !absorbed.has(k - 1)) head = prev
+    else if (absorbed.has(k - 1) && head) { /* keep the noun the previous verb described */ } else head = undefined
+    const type = m.rule.args[0] as PloverType
+    if (!head || m.rule.args.includes('noun') || !SYMMETRIC.has(type) || head.rule.args[0] !== type || m.match.from - head.match.to > 8) return
+    const between = tokens.slice(head.match.to, m.match.from)
+    if (tokens[m.match.from]!.sentence !== tokens[head.match.from]!.sentence || between.some((t) => !t.isWord && t.text !== '-') ||
+      between.some((t) => pack.inClass('clause-marker', t.norm))) return
+    absorbed.add(k)
+  })
+  matches.forEach((m, k) => {
+    if (absorbed.has(k)) return
     const prev = matches[k - 1]
     // (a verb form after a determiner is a noun too: condemned the shelling)
     const noun = m.rule.args.includes('noun') || (m.match.from > 0 && determiners.has(tokens[m.match.from - 1]!.norm))
@@ -313,7 +337,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const rightAfter = participantsIn(cueBefore.to, Math.min(trig, cueBefore.to + 3), new Set())[0]
       // the reporter: the gerund's main subject; else in the cue's own clause (X tha se); else right after an
       // inverted cue (…, njoftuan dy vendet); else the nearest before
-      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? undefined : before[before.length - 1])
+      // (… else a definite description heading the cue's clause: the army has said it will …)
+      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? undefined : before[before.length - 1]) ??
+        (cueBefore.at > cueClause.from ? definiteSubject(cueClause.from, cueBefore.at) : undefined)
       let stance = (cueBefore.value as Stance) || 'claims'
       if (findAllClass(cls('negator'), doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
       if (who) { addSource(resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
@@ -517,8 +543,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (id && !actorIds.includes(id) && !actorCountries.has(countryOf(id))) { recipientIds = [id]; argRules.push('recipient-from-condition') }
     }
     // a visit or a delivery to a place is to that place (its state, when it is a capital): the rule's
-    // `place-recipient` flag says so
-    if (!recipientIds.length && place && rule.args.includes('place-recipient')) {
+    // `place-recipient` flag says so (a place in its own clause: not one a condition after it names — would visit if the
+    // headquarters near Rudninkai is completed)
+    if (!recipientIds.length && place && place.from < clause.to && rule.args.includes('place-recipient')) {
       const id = resolve(place)
       if (id && !actorIds.includes(id)) { recipientIds = [id]; argRules.push('place-as-recipient') }
     }
@@ -527,6 +554,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const symmetric = SYMMETRIC.has(type) || rule.args.includes('symmetric')
     if (symmetric && !recipientIds.length && actorIds.length > 1) { recipientIds = actorIds.slice(1); actorIds = actorIds.slice(0, 1) }
     if (symmetric && !actorIds.length && recipientIds.length > 1) { actorIds = recipientIds.slice(0, 1); recipientIds = recipientIds.slice(1); argRules.push('symmetric-split') }
+    // what one is asked to do is not the asker's act: with no subject of its own after the request (called on both
+    // sides to allow …, u bëri thirrje të shpallin një armëpushim, kërkoi nga BE-ja që të konfiskojë …), no event
+    const askedFrom = controllers.length ? undefined : requestedAfter()
+    if (askedFrom !== undefined && !actor.some((p) => p.from >= askedFrom)) continue
     // unsaid recipient: the nearest earlier participant of another state, in this sentence or the one before
     let contextual = false
     const recentSame = doc.events.slice(-6).some((e) => e.type === type && tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= tokens[trig]!.sentence - 2)
@@ -550,18 +581,33 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       }
     }
 
+    // a recipient the text leaves to the reader: the act the trigger answers (rejected the accusations: the actor of
+    // the latest accusation told before), else the two sides of the latest two-sided event (called on both sides)
+    if (actorIds.length && (!recipientIds.length || contextual)) {
+      const sides = answeredActors() ?? bothSides() ?? addressedAgain()
+      if (sides?.ids.length) {
+        recipientIds = sides.ids
+        contextual = true
+        const guess = argRules.findIndex((r) => r === 'recipient-from-context' || r === 'recipient-from-sibling')
+        if (guess >= 0) argRules.splice(guess, 1)
+        argRules.push(sides.rule)
+      }
+    }
+
     // --- modality, from the clause up to the trigger: a hypothetical cue wins over a plan
-    const cues = findAllClass(cls('modality-cue'), doc, clause.from, trig)
+    // (a rule flagged `cue-inside` holds its modal or negator: would back, not back)
+    const cueEnd = rule.args.includes('cue-inside') ? match.to - 1 : trig
+    const cues = findAllClass(cls('modality-cue'), doc, clause.from, cueEnd)
     if (nominal) cues.push(...findAllClass(cls('modality-cue'), doc, match.to, Math.min(clause.to, match.to + 3)))
     const hypo = cues.find((c) => c.value === 'hypothetical')
     const cue = hypo ?? cues[cues.length - 1]
     let modality: Modality = (cue?.value as Modality | undefined) ?? 'asserted'
-    const neg = findAllClass(cls('negator'), doc, clause.from, trig)[0]
+    const neg = findAllClass(cls('negator'), doc, clause.from, cueEnd)[0]
     // a negated act is negated, and so is a negated plan (will not allow, has not agreed to recognise); a
     // negated possibility stays a possibility (may not attack)
-    if (neg && (modality === 'asserted' || (modality === 'planned' && (!cue || neg.at < trig)))) modality = 'negated'
+    if (neg && (modality === 'asserted' || (modality === 'planned' && (!cue || neg.at < cueEnd)))) modality = 'negated'
     // what one is asked to do has not been done (Ukraine urged Germany to send tanks)
-    if (argRules[0] === 'args-object-control' && modality === 'asserted' && doc.events[doc.events.length - 1]?.type === 'REQUEST') modality = 'hypothetical'
+    if ((argRules[0] === 'args-object-control' || askedFrom !== undefined) && modality === 'asserted' && doc.events[doc.events.length - 1]?.type === 'REQUEST') modality = 'hypothetical'
     // a gerund clause (duke e ndihmuar …) elaborates what precedes it and shares its modality
     const gerundBefore = tokens.slice(Math.max(clause.from, trig - 2), trig).some((t) => gerunds.has(t.norm))
     const previous = doc.events[doc.events.length - 1]
@@ -603,6 +649,88 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a noun whose actor is unsaid is another report of an event told before; alone, it counts only with a participant of its own
     if (nominal && argRules[0] === 'args-dropped-subject') doc.anaphoricEvents.set(event, recipientIds.length > 0 && !contextual)
 
+    /**
+     * When the trigger is what the sentence's previous event, a request, asks for — a few words after it, opened by the
+     * pack's `object-control-links` or `complementizers` (urged … to, demanded that, u bëri thirrje … të, kërkoi … që
+     * të), with no punctuation between — the token where the request's trigger ends.
+     */
+    function requestedAfter(): number | undefined {
+      const prev = doc.events[doc.events.length - 1]
+      if (!prev || prev.type !== 'REQUEST') return undefined
+      const [pFrom, pTo] = doc.tokenRange(prev.trigger)
+      if (tokens[pFrom]!.sentence !== tokens[trig]!.sentence || pTo > trig || trig - pTo > 8) return undefined
+      const between = tokens.slice(pTo, trig)
+      if (!between.every((t) => t.isWord || t.text === '-')) return undefined
+      const links = pack.list('object-control-links'), complementizers = pack.list('complementizers')
+      return between.some((t) => links.has(t.norm) || complementizers.has(t.norm)) ? pTo : undefined
+    }
+
+    /** Earlier events (at most RECENT_EVENTS back, in the last few sentences), latest first. */
+    function recentEvents(): Event[] {
+      const si = tokens[trig]!.sentence
+      return doc.events.slice(-RECENT_EVENTS).reverse().filter((e) => { const s = tokens[doc.tokenRange(e.trigger)[0]]!.sentence; return s <= si && s >= si - RECENT_SENTENCES })
+    }
+    /** Ids other than the actor's side: the actor, the state it belongs to, or, for a state, those of that state. */
+    function notActorSide(ids: string[]): string[] {
+      const isState = (id: string) => !!doc.entity(id)?.ids?.kb?.startsWith('country:')
+      const sameSide = (id: string, a: string) => id === a || ((isState(id) || isState(a)) && !!countryOf(id) && countryOf(id) === countryOf(a))
+      return ids.filter((id) => !actorIds.some((a) => sameSide(id, a)))
+    }
+
+    /**
+     * The act a trigger answers, named right after it by the pack's word class `answered-act` (value: the act's type):
+     * rejected the accusations, i hodhi poshtë sanksionet, nuk e pranoi kërkesën. Its recipient is the actor of the
+     * latest act of that type told before by another side.
+     */
+    function answeredActors(): { ids: string[]; rule: string } | undefined {
+      const acts = cls('answered-act')
+      if (!acts || !ANSWERING.has(type)) return undefined
+      for (let j = match.from; j < Math.min(clause.to, match.to + 3); j++) {
+        const m = matchClass(acts, tokens, j, clause.to)[0]
+        if (!m || m.value === type) continue
+        const told = recentEvents().find((e) => e.type === m.value && notActorSide(e.actor).length > 0)
+        return told ? { ids: notActorSide(told.actor), rule: 'recipient-answered' } : undefined
+      }
+      return undefined
+    }
+
+    /**
+     * The two sides named without names right after the trigger (called on both sides, u bëri thirrje të dyja palëve:
+     * the pack's word class `both-sides`) are the actor and recipient of the latest event told before that has both,
+     * other than the actor's own side.
+     */
+    function bothSides(): { ids: string[]; rule: string } | undefined {
+      const phrase = cls('both-sides')
+      if (!phrase) return undefined
+      let found = false
+      // (right after the trigger, or a few lower-case words on: sanctions on commanders of both forces)
+      for (let j = match.from + 1; j < Math.min(clause.to, match.to + 5) && !found; j++) {
+        found = matchClass(phrase, tokens, j, clause.to).length > 0
+        if (j >= match.to && (!tokens[j]!.isWord || tokens[j]!.shape !== 'x')) break
+      }
+      if (!found) return undefined
+      for (const e of recentEvents()) {
+        if (!e.actor.length || !e.recipient.length || e.actor.some((a) => e.recipient.includes(a))) continue
+        const ids = notActorSide(uniq([...e.actor, ...e.recipient]))
+        if (ids.length) return { ids, rule: 'recipient-both-sides' }
+      }
+      return undefined
+    }
+
+    /**
+     * A request, accusation or threat addressed by a pronoun (urged them, u bëri thirrje: the pack's
+     * `addressee-pronouns`, opening the trigger or right after it) goes to those the same actor's act just before went to
+     * (Erdoğan welcomed both delegations and urged them to …), in this sentence or the one before.
+     */
+    function addressedAgain(): { ids: string[]; rule: string } | undefined {
+      const pronounsOf = pack.list('addressee-pronouns')
+      if (!ADDRESSING.has(type) || !(pronounsOf.has(tokens[match.from]!.norm) || pronounsOf.has(tokens[match.to]?.norm ?? ''))) return undefined
+      const si = tokens[trig]!.sentence
+      const before = recentEvents().find((e) => tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= si - 1 && e.actor.some((a) => actorIds.includes(a)) && e.recipient.length)
+      const ids = before ? notActorSide(before.recipient) : []
+      return ids.length ? { ids, rule: 'recipient-addressed-again' } : undefined
+    }
+
     /** The content preposition within a few words after the trigger, and the phrase it opens, up to `limit`. */
     function contentPhrase(from: number, limit: number): Clause | undefined {
       const preps = cls('content-preposition'), roles = cls('role-preposition')
@@ -639,7 +767,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
      * event, when that event is a request, an accusation or a coercion in this clause and names its recipient between.
      */
     function objectControllers(): Participant[] {
-      if (trig === 0 || !pack.list('object-control-links').has(tokens[trig - 1]!.norm)) return []
+      // (the link may stand a few lower-case words before the act: accused the RSF of carrying out the attack)
+      const links = pack.list('object-control-links')
+      let k = trig - 1
+      while (k > clause.from && k >= trig - 4 && !links.has(tokens[k]!.norm) && tokens[k]!.isWord && tokens[k]!.shape === 'x') k--
+      if (trig === 0 || !links.has(tokens[k]!.norm)) return []
       const sentence = tokens[trig]!.sentence
       const prev = doc.events[doc.events.length - 1]
       if (!prev || !['REQUEST', 'ACCUSE', 'COERCE'].includes(prev.type) || !prev.recipient.length) return []
@@ -652,30 +784,70 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
      * A subject that is a definite description by a title or an organisation word (the ministry, the president) names
      * the latest entity before it that the word describes: in its name, in one of its mentions, or as the title
      * right before a mention (President Ruto … The president). The pack's `anaphora-determiners` open it; up to two
-     * sentences back.
+     * sentences back. So does a nationality adjective told before with the same noun (the Sudanese army … the army). A
+     * noun of the pack's word class `anaphora-noun` names the latest organisation (ORG: the agency, the alliance), or
+     * the state of the latest participant that has one (STATE: the government, the authorities); SAME nouns only
+     * through an adjective (the army). In a language without such determiners the class lists the definite forms that
+     * open the clause (Qeveria, Ushtria).
      */
-    function definiteSubject(): Participant | undefined {
-      const openers = pack.list('anaphora-determiners')
-      let head: string | undefined
-      for (let i = clause.from; i < trig - 1; i++) {
+    function definiteSubject(from = clause.from, to = trig): Participant | undefined {
+      const openers = pack.list('anaphora-determiners'), kinds = cls('anaphora-noun')
+      let head: string | undefined, at = -1
+      if (!openers.size) {
+        let i = from
+        while (i < to && (!tokens[i]!.isWord || pack.inClass('coordinator', tokens[i]!.norm))) i++
+        if (i < to && kinds && matchClass(kinds, tokens, i, i + 1).length && !mentionAt(doc, i)) { head = tokens[i]!.norm; at = i }
+      }
+      for (let i = from; !head && i < to - 1; i++) {
         if (!openers.has(tokens[i]!.norm)) continue
         const next = tokens[i + 1]!
-        if ((isCueWord(doc, next) || pack.inClass('org-word', next.norm)) && !mentionAt(doc, i + 1)) { head = next.norm; break }
+        const kind = kinds && matchClass(kinds, tokens, i + 1, i + 2).length > 0
+        if ((isCueWord(doc, next) || pack.inClass('org-word', next.norm) || kind) && !mentionAt(doc, i + 1)) { head = next.norm; at = i + 1; break }
         return undefined
       }
       if (!head) return undefined
       const word = head
-      const si = tokens[trig]!.sentence
-      const from = doc.sentenceTokens[Math.max(0, si - 2)]![0]
+      const si = tokens[at]!.sentence
+      const back = doc.sentenceTokens[Math.max(0, si - 2)]![0]
       const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-      const describes = (m: { from: number; entityId: string }) => {
+      const named = (m: { from: number; entityId: string }) => {
         const e = doc.entity(m.entityId)
         if (!e || e.type === 'LOC' || e.type === 'MISC') return false
-        if (fold(e.name).split(/\W+/).includes(word) || e.mentions.some((x) => fold(x.text).split(/\W+/).includes(word))) return true
-        return tokens.slice(Math.max(0, m.from - 3), m.from).some((t) => t.norm === word)
+        return fold(e.name).split(/\W+/).includes(word) || e.mentions.some((x) => fold(x.text).split(/\W+/).includes(word))
       }
-      const hit = mentionsIn(doc, from, clause.from).filter((m) => !sources.has(m.entityId)).reverse().find(describes)
-      return hit ? { from: hit.from, to: hit.to, entityId: hit.entityId } : undefined
+      // (the word as a title right before the name, with only titles or names between: President William Ruto)
+      const titled = (m: { from: number; entityId: string }) => {
+        const e = doc.entity(m.entityId)
+        if (!e || e.type === 'LOC' || e.type === 'MISC') return false
+        for (let k = m.from - 1; k >= Math.max(0, m.from - 3); k--) {
+          if (tokens[k]!.norm === word) return true
+          if (!isCueWord(doc, tokens[k]!) && tokens[k]!.shape === 'x') return false
+        }
+        return false
+      }
+      // (a name holding the word is a strong cue, looked for ten sentences back; a title two)
+      const far = mentionsIn(doc, doc.sentenceTokens[Math.max(0, si - 10)]![0], from).filter((m) => !sources.has(m.entityId)).reverse()
+      const earlier = far.filter((m) => m.from >= back)
+      const hit = earlier.find((m) => named(m) || titled(m)) ?? far.find(named)
+      if (hit) return { from: hit.from, to: hit.to, entityId: hit.entityId }
+      // a nationality adjective told before with the same noun (the Sudanese army … the army; ushtria ruse … Ushtria)
+      const same = (t: Token | undefined) => !!t && (t.norm === word || t.lemmas.some((l) => tokens[at]!.lemmas.includes(l)))
+      // (a strong cue: looked for further back, ten sentences)
+      const adj = adjectivesIn(doc.sentenceTokens[Math.max(0, si - 10)]![0], from).reverse().find((a) => same(tokens[a.tokenIndex + 1]) || same(tokens[a.tokenIndex - 1]))
+      if (adj) return { from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }
+      const kind = kinds ? matchClass(kinds, tokens, at, at + 1)[0]?.value : undefined
+      // (only when one organisation, or one state, is in view: otherwise which one is meant is a guess)
+      if (kind === 'ORG') {
+        const orgs = earlier.filter((m) => doc.entity(m.entityId)?.type === 'ORG')
+        return orgs.length && orgs.every((m) => m.entityId === orgs[0]!.entityId) ? { from: orgs[0]!.from, to: orgs[0]!.to, entityId: orgs[0]!.entityId } : undefined
+      }
+      if (kind === 'STATE') {
+        const withState = participantsIn(back, from, sources).reverse().filter((x) => (x.country ?? countryOf(x.entityId)) !== undefined)
+        const country = withState[0] ? (withState[0].country ?? countryOf(withState[0].entityId)) : undefined
+        if (!country || withState.some((x) => (x.country ?? countryOf(x.entityId)) !== country)) return undefined
+        return { from: withState[0]!.from, to: withState[0]!.to, country }
+      }
+      return undefined
     }
 
     /**
@@ -692,7 +864,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       while (k > sFrom && tokens[k]!.text === ',') k--
       if (tokens[k + 1]?.text !== ',') return undefined
       const m = mentionAt(doc, k)
-      return m && m.to === k + 1 && !sources.has(m.entityId) ? { from: m.from, to: m.to, entityId: m.entityId } : undefined
+      // (a name a preposition governs after an event noun is not what the clause describes: sanksione ndaj Rusisë, e cila
+      // godet … — the sanctions do)
+      const actNoun = (n: { from: number }) => matches.some((x) => x.rule.args.includes('noun') && x.match.to <= n.from && x.match.to >= n.from - 2)
+      if (!m || m.to !== k + 1 || sources.has(m.entityId) || (roleOf({ from: m.from, to: m.to }, sFrom) !== undefined && actNoun(m))) return undefined
+      return { from: m.from, to: m.to, entityId: m.entityId }
     }
 
     /**
@@ -712,6 +888,19 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       return undefined
     }
 
+    /**
+     * A head phrase set off by commas that a name right after it names: it opens with a comma and a lower-case word (a
+     * description, not a name), holds no trigger and no name of its own standing first, and the name is no bracketed
+     * abbreviation.
+     */
+    function namingApposition(head: Clause, names: Clause): boolean {
+      if (tokens[head.from]?.text !== ',' || tokens[names.from]?.text !== ',' || tokens[names.to]?.text !== ',') return false
+      const first = tokens[head.from + 1]
+      if (!first?.isWord || first.shape !== 'x' || mentionAt(doc, head.from + 1)) return false
+      if (matches.some((m) => m.match.from >= head.from && m.match.from < names.to)) return false
+      return !tokens.slice(head.from, names.to + 1).some((t) => t.text === '(' || t.text === ')')
+    }
+
     /** The subject of an earlier clause of the sentence (not an apposition), else of the sentence before. */
     function droppedSubject(): Participant | undefined {
       // a name set off by commas right after the sentence's head phrase is who that phrase names (Kryeministri i
@@ -727,7 +916,13 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       for (let k = ci - 1; k >= 0; k--) {
         const c = clauses[k]!
         // (names alone at the head of the sentence are its subject, set off by a relative clause: Kurti, i cili …, do të takohet)
-        if (apposition(c) && c.from !== sFrom) continue
+        if (apposition(c) && c.from !== sFrom) {
+          // … and a name alone between commas after a descriptive head phrase names it (Pas deklaratave, misioni i NATO-s
+          // në Kosovë, KFOR, njoftoi …; In Brussels, the foreign minister of Serbia, Ivica Dačić, said …)
+          const s = namesOnly(c) && k > 0 && namingApposition(clauses[k - 1]!, c) ? subjectsOf(c, sources)[0] : undefined
+          if (s?.entityId) return s
+          continue
+        }
         const s = subjectsOf(c, sources)[0]
         if (s) return s
       }
@@ -749,6 +944,21 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       return undefined
     }
   }
+
+  // a threat whose target is unsaid is against the one its threatened act is done to (threatened to impose sanctions
+  // on …, kërcënoi se do të vendoste sanksione ndaj …): the next event of the sentence, a few words on, opened by the
+  // pack's `object-control-links` or `complementizers`, by the same actor
+  const links = pack.list('object-control-links'), complementizers = pack.list('complementizers')
+  doc.events.forEach((threat, i) => {
+    const act = doc.events[i + 1]
+    if (threat.type !== 'THREATEN' || threat.recipient.length || !threat.actor.length || !act?.recipient.length) return
+    const [, tTo] = doc.tokenRange(threat.trigger), [aFrom] = doc.tokenRange(act.trigger)
+    if (aFrom < tTo || aFrom - tTo > 8 || tokens[aFrom]!.sentence !== tokens[tTo - 1]!.sentence || act.actor.some((a) => !threat.actor.includes(a))) return
+    const between = tokens.slice(tTo, aFrom)
+    if (between.some((t) => !t.isWord) || !between.some((t) => links.has(t.norm) || complementizers.has(t.norm))) return
+    threat.recipient = act.recipient.filter((r) => !threat.actor.includes(r))
+    threat.argumentRules = [...(threat.argumentRules ?? []), `${pack.code}.event.recipient-from-threatened-act`]
+  })
 }
 
 /** A place that acts for its state in events (Moscow, the Kremlin) stands for that state's entity, created if need be. */

@@ -71,3 +71,18 @@ test('the event record keeps exporting: every merged mention is a span of the te
   assert.deepEqual((record.events[0]!.reports ?? []).map((r) => record.text.slice(r.start, r.end)), ['furnizime'])
   assert.deepEqual(record.events[0]!.attribution.map((a) => doc.entity(a.source)?.name), ['Austria'])
 })
+
+test('en, sq: a headline in the present tense and the body\'s planned act are one event, with the body\'s modality', () => {
+  const en = run('Poland sends more troops to Estonia\n\nWARSAW, May 3 – Poland will deploy about 600 additional soldiers to Estonia by June, the ministry said.', 'en')
+  assert.deepEqual(typesOf(en), ['MOBILIZE'])
+  assert.equal(en.events[0]!.modality, 'planned')
+  assert.equal(en.events[0]!.reports?.length, 1)
+  const sq = run('Polonia dërgon trupa në Estoni\n\nVARSHAVË, 3 maj – Polonia do të dërgojë rreth 600 ushtarë shtesë në Estoni deri në qershor.')
+  assert.deepEqual(typesOf(sq), ['MOBILIZE'])
+  assert.equal(sq.events[0]!.modality, 'planned')
+})
+
+test('en: a first line ending in a full stop is no headline: a done and a planned act stay two events', () => {
+  const doc = run('Poland sent more troops to Estonia.\n\nPoland will deploy about 600 additional soldiers to Estonia by June.', 'en')
+  assert.deepEqual(typesOf(doc), ['MOBILIZE', 'MOBILIZE'])
+})

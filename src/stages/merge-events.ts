@@ -43,10 +43,22 @@ function sameKind(a: Event, b: Event): boolean {
 /** Asserted, negated, or not (yet) real: planned and hypothetical events are one class. */
 const modalityClass = (e: Event) => (e.modality === 'planned' || e.modality === 'hypothetical' ? 'irrealis' : e.modality)
 
-function corefer(doc: KronikaDocument, a: Event, b: Event): boolean {
+/**
+ * Where the headline ends: a first line with no sentence-final stop, followed by a blank line (a headline in the
+ * present tense — Germany sends troops — tells in short what the body tells with its real modality). 0 when none.
+ */
+function headlineEnd(doc: KronikaDocument): number {
+  const m = /\r?\n[ \t]*\r?\n/.exec(doc.text.slice(0, 400))
+  if (!m) return 0
+  const first = doc.text.slice(0, m.index).trim()
+  return first && !first.includes('\n') && !/[.!?…]["”’»]?$/.test(first) ? m.index : 0
+}
+
+function corefer(doc: KronikaDocument, a: Event, b: Event, headline = 0): boolean {
   if (a.type !== b.type) return false
   if (a.mode && b.mode && a.mode !== b.mode) return false
-  if (modalityClass(a) !== modalityClass(b)) return false
+  // (a headline's tense says nothing of the modality: its event is the body's, as the body tells it)
+  if (modalityClass(a) !== modalityClass(b) && !(a.trigger.end <= headline && b.trigger.start > headline)) return false
   if (a.place && b.place && a.place !== b.place) return false
   if (a.time && b.time && a.time.value !== b.time.value && !a.time.value.includes('REF') && !b.time.value.includes('REF')) return false
   // participants may swap sides in a symmetric meeting (A meets B / B and A meet)
@@ -79,15 +91,24 @@ const WINDOW = 40
 
 export function mergeEvents(doc: KronikaDocument): void {
   const kept: Event[] = []
+  const headline = headlineEnd(doc)
   for (const ev of doc.events) {
     let target: Event | undefined
     // reports of one event stand near each other: look back over the last WINDOW events only
     const anaphoric = doc.anaphoricEvents.has(ev)
     for (let k = kept.length - 1; k >= Math.max(0, kept.length - WINDOW); k--) {
-      if (corefer(doc, kept[k]!, ev) || sameDeal(doc, kept[k]!, ev) || (anaphoric && sameKind(kept[k]!, ev) && compatible(doc, kept[k]!.recipient, ev.recipient))) { target = kept[k]; break }
+      // (a mention with no participant at all names no event to join: it is dropped below)
+      if (!kept[k]!.actor.length && !kept[k]!.recipient.length) continue
+      if (corefer(doc, kept[k]!, ev, headline) || sameDeal(doc, kept[k]!, ev) || (anaphoric && sameKind(kept[k]!, ev) && compatible(doc, kept[k]!.recipient, ev.recipient))) { target = kept[k]; break }
     }
     if (!target) { if (!anaphoric || doc.anaphoricEvents.get(ev)) kept.push(ev); continue }
-    if (!target.actor.length) target.actor = ev.actor
+    // a headline's event takes the body's modality, cue and evidence
+    if (target.trigger.end <= headline && ev.trigger.start > headline && modalityClass(target) !== modalityClass(ev)) {
+      target.modality = ev.modality
+      if (ev.modalityCue) target.modalityCue = ev.modalityCue; else delete target.modalityCue
+    }
+    // (a side is never both: the one attacked is not the attacker told in another mention)
+    if (!target.actor.length) target.actor = ev.actor.filter((a) => !target!.recipient.includes(a))
     if (!target.recipient.length) target.recipient = ev.recipient.filter((r) => !target!.actor.includes(r))
     if (!target.place && ev.place) target.place = ev.place
     if (!target.time && ev.time) target.time = ev.time
