@@ -174,3 +174,17 @@ test('matchClass answers nothing with an empty list, and finds one-word forms th
   assert.deepEqual(matchClass(weekday, t, 0), [{ to: 1, value: '1' }])
   assert.deepEqual(matchClass(weekday, tokens('e hënë'), 0, 1), [])
 })
+
+test('the built-in number classes accept exactly what their regular expressions describe', () => {
+  const reference: Record<string, RegExp> = { digits: /^\d+$/, year: /^(1[89]|20)\d\d$/, day: /^(0?[1-9]|[12]\d|3[01])$/, 'month-number': /^(0?[1-9]|1[0-2])$/ }
+  const texts = ['0', '00', '000', '0000', '12a', 'a1', '1.5', '3,2', '١٢', '²', '-1', '', 'May']
+  for (let n = 0; n < 10000; n++) texts.push(String(n), String(n).padStart(2, '0'), String(n).padStart(4, '0'))
+  for (const [name, re] of Object.entries(reference)) {
+    const p = compilePattern(`{${name}}`)
+    for (const text of texts) {
+      const t = tokens(text)
+      const one = t.length === 1
+      assert.equal(one && matchAt(p, t, 0, classes) !== null, one && re.test(text), `{${name}} on "${text}"`)
+    }
+  }
+})

@@ -124,11 +124,36 @@ export function compilePattern(source: string, normalise: (s: string) => string 
   return { source, elements }
 }
 
+/** Whether the text is one or more ASCII digits (what /^\d+$/ accepts); a token whose shape is not `d` never is. */
+function asciiDigits(t: Token): boolean {
+  if (t.shape !== 'd') return false
+  const s = t.text
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c < 0x30 || c > 0x39) return false }
+  return s.length > 0
+}
+const digitAt = (s: string, i: number) => s.charCodeAt(i) - 0x30
+
+// the built-in classes test characters rather than regular expressions: they are asked at almost every token
 const BUILT_IN: Record<string, (t: Token) => boolean> = {
-  digits: (t) => /^\d+$/.test(t.text),
-  year: (t) => /^(1[89]|20)\d\d$/.test(t.text),
-  day: (t) => /^(0?[1-9]|[12]\d|3[01])$/.test(t.text),
-  'month-number': (t) => /^(0?[1-9]|1[0-2])$/.test(t.text),
+  digits: asciiDigits,
+  // /^(1[89]|20)\d\d$/
+  year: (t) => t.text.length === 4 && asciiDigits(t) && ((digitAt(t.text, 0) === 1 && digitAt(t.text, 1) >= 8) || (digitAt(t.text, 0) === 2 && digitAt(t.text, 1) === 0)),
+  // /^(0?[1-9]|[12]\d|3[01])$/
+  day: (t) => {
+    if (t.text.length > 2 || !asciiDigits(t)) return false
+    const a = digitAt(t.text, 0)
+    if (t.text.length === 1) return a >= 1
+    const b = digitAt(t.text, 1)
+    return a === 0 ? b >= 1 : a <= 2 || (a === 3 && b <= 1)
+  },
+  // /^(0?[1-9]|1[0-2])$/
+  'month-number': (t) => {
+    if (t.text.length > 2 || !asciiDigits(t)) return false
+    const a = digitAt(t.text, 0)
+    if (t.text.length === 1) return a >= 1
+    const b = digitAt(t.text, 1)
+    return a === 0 ? b >= 1 : a === 1 && b <= 2
+  },
   lower: (t) => t.isWord && t.shape === 'x',
   cap: (t) => t.shape === 'Xx' || t.shape === 'X',
   upper: (t) => t.shape === 'X',
@@ -253,10 +278,13 @@ function compileAtom(n: Node, cont: Step): Step {
           if (builtIn(t)) { s.caps.push({ name: as, from: pos, to: pos + 1, value: t.text }); cont(pos + 1); s.caps.pop() }
         }
       }
+      // the class is looked up once per set of classes (a pack's), not at every attempt
+      let classesSeen: WordClasses | undefined, found: WordClass | undefined
       return (pos) => {
         const s = state
         if (pos >= s.limit) return
-        const cls = s.classes.get(name)
+        if (s.classes !== classesSeen || !found) { found = s.classes.get(name); classesSeen = s.classes }
+        const cls = found
         if (!cls) throw new Error(`pattern uses unknown word class {${name}}: add packs/<lang>/words/${name}.tsv`)
         for (const m of matchClass(cls, s.tokens, pos, s.limit)) {
           s.caps.push({ name: as, from: pos, to: m.to, value: m.value }); cont(m.to); s.caps.pop()
@@ -281,14 +309,16 @@ export function matchAt(p: CompiledPattern, tokens: readonly Token[], at: number
   // a match started inside another one (should a class or test ever match a pattern) keeps the outer one's state
   const outer = depth++ > 0 ? { ...s } : undefined
   if (outer) s.caps = []
-  s.tokens = tokens; s.classes = classes; s.limit = limit; s.at = at; s.caps.length = 0; s.best = null
+  s.tokens = tokens; s.classes = classes; s.limit = limit; s.at = at; s.best = null
+  // captures are pushed and popped in pairs, so they are empty here unless a match threw; setting an array's length is a runtime call
+  if (s.caps.length !== 0) s.caps.length = 0
   try {
     run(at)
     return s.best
   } finally {
     depth--
     if (outer) Object.assign(s, outer)
-    else { s.best = null; s.caps.length = 0; s.tokens = NO_TOKENS }
+    else { s.best = null; if (s.caps.length !== 0) s.caps.length = 0; s.tokens = NO_TOKENS }
   }
 }
 
@@ -393,7 +423,7 @@ function sequenceKeys(els: readonly Element[], classes: WordClasses): Set<string
 const PREFIX_KEY = 3
 const prefixKey = (s: string) => '\u0000' + s.slice(0, PREFIX_KEY)
 
-interface FormFacts<R> { text: string; lemmas: string[]; rules: R[] | undefined; meets: number[] | undefined }
+interface FormFacts<R> { text: string; lemmas: string[]; rules: R[] | undefined; ids: number[] | undefined; meets: number[] | undefined }
 
 /** Form numbers below this are kept in an array; others (never, from the segmenter) by text. */
 const FORM_SLOTS = 200_000
@@ -447,8 +477,13 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
 
   /** Whether the rule can match in the current scope (every rule can before the first `scope`). */
   possibleHere(rule: R): boolean {
+    return this.possible(this.order.get(rule)!)
+  }
+
+  /** `possibleHere` of the rule at that position of `rules`. */
+  possible(id: number): boolean {
     if (this.scopes === 0) return true
-    const ids = this.needs[this.order.get(rule)!]!
+    const ids = this.needs[id]!
     for (let k = 0; k < ids.length; k++) if (this.met[ids[k]!] !== this.scopes) return false
     return true
   }
@@ -465,7 +500,7 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
     const id = t.form
     let hit = id === undefined ? this.byText.get(t.text) : this.byForm[id]
     if (hit && hit.text === t.text && (hit.lemmas === t.lemmas || (hit.lemmas.length === 0 && t.lemmas.length === 0))) return hit
-    hit = { text: t.text, lemmas: t.lemmas, rules: undefined, meets: undefined }
+    hit = { text: t.text, lemmas: t.lemmas, rules: undefined, ids: undefined, meets: undefined }
     if (id !== undefined && id < FORM_SLOTS) {
       // grown one slot at a time, so the array stays a plain one (a far write would make it a slow sparse one)
       const byForm = this.byForm
@@ -480,6 +515,14 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   candidates(t: Token): R[] {
     const f = this.facts(t)
     return (f.rules ??= this.find(t))
+  }
+
+  /** The positions in `rules` of `candidates(t)`. */
+  candidateIds(t: Token): number[] {
+    const f = this.facts(t)
+    if (f.ids) return f.ids
+    const order = this.order
+    return (f.ids = (f.rules ??= this.find(t)).map((r) => order.get(r)!))
   }
 
   /** The ids of the needs a token meets (by its normal form or a lemma). */
@@ -524,8 +567,11 @@ export function findAll<R extends { pattern: CompiledPattern }>(rules: readonly 
     const limit = sentenceEnd(i)
     // matches found from here on stay inside [i, limit): rules needing a form absent from it are skipped
     if (limit !== scopeEnd) { index.scope(tokens, i, limit); scopeEnd = limit }
-    for (const rule of index.candidates(tokens[i]!)) {
-      if (!index.possibleHere(rule)) continue
+    const ids = index.candidateIds(tokens[i]!)
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!
+      if (!index.possible(id)) continue
+      const rule = rules[id]!
       const m = matchAt(rule.pattern, tokens, i, classes, limit)
       if (m && (!best || m.to > best.match.to)) best = { rule, match: m }
     }
