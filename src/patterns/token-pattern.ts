@@ -181,7 +181,9 @@ export function matchClass(cls: WordClass, tokens: readonly Token[], at: number,
   // an inflected form of a one-word entry, through the token's lemmas
   const lemmas = first.lemmas
   for (let j = 0; j < lemmas.length; j++) {
-    const list = cls.get(lemmas[j]!)
+    // a lemma equal to the normal form (most English ones) was looked up above
+    const lemma = lemmas[j]!
+    const list = lemma === first.norm ? entries : cls.get(lemma)
     if (list) for (const e of list) if (e.tokens.length === 1) return [{ to: at + 1, value: e.value }]
   }
   return NO_FORMS
