@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { capture, compilePattern, findAll, matchAt, matchClass, requirements, RuleIndex, type Capture, type CompiledPattern, type PatternMatch, type WordClasses } from './token-pattern.js'
+import { capture, compilePattern, findAll, matchAt, matchClass, requirements, RuleIndex, testRequirements, type Capture, type CompiledPattern, type PatternMatch, type WordClasses } from './token-pattern.js'
 import { makeToken } from '../stages/segment.js'
 import type { Token } from '../text/token.js'
 
@@ -187,4 +187,16 @@ test('the built-in number classes accept exactly what their regular expressions 
       assert.equal(one && matchAt(p, t, 0, classes) !== null, one && re.test(text), `{${name}} on "${text}"`)
     }
   }
+})
+
+test('a rule index skips a rule needing a number in a sentence without one (and never for capitals, which are everywhere)', () => {
+  assert.equal(testRequirements(compilePattern('(in|since)? -? {year}')).length, 1)
+  assert.equal(testRequirements(compilePattern('{cap} {lower} {digits}? /^x$/ sulm*')).length, 2)
+  const rule = { pattern: compilePattern('(in|since)? {year}') }
+  const index = new RuleIndex([rule], classes)
+  const toks = sentenceTokens(['in', 'spring', 'in', '2019'])
+  index.scope(toks, 0, 2)
+  assert.equal(index.possibleHere(rule), false)
+  index.scope(toks, 2, 4)
+  assert.equal(index.possibleHere(rule), true)
 })

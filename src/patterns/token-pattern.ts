@@ -412,6 +412,26 @@ function nodeKeys(n: Node, classes: WordClasses): Set<string> | null {
   }
 }
 
+/**
+ * Tests a match needs passed by some token: one per element that must match and has no fixed forms but a test
+ * of its token (a built-in class, a regular expression, a prefix, any word). A match is impossible in a
+ * sentence where no token passes one of them ({year} in a sentence without a number). Of the built-in classes only
+ * the numbers count: a capitalised, lower-case or punctuation token is in almost every sentence.
+ */
+const SELECTIVE = new Set(['digits', 'year', 'day', 'month-number'])
+
+export function testRequirements(p: CompiledPattern): Array<(t: Token) => boolean> {
+  const out: Array<(t: Token) => boolean> = []
+  for (const el of p.elements) {
+    if (el.optional) continue
+    const n = el.node
+    if (n.kind === 'class' && SELECTIVE.has(n.name)) out.push(BUILT_IN[n.name]!)
+    else if (n.kind === 'regex') { const re = n.re; out.push((t) => re.test(t.text)) }
+    else if (n.kind === 'prefix') { const prefix = n.prefix; out.push((t) => t.isWord && t.norm.startsWith(prefix)) }
+  }
+  return out
+}
+
 /** The forms one element of a sequence that must match can have: the first such element with fixed forms. */
 function sequenceKeys(els: readonly Element[], classes: WordClasses): Set<string> | null {
   for (const el of els) {
@@ -441,6 +461,8 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   private readonly needs: number[][] = []
   /** Which needs a normal form or lemma meets. */
   private readonly needsByKey = new Map<string, number[]>()
+  /** Needs met by a token that passes a test (see `testRequirements`). */
+  private readonly testNeeds: Array<{ id: number; test: (t: Token) => boolean }> = []
   /** Per need, the number of the last scope a token met it in. */
   private readonly met: Int32Array
   private scopes = 0
@@ -455,6 +477,11 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
         const id = needCount++
         ids.push(id)
         for (const k of keys) { const l = this.needsByKey.get(k); if (l) l.push(id); else this.needsByKey.set(k, [id]) }
+      }
+      for (const test of testRequirements(r.pattern)) {
+        const id = needCount++
+        ids.push(id)
+        this.testNeeds.push({ id, test })
       }
       this.needs.push(ids)
       if (!start) { this.always.push(r); continue }
@@ -533,6 +560,7 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
     if (f.meets) return f.meets
     const ids = new Set<number>()
     for (const key of [t.norm, ...t.lemmas]) for (const id of this.needsByKey.get(key) ?? []) ids.add(id)
+    for (const { id, test } of this.testNeeds) if (test(t)) ids.add(id)
     return (f.meets = [...ids])
   }
 
