@@ -498,10 +498,25 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   scope(tokens: readonly Token[], from: number, to: number): void {
     const met = this.met
     const stamp = ++this.scopes
+    // what is known of each token's form is kept for the scope, so `candidateIdsAt` need not look it up again
+    const scoped = this.scoped
+    this.scopeTokens = tokens; this.scopeFrom = from; scoped.length = 0
     for (let i = from; i < to; i++) {
-      const ids = this.meets(tokens[i]!)
+      const f = this.facts(tokens[i]!)
+      scoped.push(f)
+      const ids = f.meets ?? this.meets(tokens[i]!)
       for (let k = 0; k < ids.length; k++) met[ids[k]!] = stamp
     }
+  }
+
+  private scopeTokens: readonly Token[] = []
+  private scopeFrom = 0
+  private readonly scoped: Array<FormFacts<R>> = []
+
+  /** `candidateIds(tokens[i])`, by what `scope` found when i is in the current scope of these tokens. */
+  candidateIdsAt(tokens: readonly Token[], i: number): number[] {
+    const f = tokens === this.scopeTokens ? this.scoped[i - this.scopeFrom] : undefined
+    return f?.ids ?? this.candidateIds(tokens[i]!)
   }
 
   /** Whether the rule can match in the current scope (every rule can before the first `scope`). */
@@ -597,7 +612,7 @@ export function findAll<R extends { pattern: CompiledPattern }>(rules: readonly 
     const limit = sentenceEnd(i)
     // matches found from here on stay inside [i, limit): rules needing a form absent from it are skipped
     if (limit !== scopeEnd) { index.scope(tokens, i, limit); scopeEnd = limit }
-    const ids = index.candidateIds(tokens[i]!)
+    const ids = index.candidateIdsAt(tokens, i)
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!
       if (!index.possible(id)) continue
