@@ -200,3 +200,29 @@ test('a rule index skips a rule needing a number in a sentence without one (and 
   index.scope(toks, 2, 4)
   assert.equal(index.possibleHere(rule), true)
 })
+
+test('matchClass remembers the words that start no form, and forgets when a form number comes back with other forms or lemmas', () => {
+  const cls: WordClasses = new Map([['c', new Map([
+    ['a', [{ tokens: ['a', 'b'], value: 'ab' }, { tokens: ['a'], value: 'a' }]],
+    ['b', [{ tokens: ['b', 'c'], value: 'bc' }]],
+    ['c', [{ tokens: ['c'], value: 'c' }]],
+  ])]])
+  const reference = (toks: Token[], at: number, limit: number) => {
+    const t = toks[at]!, out: Array<{ to: number; value: string }> = []
+    for (const e of cls.get('c')!.get(t.norm) ?? []) if (at + e.tokens.length <= limit && e.tokens.every((w, k) => k === 0 || toks[at + k]!.norm === w)) out.push({ to: at + e.tokens.length, value: e.value })
+    if (out.length) return out
+    for (const l of t.lemmas) { const e = cls.get('c')!.get(l)?.find((x) => x.tokens.length === 1); if (e) return [{ to: at + 1, value: e.value }] }
+    return []
+  }
+  // tokens whose form numbers collide (as those of two packs' segmenters can), with and without lemmas
+  const word = fc.record({ norm: fc.constantFrom('a', 'b', 'c', 'd'), form: fc.integer({ min: 0, max: 3 }), lemmas: fc.constantFrom(0, 1, 2) })
+  const lemmaArrays: string[][] = [[], ['c'], ['d', 'a']]
+  fc.assert(fc.property(fc.array(fc.array(word, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (sentences) => {
+    for (const words of sentences) {
+      const toks = words.map((w, i) => ({ ...makeToken('x', 0, 1, i, 0, ''), norm: w.norm, form: 1000 + w.form, lemmas: lemmaArrays[w.lemmas]! }))
+      for (let at = 0; at < toks.length; at++) for (const limit of [at + 1, toks.length]) {
+        assert.deepEqual(matchClass(cls.get('c')!, toks, at, limit), reference(toks, at, limit))
+      }
+    }
+  }), { numRuns: 2000, seed: 21 })
+})

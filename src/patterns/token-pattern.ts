@@ -23,7 +23,7 @@ export interface WordClassEntry {
   value: string
 }
 
-/** A word class: its forms indexed by their first folded token, longest forms first. */
+/** A word class: its forms indexed by their first folded token, longest forms first. Not to be changed once matched (`matchClass` remembers its answers). */
 export type WordClass = Map<string, WordClassEntry[]>
 
 export type WordClasses = Map<string, WordClass>
@@ -163,10 +163,32 @@ const BUILT_IN: Record<string, (t: Token) => boolean> = {
 /** The answer of matchClass when nothing matches: shared, never to be changed. */
 const NO_FORMS: Array<{ to: number; value: string }> = Object.freeze([]) as unknown as Array<{ to: number; value: string }>
 
+/**
+ * Which word forms start no form of a class, remembered per class by the token's form number (the segmenter's;
+ * small numbers go to the most frequent words, which come first). The answer depends only on the token's normal
+ * form and lemmas, so a form number's slot holds the ones it was found for; when another token of that number
+ * comes with others, the slot gets a new generation and every class's memory of it lapses.
+ */
+const MEMO_FORMS = 16384
+const slotNorm: Array<string | undefined> = new Array<string | undefined>(MEMO_FORMS).fill(undefined)
+const slotLemmas: Array<readonly string[] | undefined> = new Array<readonly string[] | undefined>(MEMO_FORMS).fill(undefined)
+const slotGeneration = new Uint32Array(MEMO_FORMS)
+let generation = 0
+const NEGATIVE = Symbol('forms starting no form of the class')
+type Memoised = WordClass & { [NEGATIVE]?: Uint32Array }
+
 /** Matches the forms of a word class starting at token `at`; returns every possible end, longest first (read only). */
 export function matchClass(cls: WordClass, tokens: readonly Token[], at: number, limit = tokens.length): Array<{ to: number; value: string }> {
   const first = tokens[at]
   if (!first) return NO_FORMS
+  // asked thousands of times per article, mostly of words that start no form: those answers are remembered
+  const id = first.form
+  let negative: Uint32Array | undefined
+  if (id !== undefined && id < MEMO_FORMS && generation < 0xffffffff) {
+    if (slotNorm[id] !== first.norm || slotLemmas[id] !== first.lemmas) { slotNorm[id] = first.norm; slotLemmas[id] = first.lemmas; slotGeneration[id] = ++generation }
+    negative = (cls as Memoised)[NEGATIVE] ??= new Uint32Array(MEMO_FORMS)
+    if (negative[id] === slotGeneration[id]) return NO_FORMS
+  }
   let out: Array<{ to: number; value: string }> | undefined
   const entries = cls.get(first.norm)
   if (entries) {
@@ -186,6 +208,8 @@ export function matchClass(cls: WordClass, tokens: readonly Token[], at: number,
     const list = lemma === first.norm ? entries : cls.get(lemma)
     if (list) for (const e of list) if (e.tokens.length === 1) return [{ to: at + 1, value: e.value }]
   }
+  // no entry under the normal form and none of one word under a lemma: nothing starts here, wherever the token is
+  if (negative && !entries) negative[id!] = slotGeneration[id!]!
   return NO_FORMS
 }
 
