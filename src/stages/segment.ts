@@ -34,25 +34,29 @@ function shapeOf(whole: string): Token['shape'] {
 /** What a token's forms are: functions of its text alone (and of the pack's normal form), so computed once per word form. */
 interface FormInfo { id: number; text: string; lower: string; fold: string; norm: string; isWord: boolean; shape: Token['shape'] }
 
-const formCaches = new WeakMap<(s: string) => string, Map<string, FormInfo>>()
+/** The forms of the word forms seen, for one normal form (one per normalising function: fold, lower). */
+interface FormCache { forms: Map<string, FormInfo>; normalise: (s: string) => string }
+
+const formCaches = new WeakMap<(s: string) => string, FormCache>()
 const FORM_CACHE_LIMIT = 100_000
 const LONGEST_CACHED_FORM = 64
 
-function formInfo(t: string, normalise: (s: string) => string): FormInfo {
-  const cache = formCache(normalise)
-  return cache.get(t) ?? newForm(cache, t)
+function formCache(normalise: (s: string) => string): FormCache {
+  let cache = formCaches.get(normalise)
+  if (!cache) { cache = { forms: new Map(), normalise }; formCaches.set(normalise, cache) }
+  return cache
 }
 
 /** The forms of a word form not in the cache, computed and kept there. */
-function newForm(cache: Map<string, FormInfo>, t: string): FormInfo {
-  const normalise = cacheNormalise.get(cache)!
+function newForm(cache: FormCache, t: string): FormInfo {
+  const { forms, normalise } = cache
   // a kept form must not hold on to the document it was cut from
   const cached = t.length <= LONGEST_CACHED_FORM
   if (cached) t = detached(t)
-  const info = { id: cache.size, text: t, lower: lower(t), fold: fold(t), norm: normalise(t), isWord: /[\p{L}\p{N}]/u.test(t), shape: shapeOf(t) }
+  const info = { id: forms.size, text: t, lower: lower(t), fold: fold(t), norm: normalise(t), isWord: /[\p{L}\p{N}]/u.test(t), shape: shapeOf(t) }
   if (cached) {
-    if (cache.size >= FORM_CACHE_LIMIT) cache.clear()
-    cache.set(t, info)
+    if (forms.size >= FORM_CACHE_LIMIT) forms.clear()
+    forms.set(t, info)
   }
   return info
 }
@@ -60,17 +64,10 @@ function newForm(cache: Map<string, FormInfo>, t: string): FormInfo {
 /** A token's lemmas until the analyse stage gives it its own (shared by every token: never changed). */
 const NO_LEMMAS = Object.freeze([]) as unknown as string[]
 
-function formCache(normalise: (s: string) => string): Map<string, FormInfo> {
-  let cache = formCaches.get(normalise)
-  if (!cache) { cache = new Map(); formCaches.set(normalise, cache); cacheNormalise.set(cache, normalise) }
-  return cache
-}
-const cacheNormalise = new WeakMap<Map<string, FormInfo>, (s: string) => string>()
-
-/** A token for text[start, end) with the forms of the cache (a normal form's, see `formCache`). */
-function newToken(cache: Map<string, FormInfo>, text: string, start: number, end: number, index: number, sentence: number, pre: string): Token {
+/** A token for text[start, end) with the forms of the cache. */
+function newToken(cache: FormCache, text: string, start: number, end: number, index: number, sentence: number, pre: string): Token {
   const t = text.slice(start, end)
-  const f = cache.get(t) ?? newForm(cache, t)
+  const f = cache.forms.get(t) ?? newForm(cache, t)
   return { index, start, end, text: f.text, lower: f.lower, fold: f.fold, norm: f.norm, isWord: f.isWord, shape: f.shape, sentence, lemmas: NO_LEMMAS, pre, form: f.id }
 }
 
