@@ -58,6 +58,11 @@ export interface LanguagePack {
   inClass(cls: string, folded: string): boolean
   /** The value of a single-token form of the class, if it is one. */
   classValue(cls: string, folded: string): string | undefined
+  /**
+   * The single-token forms of the class with their values (the first such entry's), for code that asks of many
+   * tokens: one map lookup per question. Read only.
+   */
+  oneWordForms(cls: string): ReadonlyMap<string, string>
   list(name: string): Set<string>
   rules(layer: string): PatternRule[]
 }
@@ -213,10 +218,25 @@ export function loadPack(code: string, root = PACKS_DIR, morphology?: (dir: stri
   }
 
   const morph = morphology && existsSync(join(dir, 'morphology')) ? morphology(dir) : identityMorphology
+  // made on first use per class (the classes are complete by now and never change)
+  const oneWord = new Map<string, Map<string, string>>()
+  const oneWordForms = (name: string): Map<string, string> => {
+    let forms = oneWord.get(name)
+    if (!forms) {
+      forms = new Map()
+      for (const [key, entries] of classes.get(name) ?? []) {
+        const e = entries.find((x) => x.tokens.length === 1)
+        if (e) forms.set(key, e.value)
+      }
+      oneWord.set(name, forms)
+    }
+    return forms
+  }
   const pack: LanguagePack = {
     code, name: manifest.name, dir, manifest, classes, patterns, lists, morphology: morph, normalise,
-    inClass: (cls, folded) => classes.get(cls)?.get(folded)?.some((e) => e.tokens.length === 1) ?? false,
-    classValue: (cls, folded) => classes.get(cls)?.get(folded)?.find((e) => e.tokens.length === 1)?.value,
+    inClass: (cls, folded) => oneWordForms(cls).has(folded),
+    classValue: (cls, folded) => oneWordForms(cls).get(folded),
+    oneWordForms,
     list: (name) => lists.get(name) ?? new Set(),
     rules: (layer) => patterns.get(layer) ?? [],
   }

@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { capture, compilePattern, findAll, matchAt, matchClass, requirements, RuleIndex, type Capture, type CompiledPattern, type PatternMatch, type WordClasses } from './token-pattern.js'
+import { capture, compilePattern, findAll, matchAt, matchClass, requirements, RuleIndex, testRequirements, type Capture, type CompiledPattern, type PatternMatch, type WordClasses } from './token-pattern.js'
 import { makeToken } from '../stages/segment.js'
 import type { Token } from '../text/token.js'
 
@@ -173,4 +173,56 @@ test('matchClass answers nothing with an empty list, and finds one-word forms th
   t[0]!.lemmas = ['henen']
   assert.deepEqual(matchClass(weekday, t, 0), [{ to: 1, value: '1' }])
   assert.deepEqual(matchClass(weekday, tokens('e hënë'), 0, 1), [])
+})
+
+test('the built-in number classes accept exactly what their regular expressions describe', () => {
+  const reference: Record<string, RegExp> = { digits: /^\d+$/, year: /^(1[89]|20)\d\d$/, day: /^(0?[1-9]|[12]\d|3[01])$/, 'month-number': /^(0?[1-9]|1[0-2])$/ }
+  const texts = ['0', '00', '000', '0000', '12a', 'a1', '1.5', '3,2', '١٢', '²', '-1', '', 'May']
+  for (let n = 0; n < 10000; n++) texts.push(String(n), String(n).padStart(2, '0'), String(n).padStart(4, '0'))
+  for (const [name, re] of Object.entries(reference)) {
+    const p = compilePattern(`{${name}}`)
+    for (const text of texts) {
+      const t = tokens(text)
+      const one = t.length === 1
+      assert.equal(one && matchAt(p, t, 0, classes) !== null, one && re.test(text), `{${name}} on "${text}"`)
+    }
+  }
+})
+
+test('a rule index skips a rule needing a number in a sentence without one (and never for capitals, which are everywhere)', () => {
+  assert.equal(testRequirements(compilePattern('(in|since)? -? {year}')).length, 1)
+  assert.equal(testRequirements(compilePattern('{cap} {lower} {digits}? /^x$/ sulm*')).length, 2)
+  const rule = { pattern: compilePattern('(in|since)? {year}') }
+  const index = new RuleIndex([rule], classes)
+  const toks = sentenceTokens(['in', 'spring', 'in', '2019'])
+  index.scope(toks, 0, 2)
+  assert.equal(index.possibleHere(rule), false)
+  index.scope(toks, 2, 4)
+  assert.equal(index.possibleHere(rule), true)
+})
+
+test('matchClass remembers the words that start no form, and forgets when a form number comes back with other forms or lemmas', () => {
+  const cls: WordClasses = new Map([['c', new Map([
+    ['a', [{ tokens: ['a', 'b'], value: 'ab' }, { tokens: ['a'], value: 'a' }]],
+    ['b', [{ tokens: ['b', 'c'], value: 'bc' }]],
+    ['c', [{ tokens: ['c'], value: 'c' }]],
+  ])]])
+  const reference = (toks: Token[], at: number, limit: number) => {
+    const t = toks[at]!, out: Array<{ to: number; value: string }> = []
+    for (const e of cls.get('c')!.get(t.norm) ?? []) if (at + e.tokens.length <= limit && e.tokens.every((w, k) => k === 0 || toks[at + k]!.norm === w)) out.push({ to: at + e.tokens.length, value: e.value })
+    if (out.length) return out
+    for (const l of t.lemmas) { const e = cls.get('c')!.get(l)?.find((x) => x.tokens.length === 1); if (e) return [{ to: at + 1, value: e.value }] }
+    return []
+  }
+  // tokens whose form numbers collide (as those of two packs' segmenters can), with and without lemmas
+  const word = fc.record({ norm: fc.constantFrom('a', 'b', 'c', 'd'), form: fc.integer({ min: 0, max: 3 }), lemmas: fc.constantFrom(0, 1, 2) })
+  const lemmaArrays: string[][] = [[], ['c'], ['d', 'a']]
+  fc.assert(fc.property(fc.array(fc.array(word, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (sentences) => {
+    for (const words of sentences) {
+      const toks = words.map((w, i) => ({ ...makeToken('x', 0, 1, i, 0, ''), norm: w.norm, form: 1000 + w.form, lemmas: lemmaArrays[w.lemmas]! }))
+      for (let at = 0; at < toks.length; at++) for (const limit of [at + 1, toks.length]) {
+        assert.deepEqual(matchClass(cls.get('c')!, toks, at, limit), reference(toks, at, limit))
+      }
+    }
+  }), { numRuns: 2000, seed: 21 })
 })

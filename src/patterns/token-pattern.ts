@@ -23,7 +23,7 @@ export interface WordClassEntry {
   value: string
 }
 
-/** A word class: its forms indexed by their first folded token, longest forms first. */
+/** A word class: its forms indexed by their first folded token, longest forms first. Not to be changed once matched (`matchClass` remembers its answers). */
 export type WordClass = Map<string, WordClassEntry[]>
 
 export type WordClasses = Map<string, WordClass>
@@ -124,11 +124,36 @@ export function compilePattern(source: string, normalise: (s: string) => string 
   return { source, elements }
 }
 
+/** Whether the text is one or more ASCII digits (what /^\d+$/ accepts); a token whose shape is not `d` never is. */
+function asciiDigits(t: Token): boolean {
+  if (t.shape !== 'd') return false
+  const s = t.text
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c < 0x30 || c > 0x39) return false }
+  return s.length > 0
+}
+const digitAt = (s: string, i: number) => s.charCodeAt(i) - 0x30
+
+// the built-in classes test characters rather than regular expressions: they are asked at almost every token
 const BUILT_IN: Record<string, (t: Token) => boolean> = {
-  digits: (t) => /^\d+$/.test(t.text),
-  year: (t) => /^(1[89]|20)\d\d$/.test(t.text),
-  day: (t) => /^(0?[1-9]|[12]\d|3[01])$/.test(t.text),
-  'month-number': (t) => /^(0?[1-9]|1[0-2])$/.test(t.text),
+  digits: asciiDigits,
+  // /^(1[89]|20)\d\d$/
+  year: (t) => t.text.length === 4 && asciiDigits(t) && ((digitAt(t.text, 0) === 1 && digitAt(t.text, 1) >= 8) || (digitAt(t.text, 0) === 2 && digitAt(t.text, 1) === 0)),
+  // /^(0?[1-9]|[12]\d|3[01])$/
+  day: (t) => {
+    if (t.text.length > 2 || !asciiDigits(t)) return false
+    const a = digitAt(t.text, 0)
+    if (t.text.length === 1) return a >= 1
+    const b = digitAt(t.text, 1)
+    return a === 0 ? b >= 1 : a <= 2 || (a === 3 && b <= 1)
+  },
+  // /^(0?[1-9]|1[0-2])$/
+  'month-number': (t) => {
+    if (t.text.length > 2 || !asciiDigits(t)) return false
+    const a = digitAt(t.text, 0)
+    if (t.text.length === 1) return a >= 1
+    const b = digitAt(t.text, 1)
+    return a === 0 ? b >= 1 : a === 1 && b <= 2
+  },
   lower: (t) => t.isWord && t.shape === 'x',
   cap: (t) => t.shape === 'Xx' || t.shape === 'X',
   upper: (t) => t.shape === 'X',
@@ -138,10 +163,32 @@ const BUILT_IN: Record<string, (t: Token) => boolean> = {
 /** The answer of matchClass when nothing matches: shared, never to be changed. */
 const NO_FORMS: Array<{ to: number; value: string }> = Object.freeze([]) as unknown as Array<{ to: number; value: string }>
 
+/**
+ * Which word forms start no form of a class, remembered per class by the token's form number (the segmenter's;
+ * small numbers go to the most frequent words, which come first). The answer depends only on the token's normal
+ * form and lemmas, so a form number's slot holds the ones it was found for; when another token of that number
+ * comes with others, the slot gets a new generation and every class's memory of it lapses.
+ */
+const MEMO_FORMS = 16384
+const slotNorm: Array<string | undefined> = new Array<string | undefined>(MEMO_FORMS).fill(undefined)
+const slotLemmas: Array<readonly string[] | undefined> = new Array<readonly string[] | undefined>(MEMO_FORMS).fill(undefined)
+const slotGeneration = new Uint32Array(MEMO_FORMS)
+let generation = 0
+const NEGATIVE = Symbol('forms starting no form of the class')
+type Memoised = WordClass & { [NEGATIVE]?: Uint32Array }
+
 /** Matches the forms of a word class starting at token `at`; returns every possible end, longest first (read only). */
 export function matchClass(cls: WordClass, tokens: readonly Token[], at: number, limit = tokens.length): Array<{ to: number; value: string }> {
   const first = tokens[at]
   if (!first) return NO_FORMS
+  // asked thousands of times per article, mostly of words that start no form: those answers are remembered
+  const id = first.form
+  let negative: Uint32Array | undefined
+  if (id !== undefined && id < MEMO_FORMS && generation < 0xffffffff) {
+    if (slotNorm[id] !== first.norm || slotLemmas[id] !== first.lemmas) { slotNorm[id] = first.norm; slotLemmas[id] = first.lemmas; slotGeneration[id] = ++generation }
+    negative = (cls as Memoised)[NEGATIVE] ??= new Uint32Array(MEMO_FORMS)
+    if (negative[id] === slotGeneration[id]) return NO_FORMS
+  }
   let out: Array<{ to: number; value: string }> | undefined
   const entries = cls.get(first.norm)
   if (entries) {
@@ -156,9 +203,13 @@ export function matchClass(cls: WordClass, tokens: readonly Token[], at: number,
   // an inflected form of a one-word entry, through the token's lemmas
   const lemmas = first.lemmas
   for (let j = 0; j < lemmas.length; j++) {
-    const list = cls.get(lemmas[j]!)
+    // a lemma equal to the normal form (most English ones) was looked up above
+    const lemma = lemmas[j]!
+    const list = lemma === first.norm ? entries : cls.get(lemma)
     if (list) for (const e of list) if (e.tokens.length === 1) return [{ to: at + 1, value: e.value }]
   }
+  // no entry under the normal form and none of one word under a lemma: nothing starts here, wherever the token is
+  if (negative && !entries) negative[id!] = slotGeneration[id!]!
   return NO_FORMS
 }
 
@@ -253,10 +304,13 @@ function compileAtom(n: Node, cont: Step): Step {
           if (builtIn(t)) { s.caps.push({ name: as, from: pos, to: pos + 1, value: t.text }); cont(pos + 1); s.caps.pop() }
         }
       }
+      // the class is looked up once per set of classes (a pack's), not at every attempt
+      let classesSeen: WordClasses | undefined, found: WordClass | undefined
       return (pos) => {
         const s = state
         if (pos >= s.limit) return
-        const cls = s.classes.get(name)
+        if (s.classes !== classesSeen || !found) { found = s.classes.get(name); classesSeen = s.classes }
+        const cls = found
         if (!cls) throw new Error(`pattern uses unknown word class {${name}}: add packs/<lang>/words/${name}.tsv`)
         for (const m of matchClass(cls, s.tokens, pos, s.limit)) {
           s.caps.push({ name: as, from: pos, to: m.to, value: m.value }); cont(m.to); s.caps.pop()
@@ -281,14 +335,16 @@ export function matchAt(p: CompiledPattern, tokens: readonly Token[], at: number
   // a match started inside another one (should a class or test ever match a pattern) keeps the outer one's state
   const outer = depth++ > 0 ? { ...s } : undefined
   if (outer) s.caps = []
-  s.tokens = tokens; s.classes = classes; s.limit = limit; s.at = at; s.caps.length = 0; s.best = null
+  s.tokens = tokens; s.classes = classes; s.limit = limit; s.at = at; s.best = null
+  // captures are pushed and popped in pairs, so they are empty here unless a match threw; setting an array's length is a runtime call
+  if (s.caps.length !== 0) s.caps.length = 0
   try {
     run(at)
     return s.best
   } finally {
     depth--
     if (outer) Object.assign(s, outer)
-    else { s.best = null; s.caps.length = 0; s.tokens = NO_TOKENS }
+    else { s.best = null; if (s.caps.length !== 0) s.caps.length = 0; s.tokens = NO_TOKENS }
   }
 }
 
@@ -380,6 +436,26 @@ function nodeKeys(n: Node, classes: WordClasses): Set<string> | null {
   }
 }
 
+/**
+ * Tests a match needs passed by some token: one per element that must match and has no fixed forms but a test
+ * of its token (a built-in class, a regular expression, a prefix, any word). A match is impossible in a
+ * sentence where no token passes one of them ({year} in a sentence without a number). Of the built-in classes only
+ * the numbers count: a capitalised, lower-case or punctuation token is in almost every sentence.
+ */
+const SELECTIVE = new Set(['digits', 'year', 'day', 'month-number'])
+
+export function testRequirements(p: CompiledPattern): Array<(t: Token) => boolean> {
+  const out: Array<(t: Token) => boolean> = []
+  for (const el of p.elements) {
+    if (el.optional) continue
+    const n = el.node
+    if (n.kind === 'class' && SELECTIVE.has(n.name)) out.push(BUILT_IN[n.name]!)
+    else if (n.kind === 'regex') { const re = n.re; out.push((t) => re.test(t.text)) }
+    else if (n.kind === 'prefix') { const prefix = n.prefix; out.push((t) => t.isWord && t.norm.startsWith(prefix)) }
+  }
+  return out
+}
+
 /** The forms one element of a sequence that must match can have: the first such element with fixed forms. */
 function sequenceKeys(els: readonly Element[], classes: WordClasses): Set<string> | null {
   for (const el of els) {
@@ -393,7 +469,7 @@ function sequenceKeys(els: readonly Element[], classes: WordClasses): Set<string
 const PREFIX_KEY = 3
 const prefixKey = (s: string) => '\u0000' + s.slice(0, PREFIX_KEY)
 
-interface FormFacts<R> { text: string; lemmas: string[]; rules: R[] | undefined; meets: number[] | undefined }
+interface FormFacts<R> { text: string; lemmas: string[]; rules: R[] | undefined; ids: number[] | undefined; meets: number[] | undefined }
 
 /** Form numbers below this are kept in an array; others (never, from the segmenter) by text. */
 const FORM_SLOTS = 200_000
@@ -409,6 +485,8 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   private readonly needs: number[][] = []
   /** Which needs a normal form or lemma meets. */
   private readonly needsByKey = new Map<string, number[]>()
+  /** Needs met by a token that passes a test (see `testRequirements`). */
+  private readonly testNeeds: Array<{ id: number; test: (t: Token) => boolean }> = []
   /** Per need, the number of the last scope a token met it in. */
   private readonly met: Int32Array
   private scopes = 0
@@ -423,6 +501,11 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
         const id = needCount++
         ids.push(id)
         for (const k of keys) { const l = this.needsByKey.get(k); if (l) l.push(id); else this.needsByKey.set(k, [id]) }
+      }
+      for (const test of testRequirements(r.pattern)) {
+        const id = needCount++
+        ids.push(id)
+        this.testNeeds.push({ id, test })
       }
       this.needs.push(ids)
       if (!start) { this.always.push(r); continue }
@@ -439,16 +522,36 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   scope(tokens: readonly Token[], from: number, to: number): void {
     const met = this.met
     const stamp = ++this.scopes
+    // what is known of each token's form is kept for the scope, so `candidateIdsAt` need not look it up again
+    const scoped = this.scoped
+    this.scopeTokens = tokens; this.scopeFrom = from; scoped.length = 0
     for (let i = from; i < to; i++) {
-      const ids = this.meets(tokens[i]!)
+      const f = this.facts(tokens[i]!)
+      scoped.push(f)
+      const ids = f.meets ?? this.meets(tokens[i]!)
       for (let k = 0; k < ids.length; k++) met[ids[k]!] = stamp
     }
   }
 
+  private scopeTokens: readonly Token[] = []
+  private scopeFrom = 0
+  private readonly scoped: Array<FormFacts<R>> = []
+
+  /** `candidateIds(tokens[i])`, by what `scope` found when i is in the current scope of these tokens. */
+  candidateIdsAt(tokens: readonly Token[], i: number): number[] {
+    const f = tokens === this.scopeTokens ? this.scoped[i - this.scopeFrom] : undefined
+    return f?.ids ?? this.candidateIds(tokens[i]!)
+  }
+
   /** Whether the rule can match in the current scope (every rule can before the first `scope`). */
   possibleHere(rule: R): boolean {
+    return this.possible(this.order.get(rule)!)
+  }
+
+  /** `possibleHere` of the rule at that position of `rules`. */
+  possible(id: number): boolean {
     if (this.scopes === 0) return true
-    const ids = this.needs[this.order.get(rule)!]!
+    const ids = this.needs[id]!
     for (let k = 0; k < ids.length; k++) if (this.met[ids[k]!] !== this.scopes) return false
     return true
   }
@@ -465,7 +568,7 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
     const id = t.form
     let hit = id === undefined ? this.byText.get(t.text) : this.byForm[id]
     if (hit && hit.text === t.text && (hit.lemmas === t.lemmas || (hit.lemmas.length === 0 && t.lemmas.length === 0))) return hit
-    hit = { text: t.text, lemmas: t.lemmas, rules: undefined, meets: undefined }
+    hit = { text: t.text, lemmas: t.lemmas, rules: undefined, ids: undefined, meets: undefined }
     if (id !== undefined && id < FORM_SLOTS) {
       // grown one slot at a time, so the array stays a plain one (a far write would make it a slow sparse one)
       const byForm = this.byForm
@@ -482,12 +585,21 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
     return (f.rules ??= this.find(t))
   }
 
+  /** The positions in `rules` of `candidates(t)`. */
+  candidateIds(t: Token): number[] {
+    const f = this.facts(t)
+    if (f.ids) return f.ids
+    const order = this.order
+    return (f.ids = (f.rules ??= this.find(t)).map((r) => order.get(r)!))
+  }
+
   /** The ids of the needs a token meets (by its normal form or a lemma). */
   private meets(t: Token): number[] {
     const f = this.facts(t)
     if (f.meets) return f.meets
     const ids = new Set<number>()
     for (const key of [t.norm, ...t.lemmas]) for (const id of this.needsByKey.get(key) ?? []) ids.add(id)
+    for (const { id, test } of this.testNeeds) if (test(t)) ids.add(id)
     return (f.meets = [...ids])
   }
 
@@ -524,8 +636,11 @@ export function findAll<R extends { pattern: CompiledPattern }>(rules: readonly 
     const limit = sentenceEnd(i)
     // matches found from here on stay inside [i, limit): rules needing a form absent from it are skipped
     if (limit !== scopeEnd) { index.scope(tokens, i, limit); scopeEnd = limit }
-    for (const rule of index.candidates(tokens[i]!)) {
-      if (!index.possibleHere(rule)) continue
+    const ids = index.candidateIdsAt(tokens, i)
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!
+      if (!index.possible(id)) continue
+      const rule = rules[id]!
       const m = matchAt(rule.pattern, tokens, i, classes, limit)
       if (m && (!best || m.to > best.match.to)) best = { rule, match: m }
     }

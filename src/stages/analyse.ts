@@ -10,10 +10,18 @@ import type { LanguagePack } from '../packs/language-pack.js'
 const caches = new WeakMap<LanguagePack, { proper: Map<string, string[]>; plain: Map<string, string[]> }>()
 const CACHE_LIMIT = 200_000
 
-/** Candidate lemmas (pack normal form) of a word form, cached per pack (the same array for every token of the form: read only). */
-export function lemmasOf(pack: LanguagePack, text: string, proper: boolean): string[] {
+function cachesOf(pack: LanguagePack): { proper: Map<string, string[]>; plain: Map<string, string[]> } {
   let caches2 = caches.get(pack)
   if (!caches2) { caches2 = { proper: new Map(), plain: new Map() }; caches.set(pack, caches2) }
+  return caches2
+}
+
+/** Candidate lemmas (pack normal form) of a word form, cached per pack (the same array for every token of the form: read only). */
+export function lemmasOf(pack: LanguagePack, text: string, proper: boolean): string[] {
+  return cachedLemmas(pack, cachesOf(pack), text, proper)
+}
+
+function cachedLemmas(pack: LanguagePack, caches2: { proper: Map<string, string[]>; plain: Map<string, string[]> }, text: string, proper: boolean): string[] {
   const cache = proper ? caches2.proper : caches2.plain
   let hit = cache.get(text)
   if (!hit) {
@@ -25,9 +33,11 @@ export function lemmasOf(pack: LanguagePack, text: string, proper: boolean): str
 }
 
 export function analyse(doc: KronikaDocument): void {
-  const closed = doc.pack.list('function-words')
+  const { pack } = doc
+  const closed = pack.list('function-words')
+  const caches2 = cachesOf(pack)
   for (const t of doc.tokens) {
     if (!t.isWord || t.shape === 'd' || closed.has(t.norm)) continue
-    t.lemmas = lemmasOf(doc.pack, t.text, t.shape === 'Xx' || t.shape === 'X')
+    t.lemmas = cachedLemmas(pack, caches2, t.text, t.shape === 'Xx' || t.shape === 'X')
   }
 }

@@ -1,7 +1,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { simpleWords, wordSegments } from './segment.js'
+import { simpleSentences, simpleWordBounds, simpleWords, wordSegments } from './segment.js'
+import type { Span } from '../record/schema.js'
 
 // the characters simpleWords handles, weighted towards those whose boundaries depend on their neighbours
 const SIMPLE_UNIT = fc.oneof(
@@ -59,4 +60,40 @@ test('no sentence break after an abbreviation or an initial, unless a blank line
   assert.deepEqual(sentences('The talks were led by Gen.\n\nSmith arrived later.'), ['The talks were led by Gen.', 'Smith arrived later.'])
   assert.deepEqual(sentences('The talks were led by Gen. \n \t\n Smith arrived later.'), ['The talks were led by Gen.', 'Smith arrived later.'])
   assert.deepEqual(sentences('Led by Gen.\nSmith arrived later.'), ['Led by Gen.\nSmith arrived later.'])
+})
+
+// characters whose sentence-break class differs: letters of every case (and letters with none), terminators,
+// closing marks, the comma, colon, semicolon and dashes that continue a sentence, spaces and line ends
+const SENTENCE_UNIT = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('a', 'Z', 'ë', 'Ç', 'ß', 'ª', 'µ', 'º', 'ǅ', 'ɏ', 'Ḁ', 'ỹ', 'ƻ', 'ǀ', 'ĸ', '1', '0', '9', 'Dr', 'the', 'U') },
+  { weight: 4, arbitrary: fc.constantFrom('.', '.', '?', '!', ',', ';', ':', "'", '’', '‘', '"', '“', '”', '„', '«', '»', '(', ')', '[', ']', ' ', ' ', '  ', '\t', '\n', '\r', '\r\n', '\u00a0') },
+  { weight: 1, arbitrary: fc.constantFrom('-', '–', '—', '…', '€', '/', '_', '×', '÷') },
+  { weight: 1, arbitrary: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) },
+)
+const sentenceSegmenters = ['en', 'sq'].map((l) => new Intl.Segmenter(l, { granularity: 'sentence' }))
+
+test('simpleSentences splits exactly as Intl.Segmenter does, on the text it handles', () => {
+  fc.assert(fc.property(fc.array(SENTENCE_UNIT, { maxLength: 16 }).map((xs) => xs.join('')), fc.integer({ min: 0, max: 1 }), (s, k) => {
+    const out: Span[] = []
+    simpleSentences(s, 0, s.length, out)
+    assert.deepEqual(out.map((x) => s.slice(x.start, x.end)), [...sentenceSegmenters[k]!.segment(s)].map((x) => x.segment))
+  }), { numRuns: 20000, seed: 11 })
+})
+
+test('simpleSentences on news text: abbreviations, initials, numbers, quotations and paragraphs', () => {
+  const s = 'The U.S. envoy met Dr. Rama at 3.5 p.m. in Tirana. “We agreed,” he said! Was it enough? (No.) The end… etc. and more.\n\nA new day.\r\nIt rained'
+  const prefix = 'Ignored. '
+  const out: Span[] = []
+  simpleSentences(prefix + s, prefix.length, prefix.length + s.length, out)
+  assert.deepEqual(out.map((x) => (prefix + s).slice(x.start, x.end)), [...sentenceSegmenters[0]!.segment(s)].map((x) => x.segment))
+})
+
+test('simpleWordBounds gives the segments of simpleWords that are not white space, in place', () => {
+  fc.assert(fc.property(fc.array(SIMPLE_UNIT, { maxLength: 16 }).map((xs) => xs.join('')), fc.string({ maxLength: 3 }), (s, before) => {
+    const out: number[] = []
+    simpleWordBounds(before + s + '.', before.length, before.length + s.length, out)
+    const pairs: Array<[number, string]> = []
+    for (let k = 0; k < out.length; k += 2) pairs.push([out[k]! - before.length, (before + s).slice(out[k]!, out[k + 1]!)])
+    assert.deepEqual(pairs, simpleWords(s).filter((w) => !/^\s+$/u.test(w.segment)).map((w) => [w.index, w.segment]))
+  }), { numRuns: 3000, seed: 5 })
 })

@@ -34,31 +34,46 @@ function shapeOf(whole: string): Token['shape'] {
 /** What a token's forms are: functions of its text alone (and of the pack's normal form), so computed once per word form. */
 interface FormInfo { id: number; text: string; lower: string; fold: string; norm: string; isWord: boolean; shape: Token['shape'] }
 
-const formCaches = new WeakMap<(s: string) => string, Map<string, FormInfo>>()
+/** The forms of the word forms seen, for one normal form (one per normalising function: fold, lower). */
+interface FormCache { forms: Map<string, FormInfo>; normalise: (s: string) => string }
+
+const formCaches = new WeakMap<(s: string) => string, FormCache>()
 const FORM_CACHE_LIMIT = 100_000
 const LONGEST_CACHED_FORM = 64
 
-function formInfo(t: string, normalise: (s: string) => string): FormInfo {
+function formCache(normalise: (s: string) => string): FormCache {
   let cache = formCaches.get(normalise)
-  if (!cache) { cache = new Map(); formCaches.set(normalise, cache) }
-  let info = cache.get(t)
-  if (!info) {
-    // a kept form must not hold on to the document it was cut from
-    const cached = t.length <= LONGEST_CACHED_FORM
-    if (cached) t = detached(t)
-    info = { id: cache.size, text: t, lower: lower(t), fold: fold(t), norm: normalise(t), isWord: /[\p{L}\p{N}]/u.test(t), shape: shapeOf(t) }
-    if (cached) {
-      if (cache.size >= FORM_CACHE_LIMIT) cache.clear()
-      cache.set(t, info)
-    }
+  if (!cache) { cache = { forms: new Map(), normalise }; formCaches.set(normalise, cache) }
+  return cache
+}
+
+/** The forms of a word form not in the cache, computed and kept there. */
+function newForm(cache: FormCache, t: string): FormInfo {
+  const { forms, normalise } = cache
+  // a kept form must not hold on to the document it was cut from
+  const cached = t.length <= LONGEST_CACHED_FORM
+  if (cached) t = detached(t)
+  const info = { id: forms.size, text: t, lower: lower(t), fold: fold(t), norm: normalise(t), isWord: /[\p{L}\p{N}]/u.test(t), shape: shapeOf(t) }
+  if (cached) {
+    if (forms.size >= FORM_CACHE_LIMIT) forms.clear()
+    forms.set(t, info)
   }
   return info
 }
 
+/** A token's lemmas until the analyse stage gives it its own (shared by every token: never changed). */
+const NO_LEMMAS = Object.freeze([]) as unknown as string[]
+
+/** A token for text[start, end) with the forms of the cache. */
+function newToken(cache: FormCache, text: string, start: number, end: number, index: number, sentence: number, pre: string): Token {
+  const t = text.slice(start, end)
+  const f = cache.forms.get(t) ?? newForm(cache, t)
+  return { index, start, end, text: f.text, lower: f.lower, fold: f.fold, norm: f.norm, isWord: f.isWord, shape: f.shape, sentence, lemmas: NO_LEMMAS, pre, form: f.id }
+}
+
 /** Makes a token for text[start, end). Equal word forms share their strings. */
 export function makeToken(text: string, start: number, end: number, index: number, sentence: number, pre: string, normalise: (s: string) => string = fold): Token {
-  const f = formInfo(text.slice(start, end), normalise)
-  return { index, start, end, text: f.text, lower: f.lower, fold: f.fold, norm: f.norm, isWord: f.isWord, shape: f.shape, sentence, lemmas: [], pre, form: f.id }
+  return newToken(formCache(normalise), text, start, end, index, sentence, pre)
 }
 
 /** JavaScript's \s: white space and line terminators. */
@@ -119,11 +134,14 @@ export function chunks(text: string): Span[] {
   return out
 }
 
-function sentenceSpans(text: string, pack: LanguagePack): Span[] {
+function sentenceSpans(text: string, pack: LanguagePack, simple: boolean): Span[] {
   const { sentence } = segmentersFor(pack.manifest.segmenterLocale ?? pack.code)
   const raw: Span[] = []
   for (const c of chunks(text)) {
-    for (const s of sentence.segment(text.slice(c.start, c.end))) raw.push({ start: c.start + s.index, end: c.start + s.index + s.segment.length })
+    if (simple) { simpleSentences(text, c.start, c.end, raw); continue }
+    const chunk = text.slice(c.start, c.end)
+    if (SIMPLE.test(chunk)) { simpleSentences(text, c.start, c.end, raw); continue }
+    for (const s of sentence.segment(chunk)) raw.push({ start: c.start + s.index, end: c.start + s.index + s.segment.length })
   }
   // merge breaks after abbreviations, unless a blank line (paragraph) separates them
   const merged: Span[] = []
@@ -194,6 +212,101 @@ export function simpleWords(text: string): Array<{ index: number; segment: strin
   return out
 }
 
+// sentence-break classes of the SIMPLE characters (UAX #29, Sentence_Break)
+const S_OTHER = 0, S_SP = 1, S_LOWER = 2, S_UPPER = 3, S_OLETTER = 4, S_NUMERIC = 5, S_ATERM = 6, S_STERM = 7, S_CLOSE = 8, S_SCONTINUE = 9, S_CR = 10, S_LF = 11
+
+/** Sentence-break class of each SIMPLE character, by code (letters by their Unicode properties). */
+const SENTENCE_CLASS = (() => {
+  const table = new Uint8Array(0x20ad)
+  const letter = (c: number) => {
+    const ch = String.fromCharCode(c)
+    return /\p{Lowercase}/u.test(ch) ? S_LOWER : /[\p{Uppercase}\p{Lt}]/u.test(ch) ? S_UPPER : /\p{Alphabetic}/u.test(ch) ? S_OLETTER : S_OTHER
+  }
+  for (let c = 0x41; c <= 0x5a; c++) table[c] = S_UPPER
+  for (let c = 0x61; c <= 0x7a; c++) table[c] = S_LOWER
+  for (let c = 0x30; c <= 0x39; c++) table[c] = S_NUMERIC
+  for (const c of [0xaa, 0xb5, 0xba]) table[c] = letter(c)
+  for (let c = 0xc0; c <= 0x24f; c++) table[c] = letter(c)
+  for (let c = 0x1e00; c <= 0x1eff; c++) table[c] = letter(c)
+  for (const c of [0x09, 0x20, 0xa0]) table[c] = S_SP
+  table[0x0d] = S_CR; table[0x0a] = S_LF
+  table[0x2e] = S_ATERM
+  for (const c of [0x21, 0x3f]) table[c] = S_STERM
+  for (const c of [0x22, 0x27, 0x28, 0x29, 0x5b, 0x5d, 0x7b, 0x7d, 0xab, 0xbb, 0x2018, 0x2019, 0x201c, 0x201d, 0x201e]) table[c] = S_CLOSE
+  for (const c of [0x2c, 0x2d, 0x3a, 0x3b, 0x2013, 0x2014]) table[c] = S_SCONTINUE
+  return table
+})()
+
+const isTerm = (k: number) => k === S_ATERM || k === S_STERM
+const isParaSep = (k: number) => k === S_CR || k === S_LF
+
+/**
+ * The sentences of text[from, to) (SIMPLE text) by the sentence-boundary rules of UAX #29 that apply to its
+ * characters, as Intl.Segmenter gives them (segment.test.ts compares the two): a break after a paragraph
+ * separator (SB4) and after a terminator with its closing marks, spaces and one separator (SB11), unless a number
+ * follows a full stop directly (SB6: 3.5), a capital follows a letter's full stop (SB7: U.S), a lower-case word
+ * follows before any capital or letter (SB8: etc. and more), or a comma, colon, dash or terminator does (SB8a).
+ */
+export function simpleSentences(text: string, from: number, to: number, out: Span[]): void {
+  const cls = (i: number) => SENTENCE_CLASS[text.charCodeAt(i)]!
+  let start = from
+  const cut = (at: number) => { if (at > start) { out.push({ start, end: at }); start = at } }
+  for (let i = from; i < to;) {
+    const c = cls(i)
+    if (isParaSep(c)) { i += c === S_CR && i + 1 < to && cls(i + 1) === S_LF ? 2 : 1; cut(i); continue } // SB3, SB4
+    if (!isTerm(c)) { i++; continue }
+    let k = i + 1
+    while (k < to && cls(k) === S_CLOSE) k++ // SB9
+    while (k < to && cls(k) === S_SP) k++ // SB10
+    if (k >= to) { i = k; break }
+    const next = cls(k)
+    if (isParaSep(next)) { k += next === S_CR && k + 1 < to && cls(k + 1) === S_LF ? 2 : 1; cut(k); i = k; continue } // SB11
+    if (next === S_SCONTINUE || isTerm(next)) { i = k; continue } // SB8a
+    if (c === S_ATERM) {
+      if (k === i + 1 && next === S_NUMERIC) { i = k; continue } // SB6
+      if (k === i + 1 && next === S_UPPER && i > from && (cls(i - 1) === S_UPPER || cls(i - 1) === S_LOWER)) { i = k; continue } // SB7
+      let m = k // SB8
+      for (; m < to; m++) { const x = cls(m); if (x === S_OLETTER || x === S_UPPER || x === S_LOWER || isParaSep(x) || isTerm(x)) break }
+      if (m < to && cls(m) === S_LOWER) { i = k; continue }
+    }
+    cut(k) // SB11
+    i = k
+  }
+  cut(to)
+}
+
+/**
+ * `simpleWords` of text[from, to) without making a string or an object per segment: pushes the start and end of
+ * each segment that is not white space (a white-space segment starts with a space character) onto `out`.
+ */
+export function simpleWordBounds(text: string, from: number, to: number, out: number[]): void {
+  const n = to - from
+  if (n <= 0) return
+  const cls = wordClasses.length >= n + 2 ? wordClasses : (wordClasses = new Uint8Array(n + 2 + (n >> 1)))
+  cls[0] = OTHER; cls[n + 1] = OTHER
+  for (let i = 0; i < n; i++) cls[i + 1] = wordBreakClass(text.charCodeAt(from + i))
+  let start = 0
+  for (let i = 1; i <= n; i++) {
+    let join = false
+    if (i < n) {
+      const a = cls[i]!, b = cls[i + 1]!
+      if (a === CR || a === LF || b === CR || b === LF) join = a === CR && b === LF // WB3, WB3a, WB3b
+      else if (a === SPACE) join = b === SPACE // WB3d
+      else if (a === LETTER) join = b === LETTER || b === DIGIT || b === EXTEND_NUM_LET || ((b === MID_LETTER || b === MID_NUM_LET) && cls[i + 2] === LETTER) // WB5, WB9, WB13a, WB6
+      else if (a === DIGIT) join = b === DIGIT || b === LETTER || b === EXTEND_NUM_LET || ((b === MID_NUM || b === MID_NUM_LET) && cls[i + 2] === DIGIT) // WB8, WB10, WB13a, WB12
+      else if (a === EXTEND_NUM_LET) join = b === EXTEND_NUM_LET || b === LETTER || b === DIGIT // WB13a, WB13b
+      else if (a === MID_LETTER) join = b === LETTER && cls[i - 1] === LETTER // WB7
+      else if (a === MID_NUM_LET) join = (b === LETTER && cls[i - 1] === LETTER) || (b === DIGIT && cls[i - 1] === DIGIT) // WB7, WB11
+      else if (a === MID_NUM) join = b === DIGIT && cls[i - 1] === DIGIT // WB11
+    }
+    if (!join) {
+      if (!isSpace(text.charCodeAt(from + start))) out.push(from + start, from + i)
+      start = i
+    }
+  }
+}
+let wordClasses = new Uint8Array(4096)
+
 /** Word segments of a text: `simpleWords` when it applies, else Intl.Segmenter's. */
 export function wordSegments(word: Intl.Segmenter, text: string): Iterable<{ index: number; segment: string }> {
   return SIMPLE.test(text) ? simpleWords(text) : word.segment(text)
@@ -203,27 +316,39 @@ export function segment(doc: KronikaDocument): void {
   const { text, pack } = doc
   const { word } = segmentersFor(pack.manifest.segmenterLocale ?? pack.code)
   const clitics = pack.list('hyphen-clitics'), prefixes = pack.list('hyphen-prefixes')
-  doc.sentences = sentenceSpans(text, pack)
+  // most articles are SIMPLE throughout: then no sentence or word needs Intl.Segmenter (nor a test of its own)
+  const simple = SIMPLE.test(text)
+  doc.sentences = sentenceSpans(text, pack, simple)
   const tokens: Token[] = []
+  const forms = formCache(pack.normalise)
+  const bounds: number[] = []
   doc.sentenceTokens = []
   doc.sentences.forEach((s, si) => {
     const first = tokens.length
-    const sentenceText = text.slice(s.start, s.end)
     let lastEnd = s.start
-    for (const w of wordSegments(word, sentenceText)) {
-      if (/^\s+$/u.test(w.segment)) continue
-      const start = s.start + w.index, end = start + w.segment.length
-      const pre = text.slice(lastEnd, start)
+    // word segments as [start, end) pairs in the text, white space left out
+    bounds.length = 0
+    if (simple) simpleWordBounds(text, s.start, s.end, bounds)
+    else {
+      const sentenceText = text.slice(s.start, s.end)
+      for (const w of wordSegments(word, sentenceText)) if (!/^\s+$/u.test(w.segment)) bounds.push(s.start + w.index, s.start + w.index + w.segment.length)
+    }
+    for (let b = 0; b < bounds.length; b += 2) {
+      const start = bounds[b]!, end = bounds[b + 1]!
+      const pre = lastEnd === start ? '' : text.slice(lastEnd, start)
       const prev = tokens[tokens.length - 1]
       const prev2 = tokens[tokens.length - 2]
       // word + "-" + clitic (KCNA-së) or prefix + "-" + word (ish-Presidentin) become one token
-      if (prev && prev2 && prev.sentence === si && prev2.sentence === si && prev.text === '-' && pre === '' && prev.pre === '' && prev2.isWord &&
-        (clitics.has(pack.normalise(w.segment)) || prefixes.has(prev2.norm) || (/^\d+$/.test(w.segment) && /^\p{L}+$/u.test(prev2.text)))) {
-        // … and so do a name and its number (COVID-19, F-16)
-        tokens.splice(tokens.length - 2, 2, makeToken(text, prev2.start, end, prev2.index, si, prev2.pre, pack.normalise))
-      } else {
-        tokens.push(makeToken(text, start, end, tokens.length, si, pre, pack.normalise))
+      if (pre === '' && prev && prev2 && prev.text === '-' && prev.sentence === si && prev2.sentence === si && prev.pre === '' && prev2.isWord) {
+        const w = text.slice(start, end)
+        if (clitics.has(pack.normalise(w)) || prefixes.has(prev2.norm) || (/^\d+$/.test(w) && /^\p{L}+$/u.test(prev2.text))) {
+          // … and so do a name and its number (COVID-19, F-16)
+          tokens.splice(tokens.length - 2, 2, newToken(forms, text, prev2.start, end, prev2.index, si, prev2.pre))
+          lastEnd = end
+          continue
+        }
       }
+      tokens.push(newToken(forms, text, start, end, tokens.length, si, pre))
       lastEnd = end
     }
     doc.sentenceTokens.push([first, tokens.length])

@@ -31,9 +31,19 @@ export function parseDigits(text: string, pack: LanguagePack): number | undefine
   return Number.isFinite(v) ? v : undefined
 }
 
+/** The value of the token as a single-token form of a class (`oneWordForms`): by its normal form, else by its first lemma that is one. */
+function tokenClassValue(forms: ReadonlyMap<string, string>, t: Token): string | undefined {
+  const v = forms.get(t.norm)
+  if (v !== undefined) return v
+  // asked of every token of an article: a loop, not a new array per token
+  const lemmas = t.lemmas
+  for (let k = 0; k < lemmas.length; k++) { const x = forms.get(lemmas[k]!); if (x !== undefined) return x }
+  return undefined
+}
+
 /** The numeric value of a single number word of the pack, if it is one. */
 function wordValue(t: Token, pack: LanguagePack): number | undefined {
-  const v = pack.classValue('number', t.norm) ?? t.lemmas.map((l) => pack.classValue('number', l)).find((x) => x !== undefined)
+  const v = tokenClassValue(pack.oneWordForms('number'), t)
   return v === undefined ? undefined : Number(v)
 }
 
@@ -50,7 +60,7 @@ export function readNumber(tokens: readonly Token[], at: number, pack: LanguageP
   const decimal = (pack.manifest as { decimal?: string }).decimal ?? '.'
   while (i < limit) {
     const t = tokens[i]!
-    if (t.shape === 'd' || /^\d/.test(t.text)) {
+    if (t.shape === 'd' || startsWithDigit(t.text)) {
       if (seen) break
       let v = parseDigits(t.text, pack)
       // digits with a scale word glued on (2.3bn): the scale multiplies them
@@ -64,7 +74,7 @@ export function readNumber(tokens: readonly Token[], at: number, pack: LanguageP
       }
       continue
     }
-    const vague = pack.classValue('vague-quantity', t.norm) ?? t.lemmas.map((l) => pack.classValue('vague-quantity', l)).find((x) => x !== undefined)
+    const vague = tokenClassValue(pack.oneWordForms('vague-quantity'), t)
     if (vague !== undefined && !seen) {
       vagueBase = Number(vague); current = vagueBase; approx = true; seen = true; lastWasNumber = true; i++
       // a scale after a linker multiplies a vague quantity (tens of millions, hundreds of thousands)
@@ -95,6 +105,12 @@ export function readNumber(tokens: readonly Token[], at: number, pack: LanguageP
   const phrase: NumberPhrase = { from: at, to: i, value, approx }
   if (approx && vagueBase) { phrase.min = value; phrase.max = value * 10 }
   return phrase
+}
+
+/** /^\d/ */
+function startsWithDigit(s: string): boolean {
+  const c = s.charCodeAt(0)
+  return c >= 0x30 && c <= 0x39
 }
 
 function connectorBefore(tokens: readonly Token[], i: number, connectors: Set<string>): boolean {
