@@ -64,12 +64,23 @@ export function capsSentences(doc: KronikaDocument): boolean[] {
     let upper = 0, words = 0
     for (let i = from; i < to; i++) {
       const t = doc.tokens[i]!
-      if (!t.isWord || t.shape === 'd' || t.text.replace(/[^\p{L}]/gu, '').length < 2) continue
+      if (!t.isWord || t.shape === 'd' || !twoLetters(t.text)) continue
       words++
       if (t.shape === 'X') upper++
     }
     return words >= 2 && upper / words >= 0.6
   })
+}
+
+/** True when the text has two letters or more (ASCII checked by code, anything else by the letter class). */
+function twoLetters(text: string): boolean {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 128) return text.replace(/[^\p{L}]/gu, '').length >= 2
+    if (((c | 32) >= 97 && (c | 32) <= 122) && ++n >= 2) return true
+  }
+  return false
 }
 
 /** True when the token's capital says nothing: first word of its sentence (after opening punctuation), or in a sentence in capitals. */

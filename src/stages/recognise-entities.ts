@@ -191,9 +191,10 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const all: MentionCandidate[] = kb.filter((k) => !(clubbable(k) && overPlaceSpans.has(`${k.start}:${k.end}`)) &&
     !(weak(k) && (byWordsAt.get(k.tokenFrom) ?? []).some((c) => inside(k, c) && !same(k, c))))
   // which candidates cover each token, so overlap checks stay linear in the text
-  const covering: MentionCandidate[][] = Array.from({ length: tokens.length }, () => [])
-  const claim = (c: MentionCandidate) => { for (let i = c.tokenFrom; i < c.tokenTo; i++) covering[i]!.push(c) }
-  const overlapping = (c: MentionCandidate) => { const out = new Set<MentionCandidate>(); for (let i = c.tokenFrom; i < c.tokenTo; i++) for (const k of covering[i]!) out.add(k); return [...out] }
+  // (a list only for the tokens some candidate covers)
+  const covering: Array<MentionCandidate[] | undefined> = new Array(tokens.length).fill(undefined)
+  const claim = (c: MentionCandidate) => { for (let i = c.tokenFrom; i < c.tokenTo; i++) (covering[i] ??= []).push(c) }
+  const overlapping = (c: MentionCandidate) => { const out = new Set<MentionCandidate>(); for (let i = c.tokenFrom; i < c.tokenTo; i++) for (const k of covering[i] ?? []) out.add(k); return [...out] }
   all.forEach(claim)
   for (const c of cued.sort((a, b) => (b.end - b.start) - (a.end - a.start))) {
     const clash = overlapping(c).some((k) => overlaps(k, c) && !((c.type === 'ORG' || ((c.type === 'MISC' || c.type === 'LOC') && cues.active)) && inside(k, c) && k.type === 'LOC' && !same(k, c)) && !(inside(k, c) && k.refs.length === 0 && !same(k, c)))
