@@ -65,6 +65,7 @@ export class Gazetteer {
     this.indexes.clear()
     this.adjectiveIndexes.clear()
     this.facts.clear()
+    this.lastTable = undefined
   }
 
   /** The aliases an entry is known by in a language: its own, the language-independent ones, and for people and organisations the English ones. */
@@ -190,10 +191,15 @@ export class Gazetteer {
 
   /** The facts of a token's form: its lookup forms, the keys it matches alias words by, its nationality. */
   private factsOf(t: Token, pack: LanguagePack): FormFacts {
+    if (pack === this.lastPack && this.lastTable) return this.lastTable.of(t)
     let table = this.facts.get(pack)
     if (!table) { table = new FormTable([...pack.list('possessive-endings')]); this.facts.set(pack, table) }
+    this.lastPack = pack
+    this.lastTable = table
     return table.of(t)
   }
+  private lastPack: LanguagePack | undefined
+  private lastTable: FormTable | undefined
 
   /**
    * Longest non-overlapping matches in a token range; a match starts on a capitalised token (names are written
@@ -210,6 +216,8 @@ export class Gazetteer {
       const t = tokens[i]!
       let bestTo = -1
       let best: AliasEntry[] | undefined
+      // the tree node all of `best` ends at, when they are its aliases (its referents are then kept on it)
+      let bestNode: TreeNode | undefined
       if (t.isWord && (t.shape === 'Xx' || t.shape === 'X')) {
         // the alias lists of the token's forms, in their order, found once per form
         const f = this.factsOf(t, pack)
@@ -220,17 +228,21 @@ export class Gazetteer {
           if (!found) continue
           // an alias indexed under several of the token's forms counts once, under the first form that has it (if
           // the longest of this form's aliases were all found before, its shorter ones cannot be the longest)
-          if (q > 0) found.items = found.items.filter((x) => !lists.slice(0, q).some((l) => l.tree.members.has(x)))
+          if (q > 0) {
+            const fresh = found.items.filter((x) => !lists.slice(0, q).some((l) => l.tree.members.has(x)))
+            if (fresh.length < found.items.length) { found.items = fresh; found.node = undefined }
+          }
           if (!found.items.length) continue
-          if (found.to > bestTo) { bestTo = found.to; best = found.items }
-          else if (found.to === bestTo) best = [...best!, ...found.items]
+          if (found.to > bestTo) { bestTo = found.to; best = found.items; bestNode = found.node }
+          else if (found.to === bestTo) { best = [...best!, ...found.items]; bestNode = undefined }
         }
       }
       if (best) {
         // the full stop the segmenter split from an abbreviation belongs to it (U.N + .)
         const last = tokens[bestTo - 1]!, dot = tokens[bestTo]
         if (bestTo < to && DOTTED.test(last.fold) && dot?.text === '.' && dot.pre === '') bestTo++
-        const entries = [...new Set(best.map((x) => x.entry))]
+        // (shared by every match of the same aliases: read only)
+        const entries = bestNode ? (bestNode.entries ??= referents(best)) : referents(best)
         out.push({ from: i, to: bestTo, entries, alias: best[0]!.alias })
         i = bestTo
       } else i++
@@ -272,10 +284,18 @@ interface TreeNode {
   ends: number[] | undefined
   /** Some alias ending here is not an acronym (matches text not in capitals). */
   plain: boolean
+  /** Some alias ending here is an acronym (matches only capitals). */
+  acronyms: boolean
   next: Map<string, TreeNode> | undefined
   article: TreeNode | undefined
+  /** The aliases of `ends`, made when first found. */
+  items: AliasEntry[] | undefined
+  /** The referents of `items`, made when first needed. */
+  entries: KbEntry[] | undefined
+  /** A list of this node alone, made when first needed. */
+  alone: TreeNode[] | undefined
 }
-const node = (): TreeNode => ({ ends: undefined, plain: false, next: undefined, article: undefined })
+const node = (): TreeNode => ({ ends: undefined, plain: false, acronyms: false, next: undefined, article: undefined, items: undefined, entries: undefined, alone: undefined })
 
 /**
  * The aliases of one index list (those sharing a first word) as a tree over their later words: a node's children
@@ -308,7 +328,7 @@ class AliasTree {
         }
         at = next
       }
-      for (const n of at) { (n.ends ??= []).push(p); if (!item.acronym) n.plain = true }
+      for (const n of at) { (n.ends ??= []).push(p); if (item.acronym) n.acronyms = true; else n.plain = true }
     })
   }
 
@@ -323,37 +343,54 @@ class AliasTree {
    * (acronym aliases need it). `keysAt(k)`: the forms token k matches alias words by; `articleAt(k)`: it is a
    * linking article.
    */
-  longest(items: readonly AliasEntry[], i: number, to: number, capitals: boolean, keysAt: (k: number) => string[], articleAt: (k: number) => boolean): { to: number; items: AliasEntry[] } | undefined {
-    let frontier: TreeNode[] = [this.root]
+  longest(items: readonly AliasEntry[], i: number, to: number, capitals: boolean, keysAt: (k: number) => string[], articleAt: (k: number) => boolean): { to: number; items: AliasEntry[]; node?: TreeNode | undefined } | undefined {
+    // the nodes the text has reached (a node's own one-node list when there is one: no array is made per step)
+    let frontier: TreeNode[] = (this.root.alone ??= [this.root])
     let bestTo = -1
     let bestNodes: TreeNode[] | undefined
     for (let k = i + 1; ; k++) {
       // the aliases ending before token k
-      for (const n of frontier) if (n.ends && (capitals || n.plain)) { bestTo = k; bestNodes = frontier; break }
+      for (let q = 0; q < frontier.length; q++) { const n = frontier[q]!; if (n.ends && (capitals || n.plain)) { bestTo = k; bestNodes = frontier; break } }
       if (k >= to) break
-      let next: TreeNode[] | undefined
+      let single: TreeNode | undefined
+      let several: TreeNode[] | undefined
       let keys: string[] | undefined
-      for (const n of frontier) {
+      for (let q = 0; q < frontier.length; q++) {
+        const n = frontier[q]!
         if (n.next) {
           keys ??= keysAt(k)
-          for (let q = 0; q < keys.length; q++) { const c = n.next.get(keys[q]!); if (c) (next ??= []).push(c) }
+          for (let r = 0; r < keys.length; r++) {
+            const c = n.next.get(keys[r]!)
+            if (c) { if (several) several.push(c); else if (single) several = [single, c]; else single = c }
+          }
         }
-        if (n.article && articleAt(k)) (next ??= []).push(n.article)
+        if (n.article && articleAt(k)) { const c = n.article; if (several) several.push(c); else if (single) several = [single, c]; else single = c }
       }
-      if (!next) break
-      frontier = next
+      if (several) frontier = several
+      else if (single) frontier = (single.alone ??= [single])
+      else break
     }
     if (!bestNodes) return undefined
+    const only = bestNodes.length === 1 ? bestNodes[0]! : undefined
+    // one node, every alias of it usable: its aliases, made once
+    if (only && (capitals || !only.acronyms)) return { to: bestTo, items: (only.items ??= only.ends!.map((p) => items[p]!)), node: only }
     const at: number[] = []
     for (const n of bestNodes) for (const p of n.ends ?? []) if (capitals || !items[p]!.acronym) at.push(p)
-    if (bestNodes.length > 1) at.sort((x, y) => x - y)
+    if (!only) at.sort((x, y) => x - y)
     const out: AliasEntry[] = []
     for (let q = 0; q < at.length; q++) if (q === 0 || at[q] !== at[q - 1]) out.push(items[at[q]!]!)
     return { to: bestTo, items: out }
   }
+
 }
 
 const trees = new WeakMap<readonly AliasEntry[], AliasTree>()
+
+/** The entries of these aliases, each once, in their order. */
+function referents(items: readonly AliasEntry[]): KbEntry[] {
+  if (items.length === 1) return [items[0]!.entry]
+  return [...new Set(items.map((x) => x.entry))]
+}
 
 /** The alias lists an index has for these keys, in their order, with their trees. */
 function listsOf(index: AliasIndex, keys: readonly string[]): Array<{ items: AliasEntry[]; tree: AliasTree }> {
