@@ -9,6 +9,7 @@ import type { LanguagePack } from '../packs/language-pack.js'
 import { tokeniseForm } from '../packs/language-pack.js'
 import type { Token } from '../text/token.js'
 import { fold } from '../text/fold.js'
+import { FormMemo } from './form-memo.js'
 
 export interface AliasEntry {
   /** Each alias token's acceptable normal forms ('@' for a linking article). */
@@ -187,19 +188,19 @@ export class Gazetteer {
   }
 
   /** What is known of each word form per pack (`FormFacts`), by the token's form number. */
-  private readonly facts = new Map<LanguagePack, FormTable>()
+  private readonly facts = new Map<LanguagePack, FormMemo<FormFacts>>()
 
   /** The facts of a token's form: its lookup forms, the keys it matches alias words by, its nationality. */
   private factsOf(t: Token, pack: LanguagePack): FormFacts {
-    if (pack === this.lastPack && this.lastTable) return this.lastTable.of(t)
+    if (pack === this.lastPack && this.lastTable) return this.lastTable.get(t)
     let table = this.facts.get(pack)
-    if (!table) { table = new FormTable([...pack.list('possessive-endings')]); this.facts.set(pack, table) }
+    if (!table) { table = formTable([...pack.list('possessive-endings')]); this.facts.set(pack, table) }
     this.lastPack = pack
     this.lastTable = table
-    return table.of(t)
+    return table.get(t)
   }
   private lastPack: LanguagePack | undefined
-  private lastTable: FormTable | undefined
+  private lastTable: FormMemo<FormFacts> | undefined
 
   /**
    * Longest non-overlapping matches in a token range; a match starts on a capitalised token (names are written
@@ -408,8 +409,6 @@ function aliasTree(items: readonly AliasEntry[]): AliasTree {
 
 /** What matching needs of a word form, found once per form and pack. */
 interface FormFacts {
-  text: string
-  lemmas: readonly string[]
   /** `tokenForms`. */
   forms: string[]
   /** The forms alias words are matched by: `forms`, and the word without an abbreviation's dots or a possessive ending. */
@@ -422,39 +421,15 @@ interface FormFacts {
   startsPair?: boolean
 }
 
-/** Slots of the table by form number (form numbers beyond it are looked up by text). */
-const FORM_SLOTS = 200_000
-
-const LONGEST_KEPT = 64
-
-/** Facts per word form by the token's form number, checked against the text and lemmas they were found for. */
-class FormTable {
-  private readonly byForm: Array<FormFacts | undefined> = []
-  private readonly byText = new Map<string, FormFacts>()
-  constructor(private readonly possessive: readonly string[]) {}
-
-  of(t: Token): FormFacts {
-    const id = t.form
-    let hit = id === undefined || id >= FORM_SLOTS ? this.byText.get(t.text) : this.byForm[id]
-    if (hit && hit.text === t.text && (hit.lemmas === t.lemmas || sameStrings(hit.lemmas, t.lemmas))) return hit
+/** The facts of each word form for one pack. */
+function formTable(possessive: readonly string[]): FormMemo<FormFacts> {
+  return new FormMemo((t) => {
     const forms = tokenForms(t)
     const extra: string[] = []
     if (DOTTED.test(t.fold)) extra.push(t.fold.replace(/\./g, ''))
-    for (const p of this.possessive) if (t.fold.length > p.length && t.fold.endsWith(p)) extra.push(t.fold.slice(0, -p.length))
-    hit = { text: t.text, lemmas: t.lemmas, forms, keys: extra.length ? [...forms, ...extra] : forms }
-    // a long token may be a slice of its article (the segmenter keeps only short forms): not kept
-    if (t.text.length > LONGEST_KEPT) return hit
-    if (id !== undefined && id < FORM_SLOTS) {
-      // grown one slot at a time, so the array stays a plain one (a far write would make it a slow sparse one)
-      const byForm = this.byForm
-      while (byForm.length <= id) byForm.push(undefined)
-      byForm[id] = hit
-    } else {
-      if (this.byText.size >= 50_000) this.byText.clear()
-      this.byText.set(t.text, hit)
-    }
-    return hit
-  }
+    for (const p of possessive) if (t.fold.length > p.length && t.fold.endsWith(p)) extra.push(t.fold.slice(0, -p.length))
+    return { forms, keys: extra.length ? [...forms, ...extra] : forms }
+  })
 }
 
 /** True when the two lists share a string. */

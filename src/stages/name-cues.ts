@@ -9,6 +9,7 @@ import type { KronikaDocument } from '../document.js'
 import type { LanguagePack } from '../packs/language-pack.js'
 import type { Token } from '../text/token.js'
 import type { Entity } from '../record/schema.js'
+import { FormMemo } from '../kb/form-memo.js'
 
 /** The pack's name cues, read once per pack. */
 export interface NameCues {
@@ -21,36 +22,83 @@ export interface NameCues {
   /** Names of peoples, faiths and regions' peoples that are no country's (European, Kurdish, Moslem). */
   groups: Set<string>
   possessive: string[]
+  /** The word without a possessive ending (found once per word form): see `withoutPossessive`. */
+  bare(t: Token): string
   isTitle(t: Token): boolean
   isOrgWord(t: Token): boolean
   isLocWord(t: Token): boolean
   isMiscWord(t: Token): boolean
   isPlacePreposition(t: Token): boolean
+  isOrgHead(t: Token): boolean
+  /** The word's normal form or a lemma is listed as never a name (`not-names`). */
+  isNotName(t: Token): boolean
+  /** The word's normal form is a month or a weekday. */
+  isCalendarWord(t: Token): boolean
 }
 
 const cache = new WeakMap<LanguagePack, NameCues>()
 
+/** What the cues ask of a word form, found once per form (`FormMemo`). */
+interface WordFacts {
+  /** The word without a possessive ending (`withoutPossessive`). */
+  bare: string
+  title: boolean
+  orgWord: boolean
+  locWord: boolean
+  miscWord: boolean
+  placePreposition: boolean
+  orgHead: boolean
+  /** Its normal form or a lemma is in the pack's `not-names` list. */
+  notName: boolean
+  /** Its normal form names a month or a weekday. */
+  calendar: boolean
+}
+
 export function nameCues(pack: LanguagePack): NameCues {
   let c = cache.get(pack)
   if (c) return c
-  const has = (cls: string) => (t: Token) => pack.inClass(cls, t.norm) || t.lemmas.some((l) => pack.inClass(cls, l))
+  // a word is in a class by its normal form or one of its lemmas
+  const has = (cls: string, t: Token) => pack.inClass(cls, t.norm) || t.lemmas.some((l) => pack.inClass(cls, l))
   const common = pack.list('common-words')
+  const notNames = pack.list('not-names')
+  const possessive = [...pack.list('possessive-endings')].sort((a, b) => b.length - a.length)
+  const words = new FormMemo<WordFacts>((t) => ({
+    bare: stripPossessive(t.norm, possessive),
+    title: has('person-title', t),
+    orgWord: has('org-word', t),
+    locWord: has('loc-word', t),
+    miscWord: has('misc-word', t),
+    placePreposition: has('place-preposition', t),
+    orgHead: has('org-head', t),
+    notName: notNames.has(t.norm) || t.lemmas.some((l) => notNames.has(l)),
+    calendar: pack.inClass('month', t.norm) || pack.inClass('weekday', t.norm),
+  }))
   c = {
     active: common.size > 0,
     given: pack.list('given-names'),
-    notNames: pack.list('not-names'),
+    notNames,
     common,
     particles: pack.list('name-particles'),
     groups: pack.list('group-names'),
-    possessive: [...pack.list('possessive-endings')].sort((a, b) => b.length - a.length),
-    isTitle: has('person-title'),
-    isOrgWord: has('org-word'),
-    isLocWord: has('loc-word'),
-    isMiscWord: has('misc-word'),
-    isPlacePreposition: has('place-preposition'),
+    possessive,
+    bare: (t) => words.get(t).bare,
+    isTitle: (t) => words.get(t).title,
+    isOrgWord: (t) => words.get(t).orgWord,
+    isLocWord: (t) => words.get(t).locWord,
+    isMiscWord: (t) => words.get(t).miscWord,
+    isPlacePreposition: (t) => words.get(t).placePreposition,
+    isOrgHead: (t) => words.get(t).orgHead,
+    isNotName: (t) => words.get(t).notName,
+    isCalendarWord: (t) => words.get(t).calendar,
   }
   cache.set(pack, c)
   return c
+}
+
+/** A normal form without the longest possessive ending it has (longest first in `possessive`). */
+function stripPossessive(norm: string, possessive: readonly string[]): string {
+  for (const p of possessive) if (norm.length > p.length && norm.endsWith(p)) return norm.slice(0, -p.length)
+  return norm
 }
 
 const OPEN = /^[“"«„‘'‹(\[–—-]$/u
@@ -98,8 +146,7 @@ export function capitalsUninformative(doc: KronikaDocument, i: number, caps: boo
 
 /** The word a token stands for without a possessive ending (Germany's → germany), or its normal form. */
 export function withoutPossessive(t: Token, cues: NameCues): string {
-  for (const p of cues.possessive) if (t.norm.length > p.length && t.norm.endsWith(p)) return t.norm.slice(0, -p.length)
-  return t.norm
+  return cues.bare(t)
 }
 
 /** Characters of a possessive ending at the end of the token's text (Shearer's → 2), or 0. */
@@ -111,13 +158,14 @@ export function possessiveLength(t: Token, cues: NameCues): number {
 /** True for a single capital letter followed directly by a full stop and then more of a name (M. Atherton, George W. Bush). */
 export function isInitial(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i], dot = tokens[i + 1]
-  return Boolean(t && dot && /^\p{Lu}$/u.test(t.text) && dot.text === '.' && dot.pre === '')
+  // (the full stop first: most tokens are not followed by one; a capital letter is one or two code units)
+  return Boolean(t && dot && dot.text === '.' && dot.pre === '' && t.text.length <= 2 && /^\p{Lu}$/u.test(t.text))
 }
 
 /** True for a dotted abbreviation the segmenter split from its final full stop (U.S + . , U.N + .). */
 export function isDottedAbbreviation(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i], dot = tokens[i + 1]
-  return Boolean(t && dot && /^(\p{L}\.)+\p{L}$/u.test(t.text) && dot.text === '.' && dot.pre === '')
+  return Boolean(t && dot && dot.text === '.' && dot.pre === '' && /^(\p{L}\.)+\p{L}$/u.test(t.text))
 }
 
 /** The type a name's own words give it (Labour Party → ORG, Yangtze River → LOC, World Cup → MISC), if any; organisation words win. */

@@ -71,7 +71,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       // a town's name that is also a given name, followed by another capitalised word or after a title, is a person's
       const onlyPlaces = m.entries.every((e) => e.id.startsWith('place:'))
       const next = tokens[m.to], prev = tokens[m.from - 1]
-      if (onlyPlaces && ((next && m.to < to && next.shape === 'Xx' && next.pre === ' ') || (prev && (pack.inClass('person-title', prev.norm) || prev.lemmas.some((l) => pack.inClass('person-title', l)))))) continue
+      if (onlyPlaces && ((next && m.to < to && next.shape === 'Xx' && next.pre === ' ') || (prev && cues.isTitle(prev)))) continue
       // a known person's one-word alias followed by another name is someone else (Francis Moreau)
       if (cues.active && m.to - m.from === 1 && m.entries.every((e) => e.type === 'PER') && next && m.to < to && next.shape === 'Xx' && next.pre === ' ' &&
         !caps[next.sentence] && !cues.notNames.has(next.norm) && !pack.inClass('weekday', next.norm) && !pack.inClass('month', next.norm) && !cues.common.has(next.norm)) continue
@@ -220,9 +220,9 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const notNames = pack.list('not-names')
   const taken = new Uint8Array(tokens.length)
   for (const c of all) for (let i = c.tokenFrom; i < c.tokenTo; i++) taken[i] = 1
-  const isCue = (t: Token) => pack.inClass('person-title', t.norm) || pack.inClass('org-head', t.norm) || t.lemmas.some((l) => pack.inClass('person-title', l) || pack.inClass('org-head', l))
-  const nameLike = (t: Token): boolean => (cues.active && isInitial(tokens, t.index) && tokens[t.index + 2]?.shape === 'Xx' && tokens[t.index + 2]!.sentence === t.sentence) || t.isWord && (t.shape === 'Xx' || t.shape === 'X') && !notNames.has(t.norm) && !t.lemmas.some((l) => notNames.has(l)) && !isCue(t) && !gaz.nationality(t, pack) &&
-    !(cues.active && (notNames.has(withoutPossessive(t, cues)) || (t.pre === '' && /^['’]$/u.test(tokens[t.index - 1]?.text ?? '') && t.norm.length === 1) || cues.groups.has(withoutPossessive(t, cues)) || gaz.nationalityAt(tokens, t.index, pack)?.to === t.index + 2 || pack.inClass('month', t.norm) || pack.inClass('weekday', t.norm) || (quiet(t.index) && cues.common.has(withoutPossessive(t, cues)))))
+  const isCue = (t: Token) => cues.isTitle(t) || cues.isOrgHead(t)
+  const nameLike = (t: Token): boolean => (cues.active && isInitial(tokens, t.index) && tokens[t.index + 2]?.shape === 'Xx' && tokens[t.index + 2]!.sentence === t.sentence) || t.isWord && (t.shape === 'Xx' || t.shape === 'X') && !cues.isNotName(t) && !isCue(t) && !gaz.nationality(t, pack) &&
+    !(cues.active && (notNames.has(withoutPossessive(t, cues)) || (t.pre === '' && /^['’]$/u.test(tokens[t.index - 1]?.text ?? '') && t.norm.length === 1) || cues.groups.has(withoutPossessive(t, cues)) || gaz.nationalityAt(tokens, t.index, pack)?.to === t.index + 2 || cues.isCalendarWord(t) || (quiet(t.index) && cues.common.has(withoutPossessive(t, cues)))))
   const pending: MentionCandidate[] = []
   for (const [from, to] of doc.sentenceTokens) {
     for (let i = from; i < to; i++) {
@@ -250,7 +250,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       let single = j - i === 1
       const first = tokens[i]!
       const prev = tokens[i - 1]
-      const afterTitle = prev && isCue(prev) && pack.inClass('person-title', prev.norm) || (prev?.lemmas.some((l) => pack.inClass('person-title', l)) ?? false)
+      const afterTitle = prev ? cues.isTitle(prev) : false
       if (cues.active) {
         single = tokens.slice(i, j).filter((t) => t.isWord).length === 1
         // letters alone are column heads (W D L), not initials of a name
@@ -361,7 +361,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   // Rusisë X (a title word, an article or a lower-case word may stand between)
   const countryEnding = new Map<number, string>()
   for (const k of all) if (k.refs.length && k.refs.every((e) => e.id.startsWith('country:')) && k.refs[0]!.country) countryEnding.set(k.tokenTo, k.refs[0]!.country!)
-  const isTitle = (t: Token) => pack.inClass('person-title', t.norm) || t.lemmas.some((l) => pack.inClass('person-title', l))
+  const isTitle = cues.isTitle
   for (const c of all) {
     const near = adjectiveAt.get(c.tokenFrom - 1) ?? (tokens[c.tokenFrom - 1]?.isWord === false ? adjectiveAt.get(c.tokenFrom - 2) : undefined)
     if (near) { c.country = near.country; continue }
