@@ -19,13 +19,14 @@ const OPEN_QUOTES = new Set(['“', '"', '«', '„', '‘', "'", '‹', '「'])
 
 /** Folded lemma key of a token range, used to group mentions of an unlinked name (Peskovit, Peskovi → peskov). */
 export function nameKey(tokens: readonly Token[], from: number, to: number): string {
-  const parts: string[] = []
+  let key: string | undefined
   for (let i = from; i < to; i++) {
     const t = tokens[i]!
     if (!t.isWord) continue
-    parts.push(t.lemmas[0] ?? t.fold)
+    const part = t.lemmas[0] ?? t.fold
+    key = key === undefined ? part : `${key} ${part}`
   }
-  return parts.join(' ')
+  return key ?? ''
 }
 
 function candidate(doc: KronikaDocument, from: number, to: number, type: MentionCandidate['type'], rule: string, refs: KbEntry[]): MentionCandidate {
@@ -188,8 +189,9 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const overPlaceSpans = new Set([...overPlace].map((c) => `${c.start}:${c.end}`))
   const byWordsAt = new Map<number, MentionCandidate[]>()
   for (const c of byWords) for (let i = c.tokenFrom; i < c.tokenTo; i++) { const l = byWordsAt.get(i); if (l) l.push(c); else byWordsAt.set(i, [c]) }
-  const all: MentionCandidate[] = kb.filter((k) => !(clubbable(k) && overPlaceSpans.has(`${k.start}:${k.end}`)) &&
-    !(weak(k) && (byWordsAt.get(k.tokenFrom) ?? []).some((c) => inside(k, c) && !same(k, c))))
+  // (the cheap test first: most documents have no such cue)
+  const all: MentionCandidate[] = kb.filter((k) => !(overPlaceSpans.size > 0 && clubbable(k) && overPlaceSpans.has(`${k.start}:${k.end}`)) &&
+    !((byWordsAt.get(k.tokenFrom)?.some((c) => inside(k, c) && !same(k, c)) ?? false) && weak(k)))
   // which candidates cover each token, so overlap checks stay linear in the text
   // (a list only for the tokens some candidate covers)
   const covering: Array<MentionCandidate[] | undefined> = new Array(tokens.length).fill(undefined)
