@@ -280,6 +280,43 @@ export function tokenForms(t: Token): string[] {
 }
 const formsCache = new Map<string, { lemmas: readonly string[]; forms: string[] }>()
 
+/** Finds the longest aliases of one index list from a token (see `AliasTree.longest`). */
+interface AliasMatcher {
+  readonly members: Set<AliasEntry>
+  longest(items: readonly AliasEntry[], i: number, to: number, capitals: boolean, keysAt: (k: number) => string[], articleAt: (k: number) => boolean): { to: number; items: AliasEntry[]; node?: TreeNode | undefined } | undefined
+}
+
+/** Lists this long or shorter are checked alias by alias. */
+const SHORT_LIST = 8
+
+/** A short list, checked alias by alias in its order. */
+class ShortList implements AliasMatcher {
+  constructor(private readonly list: readonly AliasEntry[]) {}
+
+  get members(): Set<AliasEntry> {
+    return new Set(this.list)
+  }
+
+  longest(items: readonly AliasEntry[], i: number, to: number, capitals: boolean, keysAt: (k: number) => string[], articleAt: (k: number) => boolean): { to: number; items: AliasEntry[] } | undefined {
+    let bestTo = -1
+    let best: AliasEntry[] | undefined
+    for (const item of items) {
+      if (item.acronym && !capitals) continue
+      const end = i + item.tokens.length
+      if (end > to || end < bestTo) continue
+      let ok = true
+      for (let k = 1; ok && k < item.tokens.length; k++) {
+        const want = item.tokens[k]!
+        ok = want[0] === ARTICLE ? articleAt(i + k) : sharesOne(keysAt(i + k), want)
+      }
+      if (!ok) continue
+      if (end > bestTo) { bestTo = end; best = [item] }
+      else best!.push(item)
+    }
+    return best && { to: bestTo, items: best }
+  }
+}
+
 /** A node of an alias tree: the aliases (positions in their list) ending at this word, and the words that may follow. */
 interface TreeNode {
   ends: number[] | undefined
@@ -305,7 +342,7 @@ const node = (): TreeNode => ({ ends: undefined, plain: false, acronyms: false, 
  * checks per English article and 2,000 per Albanian one before, mostly of lists like The …, Ministry of …,
  * Ministria e …).
  */
-class AliasTree {
+class AliasTree implements AliasMatcher {
   readonly size: number
   private readonly root = node()
   private memberSet: Set<AliasEntry> | undefined
@@ -394,14 +431,19 @@ function referents(items: readonly AliasEntry[]): KbEntry[] {
 }
 
 /** The alias lists an index has for these keys, in their order, with their trees. */
-function listsOf(index: AliasIndex, keys: readonly string[]): Array<{ items: AliasEntry[]; tree: AliasTree }> {
-  const out: Array<{ items: AliasEntry[]; tree: AliasTree }> = []
+function listsOf(index: AliasIndex, keys: readonly string[]): Array<{ items: AliasEntry[]; tree: AliasMatcher }> {
+  const out: Array<{ items: AliasEntry[]; tree: AliasMatcher }> = []
   for (const key of keys) { const items = index.get(key); if (items) out.push({ items, tree: aliasTree(items) }) }
   return out
 }
 
-/** The tree of an index list, made when the list is first matched (and again if aliases were added to it). */
-function aliasTree(items: readonly AliasEntry[]): AliasTree {
+/**
+ * The matcher of an index list: a short list (most first words start one or two aliases) is checked alias by alias,
+ * which needs no memory of its own; a longer one gets its tree, made when the list is first matched (and again if
+ * aliases were added to it).
+ */
+function aliasTree(items: readonly AliasEntry[]): AliasMatcher {
+  if (items.length <= SHORT_LIST) return new ShortList(items)
   let tree = trees.get(items)
   if (!tree || tree.size !== items.length) { tree = new AliasTree(items); trees.set(items, tree) }
   return tree
@@ -416,7 +458,7 @@ interface FormFacts {
   /** The country the form names as a nationality adjective (null: none; undefined: not asked yet). */
   nationality?: KbEntry | null
   /** The alias lists its keys find in the index, with their trees (undefined: not asked yet). */
-  lists?: Array<{ items: AliasEntry[]; tree: AliasTree }>
+  lists?: Array<{ items: AliasEntry[]; tree: AliasMatcher }>
   /** One of its forms starts a two-word nationality adjective (undefined: not asked yet). */
   startsPair?: boolean
 }

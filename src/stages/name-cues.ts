@@ -22,7 +22,7 @@ export interface NameCues {
   /** Names of peoples, faiths and regions' peoples that are no country's (European, Kurdish, Moslem). */
   groups: Set<string>
   possessive: string[]
-  /** The word without a possessive ending (found once per word form): see `withoutPossessive`. */
+  /** The word without a possessive ending: see `withoutPossessive`. */
   bare(t: Token): string
   isTitle(t: Token): boolean
   isOrgWord(t: Token): boolean
@@ -38,21 +38,8 @@ export interface NameCues {
 
 const cache = new WeakMap<LanguagePack, NameCues>()
 
-/** What the cues ask of a word form, found once per form (`FormMemo`). */
-interface WordFacts {
-  /** The word without a possessive ending (`withoutPossessive`). */
-  bare: string
-  title: boolean
-  orgWord: boolean
-  locWord: boolean
-  miscWord: boolean
-  placePreposition: boolean
-  orgHead: boolean
-  /** Its normal form or a lemma is in the pack's `not-names` list. */
-  notName: boolean
-  /** Its normal form names a month or a weekday. */
-  calendar: boolean
-}
+/** What the cues ask of a word form, found once per form (`FormMemo`) and kept as bits of one number. */
+const TITLE = 1, ORG_WORD = 2, LOC_WORD = 4, MISC_WORD = 8, PLACE_PREPOSITION = 16, ORG_HEAD = 32, NOT_NAME = 64, CALENDAR = 128
 
 export function nameCues(pack: LanguagePack): NameCues {
   let c = cache.get(pack)
@@ -62,17 +49,11 @@ export function nameCues(pack: LanguagePack): NameCues {
   const common = pack.list('common-words')
   const notNames = pack.list('not-names')
   const possessive = [...pack.list('possessive-endings')].sort((a, b) => b.length - a.length)
-  const words = new FormMemo<WordFacts>((t) => ({
-    bare: stripPossessive(t.norm, possessive),
-    title: has('person-title', t),
-    orgWord: has('org-word', t),
-    locWord: has('loc-word', t),
-    miscWord: has('misc-word', t),
-    placePreposition: has('place-preposition', t),
-    orgHead: has('org-head', t),
-    notName: notNames.has(t.norm) || t.lemmas.some((l) => notNames.has(l)),
-    calendar: pack.inClass('month', t.norm) || pack.inClass('weekday', t.norm),
-  }))
+  const words = new FormMemo<number>((t) =>
+    (has('person-title', t) ? TITLE : 0) | (has('org-word', t) ? ORG_WORD : 0) | (has('loc-word', t) ? LOC_WORD : 0) |
+    (has('misc-word', t) ? MISC_WORD : 0) | (has('place-preposition', t) ? PLACE_PREPOSITION : 0) | (has('org-head', t) ? ORG_HEAD : 0) |
+    (notNames.has(t.norm) || t.lemmas.some((l) => notNames.has(l)) ? NOT_NAME : 0) |
+    (pack.inClass('month', t.norm) || pack.inClass('weekday', t.norm) ? CALENDAR : 0))
   c = {
     active: common.size > 0,
     given: pack.list('given-names'),
@@ -81,15 +62,15 @@ export function nameCues(pack: LanguagePack): NameCues {
     particles: pack.list('name-particles'),
     groups: pack.list('group-names'),
     possessive,
-    bare: (t) => words.get(t).bare,
-    isTitle: (t) => words.get(t).title,
-    isOrgWord: (t) => words.get(t).orgWord,
-    isLocWord: (t) => words.get(t).locWord,
-    isMiscWord: (t) => words.get(t).miscWord,
-    isPlacePreposition: (t) => words.get(t).placePreposition,
-    isOrgHead: (t) => words.get(t).orgHead,
-    isNotName: (t) => words.get(t).notName,
-    isCalendarWord: (t) => words.get(t).calendar,
+    bare: (t) => stripPossessive(t.norm, possessive),
+    isTitle: (t) => (words.get(t) & TITLE) !== 0,
+    isOrgWord: (t) => (words.get(t) & ORG_WORD) !== 0,
+    isLocWord: (t) => (words.get(t) & LOC_WORD) !== 0,
+    isMiscWord: (t) => (words.get(t) & MISC_WORD) !== 0,
+    isPlacePreposition: (t) => (words.get(t) & PLACE_PREPOSITION) !== 0,
+    isOrgHead: (t) => (words.get(t) & ORG_HEAD) !== 0,
+    isNotName: (t) => (words.get(t) & NOT_NAME) !== 0,
+    isCalendarWord: (t) => (words.get(t) & CALENDAR) !== 0,
   }
   cache.set(pack, c)
   return c
