@@ -37,3 +37,39 @@ test('a name among many sharing its first word is found by its second word, the 
 test('two referents of one alias are both kept, in the order of the knowledge base', () => {
   assert.deepEqual(find('The Ministry of Roads said so.'), [{ text: 'Ministry of Roads', ids: ['actor:ministry-of-roads', 'actor:ministry-of-roads-2'] }])
 })
+
+// invented names: one first word shared by aliases of different lengths and shapes
+const harbour: KbEntry[] = [
+  org('harbour-bank', 'Harbour Bank'),
+  org('harbour-bank-of-tarnow', 'Harbour Bank of Tarnow'),
+  org('harbour-trust', 'Harbour Trust'),
+  { id: 'actor:hbt', name: 'HBT', type: 'ORG', aliases: { en: ['HBT'] } },
+  { id: 'actor:lugina', name: 'Lugina e Hënës', type: 'LOC', aliases: { sq: ['Lugina e Hënës'] } },
+  { id: 'country:zembia', name: 'Zembia', type: 'LOC', country: 'ZEM', aliases: { en: ['Zembia'] }, adjectives: { en: ['Zembian', 'North Zembian'] } },
+]
+
+function findIn(text: string, lang = 'en') {
+  const doc = extractDocument({ text, lang })
+  return new Gazetteer(harbour.map((e) => ({ ...e }))).match(doc.tokens, doc.pack).map((m) => text.slice(doc.tokens[m.from]!.start, doc.tokens[m.to - 1]!.end))
+}
+
+test('the longest alias the text follows is found, word by word', () => {
+  assert.deepEqual(findIn('The Harbour Bank of Tarnow and the Harbour Bank of Lodz met the Harbour Trust.'), ['Harbour Bank of Tarnow', 'Harbour Bank', 'Harbour Trust'])
+  // the alias runs past the sentence: only what fits in it is found
+  assert.deepEqual(findIn('He went to Harbour Bank. Of Tarnow nothing was said.'), ['Harbour Bank'])
+})
+
+test('an acronym alias matches only capitals, and a linking article any linking article', () => {
+  assert.deepEqual(findIn('HBT said so, and Hbt did not.'), ['HBT'])
+  assert.deepEqual(findIn('Banorët thanë se Lugina së Hënës dhe Lugina i Hënës janë larg.', 'sq'), ['Lugina së Hënës', 'Lugina i Hënës'])
+})
+
+test('nationality adjectives of one word and of two', () => {
+  const doc = extractDocument({ text: 'The North Zembian coach met a Zembian player near the North Sea.', lang: 'en' })
+  const gaz = new Gazetteer(harbour.map((e) => ({ ...e })))
+  const at = (word: string) => doc.tokens.findIndex((t) => t.text === word)
+  assert.deepEqual(gaz.nationalityAt(doc.tokens, at('North'), doc.pack), { entry: gaz.get('country:zembia'), to: at('North') + 2 })
+  assert.equal(gaz.nationalityAt(doc.tokens, doc.tokens.findIndex((t, i) => t.text === 'Zembian' && i > at('coach')), doc.pack)?.to, doc.tokens.findIndex((t, i) => t.text === 'Zembian' && i > at('coach')) + 1)
+  assert.equal(gaz.nationalityAt(doc.tokens, doc.tokens.map((t) => t.text).lastIndexOf('North'), doc.pack), undefined)
+  assert.equal(gaz.nationality(doc.tokens[at('coach')]!, doc.pack), undefined)
+})

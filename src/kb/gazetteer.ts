@@ -9,6 +9,7 @@ import type { LanguagePack } from '../packs/language-pack.js'
 import { tokeniseForm } from '../packs/language-pack.js'
 import type { Token } from '../text/token.js'
 import { fold } from '../text/fold.js'
+import { FormMemo } from './form-memo.js'
 
 export interface AliasEntry {
   /** Each alias token's acceptable normal forms ('@' for a linking article). */
@@ -64,6 +65,8 @@ export class Gazetteer {
     for (const e of entries) { this.entries.push(e); this.byId.set(e.id, e); this.added.push(e) }
     this.indexes.clear()
     this.adjectiveIndexes.clear()
+    this.facts.clear()
+    this.lastTable = undefined
   }
 
   /** The aliases an entry is known by in a language: its own, the language-independent ones, and for people and organisations the English ones. */
@@ -74,24 +77,37 @@ export class Gazetteer {
     return [...out]
   }
 
-  private readonly adjectiveIndexes = new Map<string, Map<string, KbEntry>>()
+  private readonly adjectiveIndexes = new Map<string, { index: Map<string, KbEntry>; firstWords: Set<string> }>()
+
+  /** The nationality adjectives of a language by their normal forms, and the first words of those of two words. */
+  private adjectiveIndex(pack: LanguagePack): { index: Map<string, KbEntry>; firstWords: Set<string> } {
+    let made = this.adjectiveIndexes.get(pack.code)
+    if (!made) {
+      const index = new Map<string, KbEntry>(), firstWords = new Set<string>()
+      for (const e of this.entries) {
+        for (const a of e.adjectives?.[pack.code] ?? []) {
+          const words = tokeniseForm(a)
+          const key = words.join(' ')
+          if (!index.has(key)) index.set(key, e)
+          if (words.length === 2) firstWords.add(words[0]!)
+        }
+      }
+      made = { index, firstWords }
+      this.adjectiveIndexes.set(pack.code, made)
+    }
+    return made
+  }
 
   /** The country a nationality adjective or demonym names (rus, ruse, amerikanë → Russia, United States), if the token is one. */
   nationality(t: Token, pack: LanguagePack): KbEntry | undefined {
-    let index = this.adjectiveIndexes.get(pack.code)
-    if (!index) {
-      index = new Map()
-      for (const e of this.entries) {
-        for (const a of e.adjectives?.[pack.code] ?? []) {
-          const key = tokeniseForm(a).join(' ')
-          if (!index.has(key)) index.set(key, e)
-        }
-      }
-      this.adjectiveIndexes.set(pack.code, index)
-    }
     if (!t.isWord) return undefined
-    for (const f of tokenForms(t)) { const hit = index.get(f); if (hit) return hit }
-    return undefined
+    const f = this.factsOf(t, pack)
+    if (f.nationality === undefined) {
+      const { index } = this.adjectiveIndex(pack)
+      f.nationality = null
+      for (const form of f.forms) { const hit = index.get(form); if (hit) { f.nationality = hit; break } }
+    }
+    return f.nationality ?? undefined
   }
 
   /** A nationality adjective of two words or one starting at token i (South Korean, West Indian, Russian), and where it ends. */
@@ -99,9 +115,15 @@ export class Gazetteer {
     const t = tokens[i], u = tokens[i + 1]
     if (!t?.isWord) return undefined
     const one = this.nationality(t, pack)
-    const index = this.adjectiveIndexes.get(pack.code)
-    if (index && u?.isWord && u.pre === ' ') {
-      for (const f of tokenForms(t)) for (const g of tokenForms(u)) { const hit = index.get(`${f} ${g}`); if (hit) return { entry: hit, to: i + 2 } }
+    if (u?.isWord && u.pre === ' ') {
+      // most words start no adjective of two words: no pair is looked up for them
+      const f = this.factsOf(t, pack)
+      const { index, firstWords } = this.adjectiveIndex(pack)
+      f.startsPair ??= f.forms.some((form) => firstWords.has(form))
+      if (f.startsPair) {
+        const second = this.factsOf(u, pack).forms
+        for (const a of f.forms) for (const b of second) { const hit = index.get(`${a} ${b}`); if (hit) return { entry: hit, to: i + 2 } }
+      }
     }
     return one ? { entry: one, to: i + 1 } : undefined
   }
@@ -165,72 +187,65 @@ export class Gazetteer {
     }
   }
 
+  /** What is known of each word form per pack (`FormFacts`), by the token's form number. */
+  private readonly facts = new Map<LanguagePack, FormMemo<FormFacts>>()
+
+  /** The facts of a token's form: its lookup forms, the keys it matches alias words by, its nationality. */
+  private factsOf(t: Token, pack: LanguagePack): FormFacts {
+    if (pack === this.lastPack && this.lastTable) return this.lastTable.get(t)
+    let table = this.facts.get(pack)
+    if (!table) { table = formTable([...pack.list('possessive-endings')]); this.facts.set(pack, table) }
+    this.lastPack = pack
+    this.lastTable = table
+    return table.get(t)
+  }
+  private lastPack: LanguagePack | undefined
+  private lastTable: FormMemo<FormFacts> | undefined
+
   /**
    * Longest non-overlapping matches in a token range; a match starts on a capitalised token (names are written
-   * with a capital) and an acronym alias matches only text in capitals.
+   * with a capital) and an acronym alias matches only text in capitals. The aliases of a first word are walked as
+   * a tree by the forms of the words after it (`AliasTree`), so only those the text can continue are tried.
    */
-  private formsFor: readonly Token[] | undefined
-  private formsPack: LanguagePack | undefined
-  private formsByToken: Array<string[] | undefined> = []
-
   match(tokens: readonly Token[], pack: LanguagePack, from = 0, to = tokens.length): GazetteerMatch[] {
     const index = this.index(pack)
     const out: GazetteerMatch[] = []
     // a name's possessive ending (Germany's) and an abbreviation's dots (U.N) do not hide it
-    const possessive = [...pack.list('possessive-endings')]
-    // the forms of each token, kept for the document's other sentences (match is called once per sentence)
-    if (this.formsFor !== tokens || this.formsPack !== pack) { this.formsFor = tokens; this.formsPack = pack; this.formsByToken = new Array<string[] | undefined>(tokens.length) }
-    const known = this.formsByToken
-    const formsOf = (tk: Token): string[] => {
-      let all = known[tk.index]
-      if (all !== undefined && tokens[tk.index] === tk) return all
-      const forms = tokenForms(tk)
-      const extra: string[] = []
-      if (DOTTED.test(tk.fold)) extra.push(tk.fold.replace(/\./g, ''))
-      for (const p of possessive) if (tk.fold.length > p.length && tk.fold.endsWith(p)) extra.push(tk.fold.slice(0, -p.length))
-      all = extra.length ? [...forms, ...extra] : forms
-      if (tokens[tk.index] === tk) known[tk.index] = all
-      return all
-    }
+    const keysAt = (k: number): string[] => this.factsOf(tokens[k]!, pack).keys
+    const articleAt = (k: number): boolean => pack.inClass('article', tokens[k]!.norm)
     for (let i = from; i < to;) {
       const t = tokens[i]!
-      let best: { to: number; items: AliasEntry[] } | null = null
+      let bestTo = -1
+      let best: AliasEntry[] | undefined
+      // the tree node all of `best` ends at, when they are its aliases (its referents are then kept on it)
+      let bestNode: TreeNode | undefined
       if (t.isWord && (t.shape === 'Xx' || t.shape === 'X')) {
-        const keys = formsOf(t)
-        // an alias indexed under several of the token's forms is tried once
-        const seen = keys.length > 1 ? new Set<AliasEntry>() : undefined
-        for (const key of keys) {
-          const items = index.get(key)
-          if (items === undefined) continue
-          // a long list (The …, Ministry of …) is narrowed to the aliases whose second word the next token can be
-          const tried = items.length > LONG_LIST ? narrowed(items, i + 1 < to ? formsOf(tokens[i + 1]!) : undefined) : undefined
-          const n = tried ? tried.length : items.length
-          for (let p = 0; p < n; p++) {
-            const item = tried ? items[tried[p]!]! : items[p]!
-            if (seen) { if (seen.has(item)) continue; seen.add(item) }
-            if (item.acronym && t.shape !== 'X') continue
-            const end = i + item.tokens.length
-            if (end > to) continue
-            let ok = true
-            for (let k = 1; ok && k < item.tokens.length; k++) {
-              const tk = tokens[i + k]!
-              const want = item.tokens[k]!
-              if (want[0] === ARTICLE) ok = pack.inClass('article', tk.norm)
-              else ok = sharesOne(formsOf(tk), want)
-            }
-            if (!ok) continue
-            if (!best || end > best.to) best = { to: end, items: [item] }
-            else if (end === best.to) best.items.push(item)
+        // the alias lists of the token's forms, in their order, found once per form
+        const f = this.factsOf(t, pack)
+        const lists = f.lists ??= listsOf(index, f.keys)
+        for (let q = 0; q < lists.length; q++) {
+          const { items, tree } = lists[q]!
+          const found = tree.longest(items, i, to, t.shape === 'X', keysAt, articleAt)
+          if (!found) continue
+          // an alias indexed under several of the token's forms counts once, under the first form that has it (if
+          // the longest of this form's aliases were all found before, its shorter ones cannot be the longest)
+          if (q > 0) {
+            const fresh = found.items.filter((x) => !lists.slice(0, q).some((l) => l.tree.members.has(x)))
+            if (fresh.length < found.items.length) { found.items = fresh; found.node = undefined }
           }
+          if (!found.items.length) continue
+          if (found.to > bestTo) { bestTo = found.to; best = found.items; bestNode = found.node }
+          else if (found.to === bestTo) { best = [...best!, ...found.items]; bestNode = undefined }
         }
       }
       if (best) {
         // the full stop the segmenter split from an abbreviation belongs to it (U.N + .)
-        const last = tokens[best.to - 1]!, dot = tokens[best.to]
-        if (best.to < to && DOTTED.test(last.fold) && dot?.text === '.' && dot.pre === '') best.to++
-        const entries = [...new Set(best.items.map((x) => x.entry))]
-        out.push({ from: i, to: best.to, entries, alias: best.items[0]!.alias })
-        i = best.to
+        const last = tokens[bestTo - 1]!, dot = tokens[bestTo]
+        if (bestTo < to && DOTTED.test(last.fold) && dot?.text === '.' && dot.pre === '') bestTo++
+        // (shared by every match of the same aliases: read only)
+        const entries = bestNode ? (bestNode.entries ??= referents(best)) : referents(best)
+        out.push({ from: i, to: bestTo, entries, alias: best[0]!.alias })
+        i = bestTo
       } else i++
     }
     return out
@@ -265,38 +280,198 @@ export function tokenForms(t: Token): string[] {
 }
 const formsCache = new Map<string, { lemmas: readonly string[]; forms: string[] }>()
 
-/** Alias lists longer than this are grouped by their aliases' second word (see `narrowed`). */
-const LONG_LIST = 24
+/** Finds the longest aliases of one index list from a token (see `AliasTree.longest`). */
+interface AliasMatcher {
+  readonly members: Set<AliasEntry>
+  longest(items: readonly AliasEntry[], i: number, to: number, capitals: boolean, keysAt: (k: number) => string[], articleAt: (k: number) => boolean): { to: number; items: AliasEntry[]; node?: TreeNode | undefined } | undefined
+}
 
-/** The aliases of one list by second word: positions of those of one word or with an article second, and of the others by each form their second word can take. */
-interface BySecondWord { size: number; open: number[]; bySecond: Map<string, number[]> }
-const bySecondWord = new WeakMap<AliasEntry[], BySecondWord>()
+/** Lists this long or shorter are checked alias by alias. */
+const SHORT_LIST = 8
+
+/** A short list, checked alias by alias in its order. */
+class ShortList implements AliasMatcher {
+  constructor(private readonly list: readonly AliasEntry[]) {}
+
+  get members(): Set<AliasEntry> {
+    return new Set(this.list)
+  }
+
+  longest(items: readonly AliasEntry[], i: number, to: number, capitals: boolean, keysAt: (k: number) => string[], articleAt: (k: number) => boolean): { to: number; items: AliasEntry[] } | undefined {
+    let bestTo = -1
+    let best: AliasEntry[] | undefined
+    for (const item of items) {
+      if (item.acronym && !capitals) continue
+      const end = i + item.tokens.length
+      if (end > to || end < bestTo) continue
+      let ok = true
+      for (let k = 1; ok && k < item.tokens.length; k++) {
+        const want = item.tokens[k]!
+        ok = want[0] === ARTICLE ? articleAt(i + k) : sharesOne(keysAt(i + k), want)
+      }
+      if (!ok) continue
+      if (end > bestTo) { bestTo = end; best = [item] }
+      else best!.push(item)
+    }
+    return best && { to: bestTo, items: best }
+  }
+}
+
+/** A node of an alias tree: the aliases (positions in their list) ending at this word, and the words that may follow. */
+interface TreeNode {
+  ends: number[] | undefined
+  /** Some alias ending here is not an acronym (matches text not in capitals). */
+  plain: boolean
+  /** Some alias ending here is an acronym (matches only capitals). */
+  acronyms: boolean
+  next: Map<string, TreeNode> | undefined
+  article: TreeNode | undefined
+  /** The aliases of `ends`, made when first found. */
+  items: AliasEntry[] | undefined
+  /** The referents of `items`, made when first needed. */
+  entries: KbEntry[] | undefined
+  /** A list of this node alone, made when first needed. */
+  alone: TreeNode[] | undefined
+}
+const node = (): TreeNode => ({ ends: undefined, plain: false, acronyms: false, next: undefined, article: undefined, items: undefined, entries: undefined, alone: undefined })
 
 /**
- * Positions in `items` (ascending, so aliases are tried in their order) of the aliases that can match when the
- * token after the first has these forms (undefined: no token after it in range, so only one-word aliases can).
- * The others would fail on their second word.
+ * The aliases of one index list (those sharing a first word) as a tree over their later words: a node's children
+ * are keyed by each normal form the next alias word can take, and a linking article has a child of its own. A text
+ * is walked through it word by word, so an alias is tried only as far as the text follows it (about 700 alias
+ * checks per English article and 2,000 per Albanian one before, mostly of lists like The …, Ministry of …,
+ * Ministria e …).
  */
-function narrowed(items: AliasEntry[], next: readonly string[] | undefined): number[] {
-  let g = bySecondWord.get(items)
-  if (!g || g.size !== items.length) {
-    g = { size: items.length, open: [], bySecond: new Map() }
+class AliasTree implements AliasMatcher {
+  readonly size: number
+  private readonly root = node()
+  private memberSet: Set<AliasEntry> | undefined
+
+  constructor(private readonly list: readonly AliasEntry[]) {
+    const items = list
+    this.size = items.length
     items.forEach((item, p) => {
-      const second = item.tokens[1]
-      if (!second || second[0] === ARTICLE) { g!.open.push(p); return }
-      for (const f of new Set(second)) { const l = g!.bySecond.get(f); if (l) l.push(p); else g!.bySecond.set(f, [p]) }
+      let at = [this.root]
+      for (let k = 1; k < item.tokens.length; k++) {
+        const want = item.tokens[k]!
+        const next: TreeNode[] = []
+        for (const n of at) {
+          if (want[0] === ARTICLE) { next.push(n.article ??= node()); continue }
+          n.next ??= new Map()
+          for (const f of new Set(want)) {
+            let c = n.next.get(f)
+            if (!c) { c = node(); n.next.set(f, c) }
+            next.push(c)
+          }
+        }
+        at = next
+      }
+      for (const n of at) { (n.ends ??= []).push(p); if (item.acronym) n.acronyms = true; else n.plain = true }
     })
-    bySecondWord.set(items, g)
   }
-  if (!next) return g.open
-  let out: number[] | undefined
-  for (const f of next) {
-    const l = g.bySecond.get(f)
-    if (l) out = out ? [...out, ...l] : l
+
+  /** The aliases of the list, as a set. */
+  get members(): Set<AliasEntry> {
+    return (this.memberSet ??= new Set(this.list))
   }
-  if (!out) return g.open
-  const all = [...new Set([...g.open, ...out])]
-  return all.sort((a, b) => a - b)
+
+  /**
+   * The aliases of `items` (this tree's list) that match longest from token i (before `to`): where they end and
+   * which they are, in their list order; undefined when none does. `capitals`: the first token is in capitals
+   * (acronym aliases need it). `keysAt(k)`: the forms token k matches alias words by; `articleAt(k)`: it is a
+   * linking article.
+   */
+  longest(items: readonly AliasEntry[], i: number, to: number, capitals: boolean, keysAt: (k: number) => string[], articleAt: (k: number) => boolean): { to: number; items: AliasEntry[]; node?: TreeNode | undefined } | undefined {
+    // the nodes the text has reached (a node's own one-node list when there is one: no array is made per step)
+    let frontier: TreeNode[] = (this.root.alone ??= [this.root])
+    let bestTo = -1
+    let bestNodes: TreeNode[] | undefined
+    for (let k = i + 1; ; k++) {
+      // the aliases ending before token k
+      for (let q = 0; q < frontier.length; q++) { const n = frontier[q]!; if (n.ends && (capitals || n.plain)) { bestTo = k; bestNodes = frontier; break } }
+      if (k >= to) break
+      let single: TreeNode | undefined
+      let several: TreeNode[] | undefined
+      let keys: string[] | undefined
+      for (let q = 0; q < frontier.length; q++) {
+        const n = frontier[q]!
+        if (n.next) {
+          keys ??= keysAt(k)
+          for (let r = 0; r < keys.length; r++) {
+            const c = n.next.get(keys[r]!)
+            if (c) { if (several) several.push(c); else if (single) several = [single, c]; else single = c }
+          }
+        }
+        if (n.article && articleAt(k)) { const c = n.article; if (several) several.push(c); else if (single) several = [single, c]; else single = c }
+      }
+      if (several) frontier = several
+      else if (single) frontier = (single.alone ??= [single])
+      else break
+    }
+    if (!bestNodes) return undefined
+    const only = bestNodes.length === 1 ? bestNodes[0]! : undefined
+    // one node, every alias of it usable: its aliases, made once
+    if (only && (capitals || !only.acronyms)) return { to: bestTo, items: (only.items ??= only.ends!.map((p) => items[p]!)), node: only }
+    const at: number[] = []
+    for (const n of bestNodes) for (const p of n.ends ?? []) if (capitals || !items[p]!.acronym) at.push(p)
+    if (!only) at.sort((x, y) => x - y)
+    const out: AliasEntry[] = []
+    for (let q = 0; q < at.length; q++) if (q === 0 || at[q] !== at[q - 1]) out.push(items[at[q]!]!)
+    return { to: bestTo, items: out }
+  }
+
+}
+
+const trees = new WeakMap<readonly AliasEntry[], AliasTree>()
+
+/** The entries of these aliases, each once, in their order. */
+function referents(items: readonly AliasEntry[]): KbEntry[] {
+  if (items.length === 1) return [items[0]!.entry]
+  return [...new Set(items.map((x) => x.entry))]
+}
+
+/** The alias lists an index has for these keys, in their order, with their trees. */
+function listsOf(index: AliasIndex, keys: readonly string[]): Array<{ items: AliasEntry[]; tree: AliasMatcher }> {
+  const out: Array<{ items: AliasEntry[]; tree: AliasMatcher }> = []
+  for (const key of keys) { const items = index.get(key); if (items) out.push({ items, tree: aliasTree(items) }) }
+  return out
+}
+
+/**
+ * The matcher of an index list: a short list (most first words start one or two aliases) is checked alias by alias,
+ * which needs no memory of its own; a longer one gets its tree, made when the list is first matched (and again if
+ * aliases were added to it).
+ */
+function aliasTree(items: readonly AliasEntry[]): AliasMatcher {
+  if (items.length <= SHORT_LIST) return new ShortList(items)
+  let tree = trees.get(items)
+  if (!tree || tree.size !== items.length) { tree = new AliasTree(items); trees.set(items, tree) }
+  return tree
+}
+
+/** What matching needs of a word form, found once per form and pack. */
+interface FormFacts {
+  /** `tokenForms`. */
+  forms: string[]
+  /** The forms alias words are matched by: `forms`, and the word without an abbreviation's dots or a possessive ending. */
+  keys: string[]
+  /** The country the form names as a nationality adjective (null: none; undefined: not asked yet). */
+  nationality?: KbEntry | null
+  /** The alias lists its keys find in the index, with their trees (undefined: not asked yet). */
+  lists?: Array<{ items: AliasEntry[]; tree: AliasMatcher }>
+  /** One of its forms starts a two-word nationality adjective (undefined: not asked yet). */
+  startsPair?: boolean
+}
+
+/** The facts of each word form for one pack. */
+function formTable(possessive: readonly string[]): FormMemo<FormFacts> {
+  return new FormMemo((t) => {
+    const forms = tokenForms(t)
+    const extra: string[] = []
+    if (DOTTED.test(t.fold)) extra.push(t.fold.replace(/\./g, ''))
+    for (const p of possessive) if (t.fold.length > p.length && t.fold.endsWith(p)) extra.push(t.fold.slice(0, -p.length))
+    return { forms, keys: extra.length ? [...forms, ...extra] : forms }
+  })
 }
 
 /** True when the two lists share a string. */

@@ -172,20 +172,22 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
     ids.set(g, id)
     const e = g.entry
     const first = g.candidates[0]!
-    const entity: Entity = {
-      id,
-      name: e ? e.name : unlinkedName(doc, first),
-      type: g.type,
-      ...(g.country ? { country: g.country } : {}),
-      ...(g.countryRule ? { countryRule: g.countryRule } : {}),
-      ...(e?.sector ? { sector: e.sector } : {}),
-      ...(e ? { ids: { kb: e.id, ...(e.wikidata ? { wikidata: e.wikidata } : {}), ...(e.geonames ? { geonames: e.geonames } : {}) } } : {}),
-      ...(e?.coordinates ? { coordinates: e.coordinates } : {}),
-      linked: Boolean(e),
-      ...(g.reason ? { linkReason: g.reason } : {}),
-      rule: g.rule,
-      mentions: g.candidates.map((c) => ({ start: c.start, end: c.end, text: c.text, rule: c.rule })),
+    // fields are set in the record's order, an optional one only when it has a value (no object spread per field)
+    const entity = { id, name: e ? e.name : unlinkedName(doc, first), type: g.type } as Entity
+    if (g.country) entity.country = g.country
+    if (g.countryRule) entity.countryRule = g.countryRule
+    if (e?.sector) entity.sector = e.sector
+    if (e) {
+      const kbIds: NonNullable<Entity['ids']> = { kb: e.id }
+      if (e.wikidata) kbIds.wikidata = e.wikidata
+      if (e.geonames) kbIds.geonames = e.geonames
+      entity.ids = kbIds
     }
+    if (e?.coordinates) entity.coordinates = e.coordinates
+    entity.linked = Boolean(e)
+    if (g.reason) entity.linkReason = g.reason
+    entity.rule = g.rule
+    entity.mentions = g.candidates.map((c) => ({ start: c.start, end: c.end, text: c.text, rule: c.rule }))
     return entity
   })
   doc.candidateEntity = groupOf.map((g) => ids.get(g)!)

@@ -21,6 +21,15 @@ test('a sentence in capitals is one where capitals say nothing', () => {
   assert.equal(capitalsUninformative(doc, world, caps), false)
 })
 
+test('words of one letter say nothing of a headline; letters outside ASCII count as letters', () => {
+  // ÖZIL and SCORES count, A and Ç (one letter) do not: two words in capitals
+  assert.deepEqual(capsSentences(en('ÖZIL A Ç SCORES')), [true])
+  // only Özil has two letters: one word is too few
+  assert.deepEqual(capsSentences(en('A B Ç Özil')), [false])
+  // 3-1 and 2x are not words of letters enough to count; the two words in capitals do
+  assert.deepEqual(capsSentences(en('CITY WIN 3-1 x')), [true])
+})
+
 test('initials, dotted abbreviations and possessive endings', () => {
   const doc = en("M. Atherton met U.S. officials at Germany's embassy.")
   const t = doc.tokens

@@ -9,6 +9,7 @@ import type { KronikaDocument } from '../document.js'
 import type { LanguagePack } from '../packs/language-pack.js'
 import type { Token } from '../text/token.js'
 import type { Entity } from '../record/schema.js'
+import { FormMemo } from '../kb/form-memo.js'
 
 /** The pack's name cues, read once per pack. */
 export interface NameCues {
@@ -21,36 +22,64 @@ export interface NameCues {
   /** Names of peoples, faiths and regions' peoples that are no country's (European, Kurdish, Moslem). */
   groups: Set<string>
   possessive: string[]
+  /** The word without a possessive ending: see `withoutPossessive`. */
+  bare(t: Token): string
   isTitle(t: Token): boolean
   isOrgWord(t: Token): boolean
   isLocWord(t: Token): boolean
   isMiscWord(t: Token): boolean
   isPlacePreposition(t: Token): boolean
+  isOrgHead(t: Token): boolean
+  /** The word's normal form or a lemma is listed as never a name (`not-names`). */
+  isNotName(t: Token): boolean
+  /** The word's normal form is a month or a weekday. */
+  isCalendarWord(t: Token): boolean
 }
 
 const cache = new WeakMap<LanguagePack, NameCues>()
 
+/** What the cues ask of a word form, found once per form (`FormMemo`) and kept as bits of one number. */
+const TITLE = 1, ORG_WORD = 2, LOC_WORD = 4, MISC_WORD = 8, PLACE_PREPOSITION = 16, ORG_HEAD = 32, NOT_NAME = 64, CALENDAR = 128
+
 export function nameCues(pack: LanguagePack): NameCues {
   let c = cache.get(pack)
   if (c) return c
-  const has = (cls: string) => (t: Token) => pack.inClass(cls, t.norm) || t.lemmas.some((l) => pack.inClass(cls, l))
+  // a word is in a class by its normal form or one of its lemmas
+  const has = (cls: string, t: Token) => pack.inClass(cls, t.norm) || t.lemmas.some((l) => pack.inClass(cls, l))
   const common = pack.list('common-words')
+  const notNames = pack.list('not-names')
+  const possessive = [...pack.list('possessive-endings')].sort((a, b) => b.length - a.length)
+  const words = new FormMemo<number>((t) =>
+    (has('person-title', t) ? TITLE : 0) | (has('org-word', t) ? ORG_WORD : 0) | (has('loc-word', t) ? LOC_WORD : 0) |
+    (has('misc-word', t) ? MISC_WORD : 0) | (has('place-preposition', t) ? PLACE_PREPOSITION : 0) | (has('org-head', t) ? ORG_HEAD : 0) |
+    (notNames.has(t.norm) || t.lemmas.some((l) => notNames.has(l)) ? NOT_NAME : 0) |
+    (pack.inClass('month', t.norm) || pack.inClass('weekday', t.norm) ? CALENDAR : 0))
   c = {
     active: common.size > 0,
     given: pack.list('given-names'),
-    notNames: pack.list('not-names'),
+    notNames,
     common,
     particles: pack.list('name-particles'),
     groups: pack.list('group-names'),
-    possessive: [...pack.list('possessive-endings')].sort((a, b) => b.length - a.length),
-    isTitle: has('person-title'),
-    isOrgWord: has('org-word'),
-    isLocWord: has('loc-word'),
-    isMiscWord: has('misc-word'),
-    isPlacePreposition: has('place-preposition'),
+    possessive,
+    bare: (t) => stripPossessive(t.norm, possessive),
+    isTitle: (t) => (words.get(t) & TITLE) !== 0,
+    isOrgWord: (t) => (words.get(t) & ORG_WORD) !== 0,
+    isLocWord: (t) => (words.get(t) & LOC_WORD) !== 0,
+    isMiscWord: (t) => (words.get(t) & MISC_WORD) !== 0,
+    isPlacePreposition: (t) => (words.get(t) & PLACE_PREPOSITION) !== 0,
+    isOrgHead: (t) => (words.get(t) & ORG_HEAD) !== 0,
+    isNotName: (t) => (words.get(t) & NOT_NAME) !== 0,
+    isCalendarWord: (t) => (words.get(t) & CALENDAR) !== 0,
   }
   cache.set(pack, c)
   return c
+}
+
+/** A normal form without the longest possessive ending it has (longest first in `possessive`). */
+function stripPossessive(norm: string, possessive: readonly string[]): string {
+  for (const p of possessive) if (norm.length > p.length && norm.endsWith(p)) return norm.slice(0, -p.length)
+  return norm
 }
 
 const OPEN = /^[“"«„‘'‹(\[–—-]$/u
@@ -64,12 +93,23 @@ export function capsSentences(doc: KronikaDocument): boolean[] {
     let upper = 0, words = 0
     for (let i = from; i < to; i++) {
       const t = doc.tokens[i]!
-      if (!t.isWord || t.shape === 'd' || t.text.replace(/[^\p{L}]/gu, '').length < 2) continue
+      if (!t.isWord || t.shape === 'd' || !twoLetters(t.text)) continue
       words++
       if (t.shape === 'X') upper++
     }
     return words >= 2 && upper / words >= 0.6
   })
+}
+
+/** True when the text has two letters or more (ASCII checked by code, anything else by the letter class). */
+function twoLetters(text: string): boolean {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 128) return text.replace(/[^\p{L}]/gu, '').length >= 2
+    if (((c | 32) >= 97 && (c | 32) <= 122) && ++n >= 2) return true
+  }
+  return false
 }
 
 /** True when the token's capital says nothing: first word of its sentence (after opening punctuation), or in a sentence in capitals. */
@@ -87,8 +127,7 @@ export function capitalsUninformative(doc: KronikaDocument, i: number, caps: boo
 
 /** The word a token stands for without a possessive ending (Germany's → germany), or its normal form. */
 export function withoutPossessive(t: Token, cues: NameCues): string {
-  for (const p of cues.possessive) if (t.norm.length > p.length && t.norm.endsWith(p)) return t.norm.slice(0, -p.length)
-  return t.norm
+  return cues.bare(t)
 }
 
 /** Characters of a possessive ending at the end of the token's text (Shearer's → 2), or 0. */
@@ -100,13 +139,14 @@ export function possessiveLength(t: Token, cues: NameCues): number {
 /** True for a single capital letter followed directly by a full stop and then more of a name (M. Atherton, George W. Bush). */
 export function isInitial(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i], dot = tokens[i + 1]
-  return Boolean(t && dot && /^\p{Lu}$/u.test(t.text) && dot.text === '.' && dot.pre === '')
+  // (the full stop first: most tokens are not followed by one; a capital letter is one or two code units)
+  return Boolean(t && dot && dot.text === '.' && dot.pre === '' && t.text.length <= 2 && /^\p{Lu}$/u.test(t.text))
 }
 
 /** True for a dotted abbreviation the segmenter split from its final full stop (U.S + . , U.N + .). */
 export function isDottedAbbreviation(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i], dot = tokens[i + 1]
-  return Boolean(t && dot && /^(\p{L}\.)+\p{L}$/u.test(t.text) && dot.text === '.' && dot.pre === '')
+  return Boolean(t && dot && dot.text === '.' && dot.pre === '' && /^(\p{L}\.)+\p{L}$/u.test(t.text))
 }
 
 /** The type a name's own words give it (Labour Party → ORG, Yangtze River → LOC, World Cup → MISC), if any; organisation words win. */

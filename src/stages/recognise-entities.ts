@@ -19,13 +19,14 @@ const OPEN_QUOTES = new Set(['“', '"', '«', '„', '‘', "'", '‹', '「'])
 
 /** Folded lemma key of a token range, used to group mentions of an unlinked name (Peskovit, Peskovi → peskov). */
 export function nameKey(tokens: readonly Token[], from: number, to: number): string {
-  const parts: string[] = []
+  let key: string | undefined
   for (let i = from; i < to; i++) {
     const t = tokens[i]!
     if (!t.isWord) continue
-    parts.push(t.lemmas[0] ?? t.fold)
+    const part = t.lemmas[0] ?? t.fold
+    key = key === undefined ? part : `${key} ${part}`
   }
-  return parts.join(' ')
+  return key ?? ''
 }
 
 function candidate(doc: KronikaDocument, from: number, to: number, type: MentionCandidate['type'], rule: string, refs: KbEntry[]): MentionCandidate {
@@ -71,7 +72,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       // a town's name that is also a given name, followed by another capitalised word or after a title, is a person's
       const onlyPlaces = m.entries.every((e) => e.id.startsWith('place:'))
       const next = tokens[m.to], prev = tokens[m.from - 1]
-      if (onlyPlaces && ((next && m.to < to && next.shape === 'Xx' && next.pre === ' ') || (prev && (pack.inClass('person-title', prev.norm) || prev.lemmas.some((l) => pack.inClass('person-title', l)))))) continue
+      if (onlyPlaces && ((next && m.to < to && next.shape === 'Xx' && next.pre === ' ') || (prev && cues.isTitle(prev)))) continue
       // a known person's one-word alias followed by another name is someone else (Francis Moreau)
       if (cues.active && m.to - m.from === 1 && m.entries.every((e) => e.type === 'PER') && next && m.to < to && next.shape === 'Xx' && next.pre === ' ' &&
         !caps[next.sentence] && !cues.notNames.has(next.norm) && !pack.inClass('weekday', next.norm) && !pack.inClass('month', next.norm) && !cues.common.has(next.norm)) continue
@@ -188,12 +189,14 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const overPlaceSpans = new Set([...overPlace].map((c) => `${c.start}:${c.end}`))
   const byWordsAt = new Map<number, MentionCandidate[]>()
   for (const c of byWords) for (let i = c.tokenFrom; i < c.tokenTo; i++) { const l = byWordsAt.get(i); if (l) l.push(c); else byWordsAt.set(i, [c]) }
-  const all: MentionCandidate[] = kb.filter((k) => !(clubbable(k) && overPlaceSpans.has(`${k.start}:${k.end}`)) &&
-    !(weak(k) && (byWordsAt.get(k.tokenFrom) ?? []).some((c) => inside(k, c) && !same(k, c))))
+  // (the cheap test first: most documents have no such cue)
+  const all: MentionCandidate[] = kb.filter((k) => !(overPlaceSpans.size > 0 && clubbable(k) && overPlaceSpans.has(`${k.start}:${k.end}`)) &&
+    !((byWordsAt.get(k.tokenFrom)?.some((c) => inside(k, c) && !same(k, c)) ?? false) && weak(k)))
   // which candidates cover each token, so overlap checks stay linear in the text
-  const covering: MentionCandidate[][] = Array.from({ length: tokens.length }, () => [])
-  const claim = (c: MentionCandidate) => { for (let i = c.tokenFrom; i < c.tokenTo; i++) covering[i]!.push(c) }
-  const overlapping = (c: MentionCandidate) => { const out = new Set<MentionCandidate>(); for (let i = c.tokenFrom; i < c.tokenTo; i++) for (const k of covering[i]!) out.add(k); return [...out] }
+  // (a list only for the tokens some candidate covers)
+  const covering: Array<MentionCandidate[] | undefined> = new Array(tokens.length).fill(undefined)
+  const claim = (c: MentionCandidate) => { for (let i = c.tokenFrom; i < c.tokenTo; i++) (covering[i] ??= []).push(c) }
+  const overlapping = (c: MentionCandidate) => { const out = new Set<MentionCandidate>(); for (let i = c.tokenFrom; i < c.tokenTo; i++) for (const k of covering[i] ?? []) out.add(k); return [...out] }
   all.forEach(claim)
   for (const c of cued.sort((a, b) => (b.end - b.start) - (a.end - a.start))) {
     const clash = overlapping(c).some((k) => overlaps(k, c) && !((c.type === 'ORG' || ((c.type === 'MISC' || c.type === 'LOC') && cues.active)) && inside(k, c) && k.type === 'LOC' && !same(k, c)) && !(inside(k, c) && k.refs.length === 0 && !same(k, c)))
@@ -219,9 +222,9 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const notNames = pack.list('not-names')
   const taken = new Uint8Array(tokens.length)
   for (const c of all) for (let i = c.tokenFrom; i < c.tokenTo; i++) taken[i] = 1
-  const isCue = (t: Token) => pack.inClass('person-title', t.norm) || pack.inClass('org-head', t.norm) || t.lemmas.some((l) => pack.inClass('person-title', l) || pack.inClass('org-head', l))
-  const nameLike = (t: Token): boolean => (cues.active && isInitial(tokens, t.index) && tokens[t.index + 2]?.shape === 'Xx' && tokens[t.index + 2]!.sentence === t.sentence) || t.isWord && (t.shape === 'Xx' || t.shape === 'X') && !notNames.has(t.norm) && !t.lemmas.some((l) => notNames.has(l)) && !isCue(t) && !gaz.nationality(t, pack) &&
-    !(cues.active && (notNames.has(withoutPossessive(t, cues)) || (t.pre === '' && /^['’]$/u.test(tokens[t.index - 1]?.text ?? '') && t.norm.length === 1) || cues.groups.has(withoutPossessive(t, cues)) || gaz.nationalityAt(tokens, t.index, pack)?.to === t.index + 2 || pack.inClass('month', t.norm) || pack.inClass('weekday', t.norm) || (quiet(t.index) && cues.common.has(withoutPossessive(t, cues)))))
+  const isCue = (t: Token) => cues.isTitle(t) || cues.isOrgHead(t)
+  const nameLike = (t: Token): boolean => (cues.active && isInitial(tokens, t.index) && tokens[t.index + 2]?.shape === 'Xx' && tokens[t.index + 2]!.sentence === t.sentence) || t.isWord && (t.shape === 'Xx' || t.shape === 'X') && !cues.isNotName(t) && !isCue(t) && !gaz.nationality(t, pack) &&
+    !(cues.active && (notNames.has(withoutPossessive(t, cues)) || (t.pre === '' && /^['’]$/u.test(tokens[t.index - 1]?.text ?? '') && t.norm.length === 1) || cues.groups.has(withoutPossessive(t, cues)) || gaz.nationalityAt(tokens, t.index, pack)?.to === t.index + 2 || cues.isCalendarWord(t) || (quiet(t.index) && cues.common.has(withoutPossessive(t, cues)))))
   const pending: MentionCandidate[] = []
   for (const [from, to] of doc.sentenceTokens) {
     for (let i = from; i < to; i++) {
@@ -249,7 +252,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       let single = j - i === 1
       const first = tokens[i]!
       const prev = tokens[i - 1]
-      const afterTitle = prev && isCue(prev) && pack.inClass('person-title', prev.norm) || (prev?.lemmas.some((l) => pack.inClass('person-title', l)) ?? false)
+      const afterTitle = prev ? cues.isTitle(prev) : false
       if (cues.active) {
         single = tokens.slice(i, j).filter((t) => t.isWord).length === 1
         // letters alone are column heads (W D L), not initials of a name
@@ -360,7 +363,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   // Rusisë X (a title word, an article or a lower-case word may stand between)
   const countryEnding = new Map<number, string>()
   for (const k of all) if (k.refs.length && k.refs.every((e) => e.id.startsWith('country:')) && k.refs[0]!.country) countryEnding.set(k.tokenTo, k.refs[0]!.country!)
-  const isTitle = (t: Token) => pack.inClass('person-title', t.norm) || t.lemmas.some((l) => pack.inClass('person-title', l))
+  const isTitle = cues.isTitle
   for (const c of all) {
     const near = adjectiveAt.get(c.tokenFrom - 1) ?? (tokens[c.tokenFrom - 1]?.isWord === false ? adjectiveAt.get(c.tokenFrom - 2) : undefined)
     if (near) { c.country = near.country; continue }
