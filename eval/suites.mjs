@@ -33,8 +33,10 @@ export const suites = [
   goldFolder('seed', join(sharedEval, 'seed')),
   // our own invented articles with blind gold (eval/heldout/README.md); their errors have since been used to fix rules
   goldFolder('heldout', join(root, 'eval', 'heldout')),
-  // a second set of our own invented articles, never tuned on (eval/heldout2/README.md): the gate only guards it
+  // a second set of our own invented articles, blind until 2026-11-28 and since open for error analysis (eval/heldout2/README.md)
   goldFolder('heldout2', join(root, 'eval', 'heldout2')),
+  // the third set, blind: never tuned on, only its summary figures are read (eval/heldout3/README.md)
+  goldFolder('heldout3', join(root, 'eval', 'heldout3')),
   {
     name: 'timebank',
     data: join(sharedEval, 'timebank'),
