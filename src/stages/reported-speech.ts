@@ -7,6 +7,7 @@
 import type { KronikaDocument } from '../document.js'
 import type { Span, TextSpan } from '../record/schema.js'
 import { matchClass, type WordClass } from '../patterns/token-pattern.js'
+import type { Token } from '../text/token.js'
 import { mentionAt, mentionsIn } from './mentions.js'
 import { speakerIn } from './resolve-pronouns.js'
 import { speakerPhrase } from './speaker-phrase.js'
@@ -167,13 +168,12 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     }
     const cues: Cue[] = []
     for (let i = sFrom; i < sTo; i++) {
-      const longest = (cls: WordClass | undefined) => (cls ? matchClass(cls, tokens, i, sTo) : []).sort((a, b) => b.to - a.to)[0]
-      const r = longest(reporting), a = r ? undefined : longest(attributing)
+      const r = longestMatch(reporting, tokens, i, sTo), a = r ? undefined : longestMatch(attributing, tokens, i, sTo)
       const m = r ?? a
       if (m && !nounUse(i, m.to) && !passive(i) && !quoted(i)) cues.push({ at: i, to: m.to, kind: r ? 'report' : m.value === 'directive' ? 'directive' : 'attribution' })
       if (m) { i = m.to - 1; continue }
       // a stance noun with its preposition, owned by a source (his support for …; not after an article: the support for …)
-      const n = longest(stanceNouns)
+      const n = longestMatch(stanceNouns, tokens, i, sTo)
       if (n && !(determiners.has(tokens[i - 1]?.norm ?? '') && !possessives.has(tokens[i - 1]!.norm)) && !quoted(i)) { cues.push({ at: i, to: n.to, kind: 'attribution', noun: true }); i = n.to - 1 }
     }
     // "according to X, …" / "…, according to X"
@@ -357,10 +357,14 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     }
   }
   // "X was criticised by Y", "X's views were echoed by Y": a passive cue with its agent reports on its subject
+  const passiveCues = [reporting, attributing, pack.classes.get('passive-cue')]
   for (const [sFrom, sTo] of doc.sentenceTokens) {
     for (let i = sFrom + 1; i < sTo; i++) {
-      const m = [reporting, attributing, pack.classes.get('passive-cue')].flatMap((cls) => (cls ? matchClass(cls, tokens, i, sTo) : [])).sort((a, b) => b.to - a.to)[0]
-      if (!m || !passive(i) || quoted(i) || tokens[m.to]?.norm !== 'by' || !isSourceStart(m.to + 1)) continue
+      if (!passive(i)) continue
+      // (the longest cue of the three classes; the first class's on a tie)
+      let m: { to: number } | undefined
+      for (const cls of passiveCues) { const c = longestMatch(cls, tokens, i, sTo); if (c && (!m || c.to > m.to)) m = c }
+      if (!m || quoted(i) || tokens[m.to]?.norm !== 'by' || !isSourceStart(m.to + 1)) continue
       // the subject: back from the auxiliary (and an adverb before the participle: was first reported by) to the clause's start
       let aux = i - 1
       while (aux > sFrom && !passives.has(tokens[aux]!.norm)) aux--
@@ -380,7 +384,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   if (evidential) {
     for (const [sFrom, sTo] of doc.sentenceTokens) {
       for (let i = sFrom + 1; i < sTo; i++) {
-        const m = matchClass(evidential, tokens, i, sTo).sort((a, b) => b.to - a.to)[0]
+        const m = longestMatch(evidential, tokens, i, sTo)
         if (!m || quoted(i)) continue
         const next = tokens[m.to]?.norm ?? ''
         // the clause: back to a punctuation mark, a linking word or a clause marker (which seems to …), on to the next
@@ -402,4 +406,13 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     }
   }
   return out
+}
+
+/** The longest match of a word class at token `at` (the first of the longest), or undefined. */
+function longestMatch(cls: WordClass | undefined, tokens: readonly Token[], at: number, limit: number): { to: number; value: string } | undefined {
+  if (!cls) return undefined
+  const all = matchClass(cls, tokens, at, limit)
+  let best = all[0]
+  for (let k = 1; k < all.length; k++) if (all[k]!.to > best!.to) best = all[k]
+  return best
 }
