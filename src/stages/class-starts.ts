@@ -4,16 +4,17 @@
  * and calls `matchClass` only where it is set. A clear bit means `matchClass` finds nothing there; a set bit means it
  * may (a multi-word entry still has to match the words after).
  *
- * The bits of a word form are computed once per pack and set of classes, and kept by the token's text (a token's
- * normal form and lemmas follow from its text); an entry is used only while the token's normal form and lemmas
+ * The bits of a word form are computed once per pack and set of classes, and kept by the token's form number or
+ * text (a token's normal form and lemmas follow from its text); an entry is used only while the token's normal form and lemmas
  * are the ones it was computed from, so a change in the analysis can make it stale, never wrong.
  */
 import type { LanguagePack } from '../packs/language-pack.js'
 import type { WordClass } from '../patterns/token-pattern.js'
 import type { Token } from '../text/token.js'
 
-interface FormBits { norm: string; lemmas: readonly string[]; bits: number }
-interface Cache { classes: ReadonlyArray<WordClass | undefined>; forms: Map<string, FormBits> }
+interface FormBits { text: string; norm: string; lemmas: readonly string[]; lemmasSeen: readonly string[]; bits: number }
+/** The forms by the token's form number (checked by text), and by text for tokens without one. */
+interface Cache { classes: ReadonlyArray<WordClass | undefined>; byForm: FormBits[]; forms: Map<string, FormBits> }
 
 /** How many word forms one cache keeps before it starts again (bounds memory over a long run). */
 const MAX_FORMS = 100_000
@@ -35,8 +36,12 @@ function formBits(classes: ReadonlyArray<WordClass | undefined>, norm: string, l
   return bits
 }
 
+/** Whether a kept entry still describes token `t` (the lemma array is usually the very one it was computed from). */
+function current(f: FormBits | undefined, t: Token): f is FormBits {
+  return !!f && f.text === t.text && f.norm === t.norm && (f.lemmasSeen === t.lemmas || sameLemmas(f.lemmas, t.lemmas))
+}
+
 function sameLemmas(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true
   if (a.length !== b.length) return false
   for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false
   return true
@@ -51,16 +56,21 @@ export function classStarts(pack: LanguagePack, key: string, classes: ReadonlyAr
   let byKey = caches.get(pack)
   if (!byKey) caches.set(pack, (byKey = new Map()))
   let cache = byKey.get(key)
-  if (!cache || cache.classes.length !== classes.length || cache.classes.some((c, k) => c !== classes[k])) byKey.set(key, (cache = { classes: [...classes], forms: new Map() }))
-  const forms = cache.forms
+  if (!cache || cache.classes.length !== classes.length || cache.classes.some((c, k) => c !== classes[k])) byKey.set(key, (cache = { classes: [...classes], byForm: [], forms: new Map() }))
+  const { byForm, forms } = cache
   const out = new Int32Array(tokens.length)
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    const f = forms.get(t.text)
-    if (f && f.norm === t.norm && sameLemmas(f.lemmas, t.lemmas)) { out[i] = f.bits; continue }
+    const form = t.form
+    const f = form !== undefined && form < MAX_FORMS ? byForm[form] : forms.get(t.text)
+    if (current(f, t)) { out[i] = f.bits; continue }
     const bits = formBits(classes, t.norm, t.lemmas)
-    if (forms.size >= MAX_FORMS) forms.clear()
-    forms.set(t.text, { norm: t.norm, lemmas: t.lemmas.slice(), bits })
+    const entry: FormBits = { text: t.text, norm: t.norm, lemmas: t.lemmas.slice(), lemmasSeen: t.lemmas, bits }
+    if (form !== undefined && form < MAX_FORMS) byForm[form] = entry
+    else {
+      if (forms.size >= MAX_FORMS) forms.clear()
+      forms.set(t.text, entry)
+    }
     out[i] = bits
   }
   return out

@@ -44,6 +44,8 @@ const SETTING_REACH = 16
 
 const CLOSERS = /^[.!?;:…]+$/
 const QUOTE_MARKS = /^[“”„«»"‘’']$/
+/** The marks that may end a sentence inside a closing quotation mark. */
+const SENTENCE_STOPS = '.!?…'
 
 export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const { tokens, pack } = doc
@@ -57,7 +59,11 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const matchAt = (bit: number, cls: WordClass | undefined, i: number, limit: number) => (starts[i]! & bit ? longestMatch(cls, tokens, i, limit) : undefined)
   const out: ReportedSpeech[] = []
   const span = (from: number, to: number): TextSpan => ({ start: tokens[from]!.start, end: tokens[to - 1]!.end, text: doc.text.slice(tokens[from]!.start, tokens[to - 1]!.end) })
-  const words = (from: number, to: number) => tokens.slice(from, to).filter((t) => t.isWord).length
+  const words = (from: number, to: number) => {
+    let n = 0
+    for (let k = from; k < to; k++) if (tokens[k]!.isWord) n++
+    return n
+  }
   const isMarker = (i: number, to: number) => (starts[i]! & MARKER) !== 0 && matchClass(markers!, tokens, i, to).length > 0
   const speakerAt = (from: number, to: number, last = true) => speakerIn(doc, from, to, last)
   const inQuote = (from: number, to: number) => {
@@ -69,11 +75,17 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     while (to > from && (CLOSERS.test(tokens[to - 1]!.text) || tokens[to - 1]!.text === ',')) to--
     if (words(from, to) < minWords || inQuote(from, to)) return false
     const speaker = who()
-    const content = span(from, to)
+    const start = tokens[from]!.start
+    let end = tokens[to - 1]!.end
     // a quotation closing the content keeps its full stop inside the marks (… a “strongman approach.”)
-    const closing = /^[.!?…]+["”’']+/.exec(doc.text.slice(content.end, content.end + 4))
-    if (closing) { content.end += closing[0].length; content.text = doc.text.slice(content.start, content.end) }
-    out.push({ ...content, ...(speaker ? { speaker } : {}), ...(source ? { source } : {}), cue: span(cue.at, cue.to), rule: `${pack.code}.statement.${rule}` })
+    const closing = SENTENCE_STOPS.includes(doc.text[end] ?? '\n') ? /^[.!?…]+["”’']+/.exec(doc.text.slice(end, end + 4)) : null
+    if (closing) end += closing[0].length
+    const report = { start, end, text: doc.text.slice(start, end) } as ReportedSpeech
+    if (speaker) report.speaker = speaker
+    if (source) report.source = source
+    report.cue = span(cue.at, cue.to)
+    report.rule = `${pack.code}.statement.${rule}`
+    out.push(report)
     return true
   }
 
@@ -102,7 +114,12 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const coordinators = { has: (w: string) => !!coordinatorClass?.get(w)?.some((e) => e.tokens.length === 1) }
   // a subject pronoun, also contracted (he's, they're)
   const subjectPronouns = pack.list('subject-pronouns')
-  const subjectPronoun = (i: number) => subjectPronouns.has(tokens[i]?.norm.replace(/'.*$/, '') ?? '')
+  const subjectPronoun = (i: number) => {
+    const norm = tokens[i]?.norm
+    if (norm === undefined) return false
+    const apostrophe = norm.indexOf("'")
+    return subjectPronouns.has(apostrophe < 0 ? norm : norm.slice(0, apostrophe))
+  }
   // words that open a clause before the main one besides the clause markers (As prices rose, …; With X saying …, …)
   const subordinators = pack.list('opening-subordinators')
   const possessives = pack.list('possessive-determiners')
@@ -152,7 +169,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   let paragraphStart = true
   for (const [sFrom, sTo] of doc.sentenceTokens) {
     const opensParagraph = paragraphStart
-    paragraphStart = /\n\s*\n|^\s*\n/.test(doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length)) || /\n/.test(doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length))
+    // (a line break after the sentence: the next one opens a paragraph or a line of its own)
+    paragraphStart = doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length).includes('\n')
     if (opensParagraph) {
       const first = QUOTE_MARKS.test(tokens[sFrom]!.text) ? sFrom + 1 : sFrom
       let k = first
