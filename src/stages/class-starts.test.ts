@@ -47,3 +47,12 @@ test('classStarts: other classes under the same key start the cache again', () =
   assert.equal(classStarts(doc.pack, 'class-starts.test.key', [reporting], doc.tokens)[said], 1)
   assert.equal(classStarts(doc.pack, 'class-starts.test.key', [undefined, reporting], doc.tokens)[said], 2)
 })
+
+test('classStarts: a token longer than any kept form still gets its bits', () => {
+  const long = 'x'.repeat(70)
+  const doc = run(`The mayor said ${long} was the word.`, 'en')
+  const classes = [doc.pack.classes.get('reporting-verb')]
+  const starts = classStarts(doc.pack, 'class-starts.test.long', classes, doc.tokens)
+  assert.equal(starts[doc.tokens.findIndex((t) => t.text === 'said')], 1)
+  assert.equal(starts[doc.tokens.findIndex((t) => t.text === long)], 0)
+})

@@ -18,6 +18,8 @@ interface Cache { classes: ReadonlyArray<WordClass | undefined>; byForm: FormBit
 
 /** How many word forms one cache keeps before it starts again (bounds memory over a long run). */
 const MAX_FORMS = 100_000
+/** The longest token text kept (a longer one may be a slice of the article, which a kept string would hold on to). */
+const LONGEST_KEPT = 64
 
 const caches = new WeakMap<LanguagePack, Map<string, Cache>>()
 
@@ -61,6 +63,7 @@ export function classStarts(pack: LanguagePack, key: string, classes: ReadonlyAr
   const out = new Int32Array(tokens.length)
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
+    if (t.text.length > LONGEST_KEPT) { out[i] = formBits(classes, t.norm, t.lemmas); continue }
     const form = t.form
     const f = form !== undefined && form < MAX_FORMS ? byForm[form] : forms.get(t.text)
     if (current(f, t)) { out[i] = f.bits; continue }
