@@ -67,3 +67,11 @@ test('a quotation ending its sentence takes its cue from a short sentence after 
   assert.equal(doc.entity(a!.speaker!)?.name, 'Maria Kowalska')
   assert.equal(b?.rule, 'en.quote.continued')
 })
+
+test('pairQuotes reads only the marks: tags, apostrophes, inch marks and every kind of quotation mark', () => {
+  const text = `A 5"-pipe, <a title="not a quote">the “first” one</a>, it's «second», ''third'' and "fourth “inner” still".\n\n„fifth“ and ‹sixth› and 「seventh」 and “open`
+  const { pairs, unclosed } = pairQuotes(text)
+  const quoted = pairs.map((p) => text.slice(p.open + 1, p.close))
+  assert.deepEqual(quoted, ['first', 'second', 'third', 'fourth “inner” still', 'fifth', 'sixth', 'seventh'])
+  assert.deepEqual(unclosed, [text.lastIndexOf('“')])
+})

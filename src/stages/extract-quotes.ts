@@ -24,10 +24,19 @@ const MAX_TAG = 2000
 
 interface Pair { open: number; close: number }
 
+/** The characters pairing looks at: an opening mark, an apostrophe (two stand for a quotation mark) and a tag's '<'. */
+const MARKS = new RegExp(`[<'${Object.keys(PAIRS).join('')}]`, 'g')
+
+/** Where the next character pairing looks at stands, from `from` on (the text's length when there is none). */
+function nextMark(text: string, from: number): number {
+  MARKS.lastIndex = from
+  return MARKS.exec(text)?.index ?? text.length
+}
+
 /** Pairs quotation marks in the text; a quote does not run past a blank line unless the next paragraph reopens it. */
 export function pairQuotes(text: string): { pairs: Pair[]; unclosed: number[] } {
   const pairs: Pair[] = [], unclosed: number[] = []
-  for (let i = 0; i < text.length; i++) {
+  for (let i = nextMark(text, 0); i < text.length; i = nextMark(text, i + 1)) {
     const ch = text[i]!
     // a markup tag left in scraped text (<tweet author="…">): its attribute values are no quotations
     if (ch === '<') {

@@ -7,9 +7,11 @@
 import type { KronikaDocument } from '../document.js'
 import type { Span, TextSpan } from '../record/schema.js'
 import { matchClass, type WordClass } from '../patterns/token-pattern.js'
+import type { Token } from '../text/token.js'
 import { mentionAt, mentionsIn } from './mentions.js'
 import { speakerIn } from './resolve-pronouns.js'
 import { speakerPhrase } from './speaker-phrase.js'
+import { classStarts } from './class-starts.js'
 
 /** One report of what someone said or thinks, in indirect speech. */
 export interface ReportedSpeech extends TextSpan {
@@ -42,16 +44,27 @@ const SETTING_REACH = 16
 
 const CLOSERS = /^[.!?;:…]+$/
 const QUOTE_MARKS = /^[“”„«»"‘’']$/
+/** The marks that may end a sentence inside a closing quotation mark. */
+const SENTENCE_STOPS = '.!?…'
 
 export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const { tokens, pack } = doc
   const nouns = pack.classes.get('reporting-noun'), settings = pack.classes.get('speech-setting'), settingOpeners = pack.list('setting-prepositions')
   const reporting = pack.classes.get('reporting-verb'), attributing = pack.classes.get('attribution-verb'), according = pack.classes.get('according-to'), markers = pack.classes.get('clause-marker')
   if (!reporting) return []
+  const numbers = pack.classes.get('number'), stanceNouns = pack.classes.get('stance-noun'), evidential = pack.classes.get('evidential-verb'), passiveCue = pack.classes.get('passive-cue')
+  // which of the classes may match at each token (a bit each, in this order): matchClass is asked only where one may
+  const starts = classStarts(pack, 'reported-speech', [reporting, attributing, according, markers, nouns, settings, numbers, stanceNouns, evidential, passiveCue], tokens)
+  const REPORTING = 1, ATTRIBUTING = 2, ACCORDING = 4, MARKER = 8, NOUN = 16, SETTING = 32, NUMBER = 64, STANCE = 128, EVIDENTIAL = 256, PASSIVE_CUE = 512
+  const matchAt = (bit: number, cls: WordClass | undefined, i: number, limit: number) => (starts[i]! & bit ? longestMatch(cls, tokens, i, limit) : undefined)
   const out: ReportedSpeech[] = []
   const span = (from: number, to: number): TextSpan => ({ start: tokens[from]!.start, end: tokens[to - 1]!.end, text: doc.text.slice(tokens[from]!.start, tokens[to - 1]!.end) })
-  const words = (from: number, to: number) => tokens.slice(from, to).filter((t) => t.isWord).length
-  const isMarker = (i: number, to: number) => !!markers && matchClass(markers, tokens, i, to).length > 0
+  const words = (from: number, to: number) => {
+    let n = 0
+    for (let k = from; k < to; k++) if (tokens[k]!.isWord) n++
+    return n
+  }
+  const isMarker = (i: number, to: number) => (starts[i]! & MARKER) !== 0 && matchClass(markers!, tokens, i, to).length > 0
   const speakerAt = (from: number, to: number, last = true) => speakerIn(doc, from, to, last)
   const inQuote = (from: number, to: number) => {
     const start = tokens[from]!.start, end = tokens[to - 1]!.end
@@ -62,11 +75,17 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     while (to > from && (CLOSERS.test(tokens[to - 1]!.text) || tokens[to - 1]!.text === ',')) to--
     if (words(from, to) < minWords || inQuote(from, to)) return false
     const speaker = who()
-    const content = span(from, to)
+    const start = tokens[from]!.start
+    let end = tokens[to - 1]!.end
     // a quotation closing the content keeps its full stop inside the marks (… a “strongman approach.”)
-    const closing = /^[.!?…]+["”’']+/.exec(doc.text.slice(content.end, content.end + 4))
-    if (closing) { content.end += closing[0].length; content.text = doc.text.slice(content.start, content.end) }
-    out.push({ ...content, ...(speaker ? { speaker } : {}), ...(source ? { source } : {}), cue: span(cue.at, cue.to), rule: `${pack.code}.statement.${rule}` })
+    const closing = SENTENCE_STOPS.includes(doc.text[end] ?? '\n') ? /^[.!?…]+["”’']+/.exec(doc.text.slice(end, end + 4)) : null
+    if (closing) end += closing[0].length
+    const report = { start, end, text: doc.text.slice(start, end) } as ReportedSpeech
+    if (speaker) report.speaker = speaker
+    if (source) report.source = source
+    report.cue = span(cue.at, cue.to)
+    report.rule = `${pack.code}.statement.${rule}`
+    out.push(report)
     return true
   }
 
@@ -77,9 +96,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const complementizers = pack.list('complementizers'), gerunds = new Set([...pack.list('gerund-markers'), ...pack.list('gerund-cues')]), coordinatorClass = pack.classes.get('coordinator')
   // what opens a source phrase after its cue: a name or a determiner (…, said the mayor)
   // (also a title or a number: …, said Mr. Barrett; …, said one source)
-  const numbers = pack.classes.get('number')
   const isSourceStart = (i: number) => !!tokens[i] && (mentionsIn(doc, i, i + 8)[0]?.from === i || determiners.has(tokens[i]!.norm) ||
-    pack.list('abbreviations').has(tokens[i]!.norm) || pack.inClass('person-title', tokens[i]!.norm) || (!!numbers && matchClass(numbers, tokens, i, i + 1).length > 0))
+    pack.list('abbreviations').has(tokens[i]!.norm) || pack.inClass('person-title', tokens[i]!.norm) || ((starts[i]! & NUMBER) !== 0 && matchClass(numbers!, tokens, i, i + 1).length > 0))
   // a cue inside a quotation (“… I think we will win”) is part of the quoted words
   const quoted = (i: number) => doc.quotes.some((q) => q.start <= tokens[i]!.start && tokens[i]!.end <= q.end)
   const isInverted = (from: number, to: number) => {
@@ -96,10 +114,15 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const coordinators = { has: (w: string) => !!coordinatorClass?.get(w)?.some((e) => e.tokens.length === 1) }
   // a subject pronoun, also contracted (he's, they're)
   const subjectPronouns = pack.list('subject-pronouns')
-  const subjectPronoun = (i: number) => subjectPronouns.has(tokens[i]?.norm.replace(/'.*$/, '') ?? '')
+  const subjectPronoun = (i: number) => {
+    const norm = tokens[i]?.norm
+    if (norm === undefined) return false
+    const apostrophe = norm.indexOf("'")
+    return subjectPronouns.has(apostrophe < 0 ? norm : norm.slice(0, apostrophe))
+  }
   // words that open a clause before the main one besides the clause markers (As prices rose, …; With X saying …, …)
   const subordinators = pack.list('opening-subordinators')
-  const stanceNouns = pack.classes.get('stance-noun'), possessives = pack.list('possessive-determiners')
+  const possessives = pack.list('possessive-determiners')
   const objectPronouns = pack.list('object-pronouns')
   const infinitive = pack.list('infinitive-markers'), passives = pack.list('passive-markers')
   // a cue after an auxiliary of the passive is no source's (the plan was criticised, he was told)
@@ -138,7 +161,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const nounPhraseStart = (k: number) => {
     const t = tokens[k]
     if (!t) return false
-    return determiners.has(t.norm) || possessives.has(t.norm) || objectPronouns.has(t.norm) || subjectPronoun(k) || (/^\p{Lu}/u.test(t.text) && !functionWords.has(t.norm)) || (!!numbers && matchClass(numbers, tokens, k, k + 1).length > 0)
+    return determiners.has(t.norm) || possessives.has(t.norm) || objectPronouns.has(t.norm) || subjectPronoun(k) || (/^\p{Lu}/u.test(t.text) && !functionWords.has(t.norm)) || ((starts[k]! & NUMBER) !== 0 && matchClass(numbers!, tokens, k, k + 1).length > 0)
   }
   const indefinites = pack.list('indefinite-articles')
   const afterComma = (k: number) => !!tokens[k] && (pack.inClass('role-preposition', tokens[k]!.norm) || pack.inClass('time-preposition', tokens[k]!.norm) || settingOpeners.has(tokens[k]!.norm))
@@ -146,7 +169,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   let paragraphStart = true
   for (const [sFrom, sTo] of doc.sentenceTokens) {
     const opensParagraph = paragraphStart
-    paragraphStart = /\n\s*\n|^\s*\n/.test(doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length)) || /\n/.test(doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length))
+    // (a line break after the sentence: the next one opens a paragraph or a line of its own)
+    paragraphStart = doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length).includes('\n')
     if (opensParagraph) {
       const first = QUOTE_MARKS.test(tokens[sFrom]!.text) ? sFrom + 1 : sFrom
       let k = first
@@ -167,19 +191,19 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     }
     const cues: Cue[] = []
     for (let i = sFrom; i < sTo; i++) {
-      const longest = (cls: WordClass | undefined) => (cls ? matchClass(cls, tokens, i, sTo) : []).sort((a, b) => b.to - a.to)[0]
-      const r = longest(reporting), a = r ? undefined : longest(attributing)
+      const r = matchAt(REPORTING, reporting, i, sTo), a = r ? undefined : matchAt(ATTRIBUTING, attributing, i, sTo)
       const m = r ?? a
       if (m && !nounUse(i, m.to) && !passive(i) && !quoted(i)) cues.push({ at: i, to: m.to, kind: r ? 'report' : m.value === 'directive' ? 'directive' : 'attribution' })
       if (m) { i = m.to - 1; continue }
       // a stance noun with its preposition, owned by a source (his support for …; not after an article: the support for …)
-      const n = longest(stanceNouns)
+      const n = matchAt(STANCE, stanceNouns, i, sTo)
       if (n && !(determiners.has(tokens[i - 1]?.norm ?? '') && !possessives.has(tokens[i - 1]!.norm)) && !quoted(i)) { cues.push({ at: i, to: n.to, kind: 'attribution', noun: true }); i = n.to - 1 }
     }
     // "according to X, …" / "…, according to X"
     let done = false
     if (according) {
       for (let i = sFrom; i < sTo && !done; i++) {
+        if (!(starts[i]! & ACCORDING)) continue
         const m = matchClass(according, tokens, i, sTo)[0]
         if (!m) continue
         let comma = m.to
@@ -194,6 +218,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     // "X's claim that …", "the warning by X that …": a reporting noun and "that" open the content
     if (!done && nouns) {
       for (let i = sFrom + 1; i < sTo - 1 && !done; i++) {
+        if (!(starts[i]! & NOUN)) continue
         const m = matchClass(nouns, tokens, i, sTo)[0]
         if (!m || !complementizers.has(tokens[m.to]?.norm ?? '')) continue
         let from = i
@@ -297,7 +322,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       if (c.kind !== 'report' && from === c.to) {
         const boundary = (k: number) => /^[;:(—–]$/.test(tokens[k]!.text) ||
           (tokens[k]!.text === ',' && (isMarker(k + 1, sTo) || gerunds.has(tokens[k + 1]?.norm ?? '') || participle(k + 1) || afterComma(k + 1) || indefinites.has(tokens[k + 1]?.norm ?? ''))) ||
-          (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm) && !relatives.has(tokens[k]!.norm)) || (!!settings && matchClass(settings, tokens, k, sTo).length > 0) || medium(k) ||
+          (isMarker(k, sTo) && !complementizers.has(tokens[k]!.norm) && !relatives.has(tokens[k]!.norm)) || ((starts[k]! & SETTING) !== 0 && matchClass(settings!, tokens, k, sTo).length > 0) || medium(k) ||
           // (a noun's object ends where the main clause's verb starts: his criticism of the Fed was …, will …)
           // (not inside a relative clause of that object: … about a seat that could decide …)
           (!!c.noun && mainVerb(k) && !tokens.slice(from, k).some((t) => relatives.has(t.norm) || complementizers.has(t.norm)))
@@ -359,8 +384,11 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   // "X was criticised by Y", "X's views were echoed by Y": a passive cue with its agent reports on its subject
   for (const [sFrom, sTo] of doc.sentenceTokens) {
     for (let i = sFrom + 1; i < sTo; i++) {
-      const m = [reporting, attributing, pack.classes.get('passive-cue')].flatMap((cls) => (cls ? matchClass(cls, tokens, i, sTo) : [])).sort((a, b) => b.to - a.to)[0]
-      if (!m || !passive(i) || quoted(i) || tokens[m.to]?.norm !== 'by' || !isSourceStart(m.to + 1)) continue
+      if (!passive(i)) continue
+      // (the longest cue of the three classes; the first class's on a tie)
+      let m: { to: number } | undefined
+      for (const c of [matchAt(REPORTING, reporting, i, sTo), matchAt(ATTRIBUTING, attributing, i, sTo), matchAt(PASSIVE_CUE, passiveCue, i, sTo)]) if (c && (!m || c.to > m.to)) m = c
+      if (!m || quoted(i) || tokens[m.to]?.norm !== 'by' || !isSourceStart(m.to + 1)) continue
       // the subject: back from the auxiliary (and an adverb before the participle: was first reported by) to the clause's start
       let aux = i - 1
       while (aux > sFrom && !passives.has(tokens[aux]!.norm)) aux--
@@ -376,11 +404,10 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   }
   // "X seems to …", "X is expected to …", "it appears that …": a view the writer reports without naming whose it is;
   // the content is the whole clause, its subject included (after "it … that", what follows "that")
-  const evidential = pack.classes.get('evidential-verb')
   if (evidential) {
     for (const [sFrom, sTo] of doc.sentenceTokens) {
       for (let i = sFrom + 1; i < sTo; i++) {
-        const m = matchClass(evidential, tokens, i, sTo).sort((a, b) => b.to - a.to)[0]
+        const m = matchAt(EVIDENTIAL, evidential, i, sTo)
         if (!m || quoted(i)) continue
         const next = tokens[m.to]?.norm ?? ''
         // the clause: back to a punctuation mark, a linking word or a clause marker (which seems to …), on to the next
@@ -402,4 +429,13 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     }
   }
   return out
+}
+
+/** The longest match of a word class at token `at` (the first of the longest), or undefined. */
+function longestMatch(cls: WordClass | undefined, tokens: readonly Token[], at: number, limit: number): { to: number; value: string } | undefined {
+  if (!cls) return undefined
+  const all = matchClass(cls, tokens, at, limit)
+  let best = all[0]
+  for (let k = 1; k < all.length; k++) if (all[k]!.to > best!.to) best = all[k]
+  return best
 }
