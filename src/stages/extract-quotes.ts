@@ -18,6 +18,8 @@ const MAX_QUOTE = 5000
 /** A dash that introduces the name under a quotation. */
 const DASHES = /^\s*[―—–]/
 const CUE_WINDOW = 4
+/** The most words an apposition between a quotation's speaker and its cue may have (, a member of the panel,). */
+const APPOSITION_MAX = 12
 /** A markup tag with attributes (<tweet author="…" id="…">), and how long one may be. */
 const MARKUP_TAG = /^<[A-Za-z][\w-]*(\s+[\w-]+\s*=\s*("[^"<>]*"|'[^'<>]*'|[^\s<>"']+))*\s*\/?>/
 const MAX_TAG = 2000
@@ -148,6 +150,27 @@ export function extractQuotes(doc: KronikaDocument): void {
         if (org) { speaker = org; rule = `${pack.code}.quote.spokesman-organisation` }
         source = speakerPhrase(doc, closeTok + 1, k, 'before') ?? speakerPhrase(doc, k + 1, closeSentenceEnd, 'after')
         break
+      }
+    }
+    // 1b. a name, an apposition between commas, then the cue: ,” Jane Doe, a member of the panel, said / ”, Jane Doe,
+    // anëtare e panelit, tha (the apposition holds words only, at most APPOSITION_MAX of them)
+    if (cue === undefined) {
+      const at = tokens[closeTok + 1]?.text === ',' ? closeTok + 2 : closeTok + 1
+      const nameAt = mentionAt(doc, at)
+      if (nameAt && nameAt.from === at && (nameAt.type === 'PER' || nameAt.type === 'ORG') && tokens[nameAt.to]?.text === ',') {
+        for (let k = nameAt.to + 1; k < closeSentenceEnd && k <= nameAt.to + 1 + APPOSITION_MAX; k++) {
+          const t = tokens[k]!
+          if (t.text === ',') {
+            if (k > nameAt.to + 1 && isCue(k + 1)) {
+              cue = k + 1
+              speaker = nameAt.entityId
+              source = { start: tokens[nameAt.from]!.start, end: tokens[nameAt.to - 1]!.end, text: text.slice(tokens[nameAt.from]!.start, tokens[nameAt.to - 1]!.end) }
+              rule = `${pack.code}.quote.cue-after-apposition`
+            }
+            break
+          }
+          if (!t.isWord && !/^[-’'.]$/.test(t.text)) break
+        }
       }
     }
     // 2. cue before the opening mark in the same sentence: X tha: “…” / X tha se … “…” / duke thënë “…”
