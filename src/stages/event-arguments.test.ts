@@ -122,3 +122,77 @@ test('sq: a meeting of the two leaders told after another meeting takes no recip
   const doc = run('Kim Jong Un do të takohet me Vladimir Putinin. Kremlini nuk tha se ku do të takoheshin dy udhëheqësit.')
   assert.ok(!doc.events.some((e) => e.type === 'CONSULT' && names(doc, e.actor).includes('Kremlin')), JSON.stringify(doc.events.map((e) => [e.type, names(doc, e.actor), names(doc, e.recipient)])))
 })
+
+// The story's dyad (extract-events.ts, dyadOf / fillFromDyad): short articles written for these tests.
+const rulesOf = (e: { argumentRules?: string[] }) => e.argumentRules ?? []
+const DYAD_EN = 'Armenia accused Azerbaijan of provocations on Monday. Azerbaijan rejected the accusation and accused Armenia of lying. ' +
+  'Snow closed the mountain roads in the evening, and schools stayed shut. '
+const DYAD_SQ = 'Armenia akuzoi Azerbajxhanin për provokime të hënën. Azerbajxhani e hodhi poshtë akuzën dhe akuzoi Armeninë për gënjeshtra. ' +
+  'Bora mbylli rrugët malore në mbrëmje dhe shkollat mbetën të mbyllura. '
+
+test('en, sq: a side of the story\'s dyad that leaves the other unsaid acts on it (recipient-from-dyad)', () => {
+  for (const [lang, text, rule] of [
+    ['en', DYAD_EN + 'Armenian Prime Minister Nikol Pashinyan condemned the delay on Tuesday.', 'en.event.recipient-from-dyad'],
+    ['sq', DYAD_SQ + 'Kryeministri armen Nikol Pashinjan e dënoi vonesën të martën.', 'sq.event.recipient-from-dyad'],
+  ] as const) {
+    const doc = run(text, lang)
+    const condemned = doc.events.find((e) => /^(condemned|dënoi)$/.test(e.trigger.text))
+    assert.ok(condemned, JSON.stringify(doc.events.map((e) => [e.type, names(doc, e.actor)])))
+    assert.equal(doc.entity(condemned.actor[0]!)?.country, 'ARM')
+    assert.deepEqual(names(doc, condemned.recipient), ['Azerbaijan'])
+    assert.ok(rulesOf(condemned).includes(rule), JSON.stringify(condemned.argumentRules))
+  }
+})
+
+test('en, sq: an act towards one side of the dyad whose actor the text leaves unsaid is the other side\'s (actor-from-dyad)', () => {
+  for (const [lang, text, rule] of [
+    ['en', DYAD_EN + 'Officials in the capital said there would be no talks with Baku before spring.', 'en.event.actor-from-dyad'],
+    ['sq', DYAD_SQ + 'Zyrtarët në kryeqytet thanë se nuk do të ketë bisedime me Bakun para pranverës.', 'sq.event.actor-from-dyad'],
+  ] as const) {
+    const doc = run(text, lang)
+    const talks = doc.events.find((e) => e.type === 'CONSULT')
+    assert.ok(talks, JSON.stringify(typesOf(doc)))
+    assert.deepEqual(names(doc, talks.actor), ['Armenia'])
+    assert.deepEqual(names(doc, talks.recipient), ['Azerbaijan'])
+    assert.ok(rulesOf(talks).includes(rule), JSON.stringify(talks.argumentRules))
+  }
+})
+
+test('en, sq: no dyad from a pair told once; a third party, a patrol and an attack the story never set between the sides get no side from it', () => {
+  const once = run('Armenia accused Azerbaijan of provocations on Monday. Snow closed the mountain roads in the evening, and schools stayed shut. ' +
+    'Armenian Prime Minister Nikol Pashinyan condemned the delay on Tuesday.', 'en')
+  assert.deepEqual(once.events.find((e) => e.trigger.text === 'condemned')?.recipient, [])
+  const third = run(DYAD_EN + 'Germany condemned the delay on Tuesday.', 'en')
+  assert.deepEqual(third.events.find((e) => names(third, e.actor).includes('Germany'))?.recipient, [])
+  const thirdSq = run(DYAD_SQ + 'Gjermania e dënoi vonesën të martën.')
+  assert.deepEqual(thirdSq.events.find((e) => names(thirdSq, e.actor).includes('Germany'))?.recipient, [])
+  const attack = run(DYAD_EN + 'Armenian troops attacked at dawn on Tuesday.', 'en')
+  assert.deepEqual(attack.events.find((e) => e.type === 'ASSAULT')?.recipient, [])
+  const patrol = run(DYAD_EN + 'Armenian troops were on patrol on Tuesday.', 'en')
+  assert.deepEqual(patrol.events.find((e) => e.type === 'MOBILIZE')?.recipient, [])
+})
+
+test('en, sq: a ministry is on its state\'s side of the dyad, an armed group of that state on its own', () => {
+  for (const [lang, text, ministry] of [
+    ['en', 'Turkey accused the PKK of attacking a border post on Monday. The PKK rejected the accusation and accused Turkey of shelling villages in the south. ' +
+      'Snow closed the mountain roads in the evening. The Turkish Interior Ministry condemned the delay on Wednesday.', 'Turkish Interior Ministry'],
+    ['sq', 'Turqia e akuzoi PKK-në për sulmin ndaj një poste kufitare të hënën. PKK-ja e hodhi poshtë akuzën dhe akuzoi Turqinë për granatimin e fshatrave në jug. ' +
+      'Bora mbylli rrugët malore në mbrëmje. Ministria e Brendshme turke e dënoi vonesën të mërkurën.', 'Ministria e Brendshme'],
+  ] as const) {
+    const doc = run(text, lang)
+    const condemned = doc.events.find((e) => names(doc, e.actor).includes(ministry))
+    assert.ok(condemned, JSON.stringify(doc.events.map((e) => [e.type, names(doc, e.actor)])))
+    assert.deepEqual(names(doc, condemned.recipient), ["Kurdistan Workers' Party"])
+  }
+})
+
+test('en, sq: welcoming a release answers the one who released (answered-act RETREAT)', () => {
+  const en = run('Hamas released two Israeli hostages on Monday. Snow fell in the evening. Israeli Prime Minister Benjamin Netanyahu welcomed the release on Tuesday.', 'en')
+  const welcomed = en.events.find((e) => e.type === 'SUPPORT')
+  assert.ok(welcomed, JSON.stringify(typesOf(en)))
+  assert.deepEqual(names(en, welcomed.recipient), ['Hamas'])
+  const sq = run('Hamasi liroi dy pengje izraelite të hënën. Ra borë në mbrëmje. Kryeministri izraelit Benjamin Netanjahu e mirëpriti lirimin të martën.')
+  const welcomedSq = sq.events.find((e) => e.type === 'SUPPORT')
+  assert.ok(welcomedSq, JSON.stringify(typesOf(sq)))
+  assert.deepEqual(names(sq, welcomedSq.recipient), ['Hamas'])
+})

@@ -961,6 +961,120 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   })
 }
 
+/** Event types that may well have no other side (a patrol, a march): never given one from the story's dyad. */
+const ONE_SIDED = new Set<PloverType>(['MOBILIZE', 'PROTEST'])
+/** Argument rules that guessed a recipient from the sentences around: such events do not vote for the dyad. */
+const GUESSED = ['recipient-from-context', 'recipient-from-sibling']
+
+interface Dyad {
+  sides: [string, string]
+  /** Whether the two sides were told in material conflict (an event of quad 4 between them). */
+  conflict: boolean
+  /** The entity standing for each side: the one most often named for it in the events counted. */
+  entity: Map<string, string>
+}
+
+/**
+ * The story's dyad: the two sides most often actor and recipient of each other among the document's events. A side
+ * is a state — its entity, its places, its people, and its ministries, armies and police (an organisation of the
+ * state whose name holds a word of the pack's `state-bodies`) — or a state's other organisations together (an armed
+ * group, a party), or an organisation of no state known to the knowledge base (the UN, the EU). A name of no known
+ * state or entry is no side. Counted once per document, from events whose sentence named both sides. Unambiguous
+ * only: the pair is told at least twice, more often than any other pair.
+ */
+export function dyadOf(doc: KronikaDocument, ctx: PipelineContext, events: readonly Event[]): Dyad | undefined {
+  const bodies = bodyWords(doc)
+  const counts = new Map<string, { n: number; conflict: boolean }>()
+  const named = new Map<string, Map<string, number>>()
+  for (const e of events) {
+    if (!e.actor.length || !e.recipient.length || (e.argumentRules ?? []).some((r) => GUESSED.some((g) => r.endsWith('.' + g)))) continue
+    const sidesOf = (ids: string[]) => {
+      const out = new Set<string>()
+      for (const id of ids) {
+        const side = sideOf(doc, ctx, id, bodies)
+        if (!side) continue
+        out.add(side)
+        const m = named.get(side) ?? new Map<string, number>()
+        m.set(id, (m.get(id) ?? 0) + 1)
+        named.set(side, m)
+      }
+      return out
+    }
+    const as = sidesOf(e.actor), rs = sidesOf(e.recipient)
+    const pairs = new Set<string>()
+    for (const a of as) for (const r of rs) if (a !== r) pairs.add([a, r].sort().join('|'))
+    for (const p of pairs) { const c = counts.get(p) ?? { n: 0, conflict: false }; c.n++; c.conflict ||= QUAD[e.type] === 4; counts.set(p, c) }
+  }
+  const ranked = [...counts].sort((x, y) => y[1].n - x[1].n)
+  const [top, next] = ranked
+  if (!top || top[1].n < 2 || (next && next[1].n === top[1].n)) return undefined
+  const sides = top[0].split('|') as [string, string]
+  const entity = new Map<string, string>()
+  for (const side of sides) {
+    // (a state is its own entity; another side, the name told most often for it)
+    const best = [...(named.get(side) ?? [])].sort((x, y) => y[1] - x[1])[0]
+    if (best) entity.set(side, best[0])
+  }
+  return { sides, conflict: top[1].conflict, entity }
+}
+
+const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+const bodyWords = (doc: KronikaDocument) => ({ state: new Set([...doc.pack.list('state-bodies')].map(fold)), other: new Set([...doc.pack.list('non-state-words')].map(fold)) })
+
+/** A participant's side (see dyadOf): `c:ISO3` for a state, `g:ISO3` for its other organisations, else the entity. */
+function sideOf(doc: KronikaDocument, ctx: PipelineContext, id: string, bodies: ReturnType<typeof bodyWords>): string | undefined {
+  const e = doc.entity(id)
+  if (!e) return undefined
+  if (!e.country) return e.type === 'ORG' && e.ids?.kb ? id : undefined
+  if (e.ids?.kb?.startsWith('country:') || e.type === 'PER' || e.type === 'LOC') return 'c:' + e.country
+  if (e.type !== 'ORG') return undefined
+  // (the knowledge base knows a government body; else its name or any of its mentions hold a word of a state body and
+  // none of an armed group's or a movement's — the Defence Ministry, not the National Liberation Army)
+  const sector = e.ids?.kb ? ctx.gazetteer.get(e.ids.kb)?.sector : undefined
+  if (sector) return (['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY'].includes(sector) ? 'c:' : 'g:') + e.country
+  const words = [e.name, ...e.mentions.map((m) => m.text)].flatMap((n) => fold(n).split(/[^\p{L}]+/u))
+  return (words.some((w) => bodies.state.has(w)) && !words.some((w) => bodies.other.has(w)) ? 'c:' : 'g:') + e.country
+}
+
+/**
+ * An event of a two-sided type whose text leaves one side unsaid — the actor a pronoun or a description the earlier
+ * stages could not resolve, the recipient implied by the story (condemned the delay, welcomed the step) — gets the
+ * story dyad's other side, when the side it has is one of the dyad's. The argument rule says it was inferred
+ * (`actor-from-dyad`, `recipient-from-dyad`), so an analyst can filter it. Not an act of force between sides the story
+ * never set in conflict (the host of peace talks is not the one fighting); not an actor when the sentence holds, before
+ * the trigger, a word of a person's name the recognisers left unlinked (Fletcher urged …: that name acts).
+ */
+export function fillFromDyad(doc: KronikaDocument, ctx: PipelineContext): void {
+  const dyad = dyadOf(doc, ctx, doc.events)
+  if (!dyad) return
+  const bodies = bodyWords(doc)
+  const { tokens } = doc
+  const entityOf = (side: string) => (side.startsWith('c:') ? entityForCountry(doc, ctx, side.slice(2)) : dyad.entity.get(side))
+  /** The dyad's other side, when every id given is on one of its sides. */
+  const other = (ids: string[]) => {
+    const sides = new Set(ids.map((id) => sideOf(doc, ctx, id, bodies)))
+    if (sides.size !== 1) return undefined
+    const [side] = sides
+    return side === dyad.sides[0] ? entityOf(dyad.sides[1]) : side === dyad.sides[1] ? entityOf(dyad.sides[0]) : undefined
+  }
+  const nameWords = new Set(doc.entities.filter((e) => e.type === 'PER').flatMap((e) => fold(e.name).split(/[^\p{L}]+/u).filter((w) => w.length > 2)))
+  const unlinkedName = (trigger: { start: number; end: number }) => {
+    const [t] = doc.tokenRange(trigger)
+    for (let i = doc.sentenceOf(t)[0]; i < t; i++) if (tokens[i]!.isWord && tokens[i]!.shape !== 'x' && nameWords.has(fold(tokens[i]!.text)) && !mentionAt(doc, i)) return true
+    return false
+  }
+  for (const e of doc.events) {
+    if (ONE_SIDED.has(e.type) || (QUAD[e.type] === 4 && !dyad.conflict)) continue
+    const missing = !e.actor.length ? 'actor' : !e.recipient.length ? 'recipient' : undefined
+    if (!missing || (missing === 'actor' && unlinkedName(e.trigger))) continue
+    const id = other(missing === 'actor' ? e.recipient : e.actor)
+    if (!id) continue
+    e[missing] = [id]
+    e.argumentRules = [...(e.argumentRules ?? []), `${doc.pack.code}.event.${missing}-from-dyad`]
+    e.confidence = Math.min(1, +(e.confidence + 0.1).toFixed(2))
+  }
+}
+
 /** A place that acts for its state in events (Moscow, the Kremlin) stands for that state's entity, created if need be. */
 function standFor(doc: KronikaDocument, ctx: PipelineContext, entityId: string): string {
   const e = doc.entity(entityId)

@@ -15,7 +15,8 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { Event } from '../record/schema.js'
-import { SYMMETRIC } from './extract-events.js'
+import { SYMMETRIC, fillFromDyad } from './extract-events.js'
+import type { PipelineContext } from '../pipeline/context.js'
 
 function countryKeys(doc: KronikaDocument, ids: string[]): Set<string> {
   const out = new Set<string>()
@@ -89,7 +90,7 @@ function sameDeal(doc: KronikaDocument, a: Event, b: Event): boolean {
 
 const WINDOW = 40
 
-export function mergeEvents(doc: KronikaDocument): void {
+export function mergeEvents(doc: KronikaDocument, ctx: PipelineContext): void {
   const kept: Event[] = []
   const headline = headlineEnd(doc)
   for (const ev of doc.events) {
@@ -116,5 +117,8 @@ export function mergeEvents(doc: KronikaDocument): void {
     target.reports = [...(target.reports ?? []), { start: ev.trigger.start, end: ev.trigger.end }]
     target.confidence = Math.min(1, +(target.confidence + 0.05).toFixed(2))
   }
-  doc.events = kept.filter((e) => e.actor.length || e.recipient.length).map((e, i) => ({ ...e, id: `v${i + 1}` }))
+  doc.events = kept.filter((e) => e.actor.length || e.recipient.length)
+  // (once the reports of one event are joined: the story's dyad counts each event once)
+  fillFromDyad(doc, ctx)
+  doc.events = doc.events.map((e, i) => ({ ...e, id: `v${i + 1}` }))
 }
