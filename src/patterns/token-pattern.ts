@@ -501,7 +501,13 @@ function sequenceKeys(els: readonly Element[], classes: WordClasses): Set<string
 const PREFIX_KEY = 3
 const prefixKey = (s: string) => '\u0000' + s.slice(0, PREFIX_KEY)
 
-interface FormFacts<R> { text: string; lemmas: string[]; rules: R[] | undefined; ids: number[] | undefined; meets: number[] | undefined }
+interface FormFacts<R> { text: string; lemmas: string[]; rules: R[] | undefined; ids: number[] | undefined; meets: number[] | undefined; group: IdGroup | undefined }
+
+/**
+ * One list of candidate rule ids, shared by every form with that list (most capitalised words have the same one),
+ * with the part of it possible in the current scope, found once per scope rather than per token.
+ */
+interface IdGroup { ids: number[]; stamp: number; possible: number[] }
 
 /** Form numbers below this are kept in an array; others (never, from the segmenter) by text. */
 const FORM_SLOTS = 200_000
@@ -641,6 +647,32 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   private readonly scoped: Array<FormFacts<R>> = []
 
   /** `candidateIds(tokens[i])`, by what `scope` found when i is in the current scope of these tokens. */
+  /**
+   * The ids of the rules that may match at token i and are possible in the current scope (`possible`), in file
+   * order; i must be in the scope. The list is the index's: read it before the next `scope`, do not change it.
+   */
+  possibleIdsAt(tokens: readonly Token[], i: number): readonly number[] {
+    const f = tokens === this.scopeTokens && i >= this.scopeFrom && i < this.scopeTo ? this.scoped[i - this.scopeFrom] : undefined
+    if (!f) return this.candidateIds(tokens[i]!).filter((id) => this.possible(id))
+    let g = f.group
+    if (!g) {
+      const ids = f.ids ?? this.candidateIds(tokens[i]!)
+      const key = ids.join(',')
+      g = this.groups.get(key)
+      if (!g) this.groups.set(key, g = { ids, stamp: 0, possible: [] })
+      f.group = g
+    }
+    if (g.stamp !== this.scopes) {
+      g.stamp = this.scopes
+      const out = g.possible, ids = g.ids
+      out.length = 0
+      for (let k = 0; k < ids.length; k++) if (this.possible(ids[k]!)) out.push(ids[k]!)
+    }
+    return g.possible
+  }
+
+  private readonly groups = new Map<string, IdGroup>()
+
   candidateIdsAt(tokens: readonly Token[], i: number): number[] {
     const f = tokens === this.scopeTokens ? this.scoped[i - this.scopeFrom] : undefined
     return f?.ids ?? this.candidateIds(tokens[i]!)
@@ -671,7 +703,7 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
     const id = t.form
     let hit = id === undefined ? this.byText.get(t.text) : this.byForm[id]
     if (hit && hit.text === t.text && (hit.lemmas === t.lemmas || (hit.lemmas.length === 0 && t.lemmas.length === 0))) return hit
-    hit = { text: t.text, lemmas: t.lemmas, rules: undefined, ids: undefined, meets: undefined }
+    hit = { text: t.text, lemmas: t.lemmas, rules: undefined, ids: undefined, meets: undefined, group: undefined }
     if (id !== undefined && id < FORM_SLOTS) {
       // grown one slot at a time, so the array stays a plain one (a far write would make it a slow sparse one)
       const byForm = this.byForm
@@ -763,10 +795,9 @@ export function findAll<R extends { pattern: CompiledPattern }>(rules: readonly 
     const limit = sentenceEnd(i)
     // matches found from here on stay inside [i, limit): rules needing a form absent from it are skipped
     if (limit !== scopeEnd) { index.scope(tokens, i, limit); scopeEnd = limit }
-    const ids = index.candidateIdsAt(tokens, i)
+    const ids = index.possibleIdsAt(tokens, i)
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!
-      if (!index.possible(id)) continue
       const rule = rules[id]!
       const m = index.matchAt(id, tokens, i, limit)
       if (m && (!best || m.to > best.match.to)) best = { rule, match: m }

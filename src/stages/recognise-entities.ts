@@ -114,10 +114,9 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
     for (const [from, to] of doc.sentenceTokens) {
       index.scope(tokens, from, to)
       for (let i = from; i < to; i++) {
-        const ids = index.candidateIdsAt(tokens, i)
+        const ids = index.possibleIdsAt(tokens, i)
         for (let r = 0; r < ids.length; r++) {
           const id = ids[r]!
-          if (!index.possible(id)) continue
           // the index tries a rule starting with {cap}+ once per run of capitalised words, not once per word
           const m = index.matchAt(id, tokens, i, to)
           if (!m) continue
