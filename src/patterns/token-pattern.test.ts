@@ -240,6 +240,9 @@ function bothWays(rules: Array<{ pattern: CompiledPattern }>, sentences: Token[]
     index.scope(toks, from, to)
     for (const k of order(to - from)) {
       const i = from + k
+      // the rules possible at the token, as the scope's shared lists give them and one by one
+      shared.push([...index.possibleIdsAt(toks, i)])
+      plain.push(index.candidateIdsAt(toks, i).filter((id) => index.possible(id)))
       rules.forEach((r, id) => {
         shared.push([i, id, index.matchAt(id, toks, i, to)])
         plain.push([i, id, matchAt(r.pattern, toks, i, cls, to)])
