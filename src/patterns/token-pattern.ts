@@ -501,7 +501,7 @@ function sequenceKeys(els: readonly Element[], classes: WordClasses): Set<string
 const PREFIX_KEY = 3
 const prefixKey = (s: string) => '\u0000' + s.slice(0, PREFIX_KEY)
 
-interface FormFacts<R> { text: string; lemmas: string[]; rules: R[] | undefined; ids: number[] | undefined; meets: number[] | undefined; group: IdGroup | undefined }
+interface FormFacts<R> { text: string; lemmas: string[]; rules: R[] | undefined; ids: number[] | undefined; meets: number[] | undefined; group: IdGroup | undefined; scope: number }
 
 /**
  * One list of candidate rule ids, shared by every form with that list (most capitalised words have the same one),
@@ -589,6 +589,9 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
     for (let i = from; i < to; i++) {
       const f = this.facts(tokens[i]!)
       scoped.push(f)
+      // a form met again in the scope (the, of, a comma) meets nothing new
+      if (f.scope === stamp) continue
+      f.scope = stamp
       const ids = f.meets ?? this.meets(tokens[i]!)
       for (let k = 0; k < ids.length; k++) met[ids[k]!] = stamp
     }
@@ -703,7 +706,7 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
     const id = t.form
     let hit = id === undefined ? this.byText.get(t.text) : this.byForm[id]
     if (hit && hit.text === t.text && (hit.lemmas === t.lemmas || (hit.lemmas.length === 0 && t.lemmas.length === 0))) return hit
-    hit = { text: t.text, lemmas: t.lemmas, rules: undefined, ids: undefined, meets: undefined, group: undefined }
+    hit = { text: t.text, lemmas: t.lemmas, rules: undefined, ids: undefined, meets: undefined, group: undefined, scope: 0 }
     if (id !== undefined && id < FORM_SLOTS) {
       // grown one slot at a time, so the array stays a plain one (a far write would make it a slow sparse one)
       const byForm = this.byForm
