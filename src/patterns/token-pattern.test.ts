@@ -226,3 +226,69 @@ test('matchClass remembers the words that start no form, and forgets when a form
     }
   }), { numRuns: 2000, seed: 21 })
 })
+
+// --- rules starting with a repeated built-in class ({cap}+) are tried once per run of such tokens (issue #6)
+
+/** Every match of every rule at every token of each sentence, by the index's shared runs and by plain `matchAt`. */
+function bothWays(rules: Array<{ pattern: CompiledPattern }>, sentences: Token[][], cls: WordClasses, order: (n: number) => number[] = (n) => [...Array(n).keys()]) {
+  const toks: Token[] = []
+  const bounds: Array<[number, number]> = []
+  for (const words of sentences) { const from = toks.length; for (const t of words) toks.push({ ...t, index: toks.length }); bounds.push([from, toks.length]) }
+  const index = new RuleIndex(rules, cls)
+  const shared: unknown[] = [], plain: unknown[] = []
+  for (const [from, to] of bounds) {
+    index.scope(toks, from, to)
+    for (const k of order(to - from)) {
+      const i = from + k
+      // the rules possible at the token, as the scope's shared lists give them and one by one
+      shared.push([...index.possibleIdsAt(toks, i)])
+      plain.push(index.candidateIdsAt(toks, i).filter((id) => index.possible(id)))
+      rules.forEach((r, id) => {
+        shared.push([i, id, index.matchAt(id, toks, i, to)])
+        plain.push([i, id, matchAt(r.pattern, toks, i, cls, to)])
+      })
+    }
+  }
+  return { shared, plain }
+}
+
+const orgClasses: WordClasses = new Map([
+  ['org-word', new Map([['bank', [{ tokens: ['bank'], value: 'bank' }]], ['party', [{ tokens: ['party'], value: 'party' }]], ['front', [{ tokens: ['front'], value: 'front' }]]])],
+])
+
+test('a {cap}+ rule tried once per run of capitals gives the matches and captures of trying it at every capital', () => {
+  const rules = ['{cap:name}+ {org-word:name}', '{cap:name}+ {org-word:name} of (the)? {cap:name}+', '{cap:name}+ (beat|lost to) {cap}', '{cap:name}+ {digits} ,? {cap}+ {digits}', '{cap}+']
+    .map((source) => ({ pattern: compilePattern(source) }))
+  const sentences = [
+    'The Northern Farmers Bank of the Lakes opened a branch in Alder Creek .',
+    'Rivertown beat Stonefield Rovers on Sunday , and Hill Park lost to Oakvale .',
+    'Greyhaven 3 , Port Emery 1 .',
+    'Workers Party Front leader spoke .',
+  ].map((s) => sentenceTokens(s.split(' ')))
+  const { shared, plain } = bothWays(rules, sentences, orgClasses)
+  assert.deepEqual(shared, plain)
+  // the run is shared: from Northern, the repeat stops before Bank and the rest takes "Bank of the Lakes"
+  const index = new RuleIndex(rules, orgClasses)
+  const toks = sentences[0]!
+  index.scope(toks, 0, toks.length)
+  const m = index.matchAt(1, toks, 1, toks.length)!
+  assert.deepEqual([m.from, m.to, capture(m, 'name')?.from, capture(m, 'name')?.to], [1, 7, 1, 7])
+  assert.deepEqual(m.captures.map((c) => c.value), ['Northern', 'Farmers', 'bank', 'Lakes'])
+  assert.equal(index.matchAt(0, toks, 9, toks.length), null)
+  // a start that is not a capital, or a limit other than the scope's, gives the plain answer
+  assert.equal(index.matchAt(0, toks, 5, toks.length), null)
+  assert.deepEqual(index.matchAt(0, toks, 1, 3), matchAt(rules[0]!.pattern, toks, 1, orgClasses, 3))
+})
+
+test('property: shared runs of {cap}+, {digits}+ and other repeated built-in classes match as plain matchAt, in any order of starts', () => {
+  const FIRST = ['{cap}+', '{cap:name}+', '{digits}+', '{upper:u}+', '{lower}+', '{punct}+']
+  const RULE = fc.tuple(fc.constantFrom(...FIRST), fc.array(fc.tuple(fc.constantFrom(...ATOMS), fc.constantFrom('', '', '?', '+', '?+')), { minLength: 0, maxLength: 3 }))
+    .map(([first, els]) => [first, ...els.map(([a, m]) => a + (a === '(a|)' ? m.replace('+', '') : m))].join(' '))
+  const RULES = fc.array(fc.oneof(RULE, PATTERN), { minLength: 1, maxLength: 5 })
+  const CAPS_SENTENCE = fc.array(fc.constantFrom(...WORDS, 'Kim', 'Jong', 'ABC', 'Un', '7'), { minLength: 0, maxLength: 9 })
+  fc.assert(fc.property(RULES, fc.array(CAPS_SENTENCE, { minLength: 1, maxLength: 3 }), fc.boolean(), (sources, sentences, backwards) => {
+    const rules = sources.map((s) => ({ pattern: compilePattern(s) }))
+    const { shared, plain } = bothWays(rules, sentences.map(sentenceTokens), classes, backwards ? (n) => [...Array(n).keys()].reverse() : undefined)
+    assert.deepEqual(shared, plain, sources.join(' ; '))
+  }), { numRuns: 3000, seed: 31 })
+})

@@ -213,17 +213,33 @@ export function matchClass(cls: WordClass, tokens: readonly Token[], at: number,
   return NO_FORMS
 }
 
-/** What one match in progress works on: matching is not re-entrant per call, so one shared state serves every pattern. */
+/**
+ * What one match in progress works on: matching is not re-entrant per call, so one shared state serves every pattern.
+ * The captures of the path being tried are a stack of four parallel arrays (name, from, to, value) whose height is
+ * `ncap`: a path that fails allocates nothing; a capture object is made only when a path gives a new best match.
+ */
 interface MatchState {
   tokens: readonly Token[]
   classes: WordClasses
   limit: number
   at: number
-  caps: Capture[]
+  /** Whether a path may end where it started (the remainder of a pattern after its first element may match nothing). */
+  empty: boolean
+  capName: string[]
+  capFrom: number[]
+  capTo: number[]
+  capValue: string[]
+  ncap: number
   best: PatternMatch | null
 }
 
-const state: MatchState = { tokens: [] as readonly Token[], classes: new Map(), limit: 0, at: 0, caps: [], best: null }
+const newState = (): MatchState => ({ tokens: [] as readonly Token[], classes: new Map(), limit: 0, at: 0, empty: false, capName: [], capFrom: [], capTo: [], capValue: [], ncap: 0, best: null })
+let state: MatchState = newState()
+
+const pushCapture = (s: MatchState, name: string, from: number, to: number, value: string) => {
+  const n = s.ncap++
+  s.capName[n] = name; s.capFrom[n] = from; s.capTo[n] = to; s.capValue[n] = value
+}
 
 /** A step of a compiled pattern: tries its element at `pos` and calls its continuation for every way it matches. */
 type Step = (pos: number) => void
@@ -231,7 +247,11 @@ type Step = (pos: number) => void
 /** Records the end of one complete path: the longest match wins, the first path to reach it gives the captures. */
 const finish: Step = (end) => {
   const s = state
-  if (end > s.at && (!s.best || end > s.best.to)) s.best = { from: s.at, to: end, captures: s.caps.slice() }
+  if ((end > s.at || (s.empty && end === s.at)) && (!s.best || end > s.best.to)) {
+    const captures: Capture[] = new Array(s.ncap)
+    for (let k = 0; k < s.ncap; k++) captures[k] = { name: s.capName[k]!, from: s.capFrom[k]!, to: s.capTo[k]!, value: s.capValue[k]! }
+    s.best = { from: s.at, to: end, captures }
+  }
 }
 
 /**
@@ -280,7 +300,7 @@ function compileAtom(n: Node, cont: Step): Step {
         const s = state
         if (pos >= s.limit) return
         const t = s.tokens[pos]!
-        if (re.test(t.text)) { s.caps.push({ name: 're', from: pos, to: pos + 1, value: t.text }); cont(pos + 1); s.caps.pop() }
+        if (re.test(t.text)) { pushCapture(s, 're', pos, pos + 1, t.text); cont(pos + 1); s.ncap-- }
       }
     }
     case 'alt': {
@@ -301,7 +321,7 @@ function compileAtom(n: Node, cont: Step): Step {
           const s = state
           if (pos >= s.limit) return
           const t = s.tokens[pos]!
-          if (builtIn(t)) { s.caps.push({ name: as, from: pos, to: pos + 1, value: t.text }); cont(pos + 1); s.caps.pop() }
+          if (builtIn(t)) { pushCapture(s, as, pos, pos + 1, t.text); cont(pos + 1); s.ncap-- }
         }
       }
       // the class is looked up once per set of classes (a pack's), not at every attempt
@@ -312,8 +332,10 @@ function compileAtom(n: Node, cont: Step): Step {
         if (s.classes !== classesSeen || !found) { found = s.classes.get(name); classesSeen = s.classes }
         const cls = found
         if (!cls) throw new Error(`pattern uses unknown word class {${name}}: add packs/<lang>/words/${name}.tsv`)
-        for (const m of matchClass(cls, s.tokens, pos, s.limit)) {
-          s.caps.push({ name: as, from: pos, to: m.to, value: m.value }); cont(m.to); s.caps.pop()
+        const forms = matchClass(cls, s.tokens, pos, s.limit)
+        for (let k = 0; k < forms.length; k++) {
+          const m = forms[k]!
+          pushCapture(s, as, pos, m.to, m.value); cont(m.to); s.ncap--
         }
       }
     }
@@ -324,27 +346,37 @@ const compiled = new WeakMap<CompiledPattern, Step>()
 let depth = 0
 const NO_TOKENS: readonly Token[] = []
 
+/** The compiled step of a pattern (made once per pattern). */
+function stepOf(p: CompiledPattern): Step {
+  let run = compiled.get(p)
+  if (!run) { run = compileSequence(p.elements, 0, finish); compiled.set(p, run) }
+  return run
+}
+
 /**
  * Tries the pattern at token `at` (not crossing `limit`, e.g. the sentence end); returns the longest match or null.
  * Unknown class names throw: they are a mistake in pack data.
  */
 export function matchAt(p: CompiledPattern, tokens: readonly Token[], at: number, classes: WordClasses, limit = tokens.length): PatternMatch | null {
-  let run = compiled.get(p)
-  if (!run) { run = compileSequence(p.elements, 0, finish); compiled.set(p, run) }
-  const s = state
+  return runStep(stepOf(p), tokens, at, classes, limit, false)
+}
+
+/** Runs a compiled step from `at`; `empty`: a match may be empty (it ends where it starts). */
+function runStep(run: Step, tokens: readonly Token[], at: number, classes: WordClasses, limit: number, empty: boolean): PatternMatch | null {
   // a match started inside another one (should a class or test ever match a pattern) keeps the outer one's state
-  const outer = depth++ > 0 ? { ...s } : undefined
-  if (outer) s.caps = []
-  s.tokens = tokens; s.classes = classes; s.limit = limit; s.at = at; s.best = null
-  // captures are pushed and popped in pairs, so they are empty here unless a match threw; setting an array's length is a runtime call
-  if (s.caps.length !== 0) s.caps.length = 0
+  const outer = depth++ > 0 ? state : undefined
+  if (outer) state = newState()
+  const s = state
+  s.tokens = tokens; s.classes = classes; s.limit = limit; s.at = at; s.empty = empty; s.best = null
+  // captures are pushed and popped in pairs, so the stack is empty here unless a match threw
+  s.ncap = 0
   try {
     run(at)
     return s.best
   } finally {
     depth--
-    if (outer) Object.assign(s, outer)
-    else { s.best = null; if (s.caps.length !== 0) s.caps.length = 0; s.tokens = NO_TOKENS }
+    if (outer) state = outer
+    else { s.best = null; s.ncap = 0; s.tokens = NO_TOKENS }
   }
 }
 
@@ -469,7 +501,13 @@ function sequenceKeys(els: readonly Element[], classes: WordClasses): Set<string
 const PREFIX_KEY = 3
 const prefixKey = (s: string) => '\u0000' + s.slice(0, PREFIX_KEY)
 
-interface FormFacts<R> { text: string; lemmas: string[]; rules: R[] | undefined; ids: number[] | undefined; meets: number[] | undefined }
+interface FormFacts<R> { text: string; lemmas: string[]; rules: R[] | undefined; ids: number[] | undefined; meets: number[] | undefined; group: IdGroup | undefined; scope: number }
+
+/**
+ * One list of candidate rule ids, shared by every form with that list (most capitalised words have the same one),
+ * with the part of it possible in the current scope, found once per scope rather than per token.
+ */
+interface IdGroup { ids: number[]; stamp: number; possible: number[] }
 
 /** Form numbers below this are kept in an array; others (never, from the segmenter) by text. */
 const FORM_SLOTS = 200_000
@@ -491,8 +529,31 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   private readonly met: Int32Array
   private scopes = 0
 
-  constructor(readonly rules: readonly R[], classes: WordClasses) {
+  /** Per rule, how it is tried by `matchAt`: shared between the starts of a run (see `RunRule`), else its compiled step. */
+  private readonly runs: Array<RunRule | undefined> = []
+  private readonly steps: Step[] = []
+  /** The rules' remainders after a repeated first class, indexed by their first token (`RunRule.rest`). */
+  private readonly follow: RuleIndex<{ pattern: CompiledPattern }> | undefined
+  /** Per built-in class of a run rule, the last run found (shared by the rules starting with that class). */
+  private readonly extents = new Map<string, RunExtent>()
+
+  constructor(readonly rules: readonly R[], private readonly classes: WordClasses, shareRuns = true) {
     rules.forEach((r, i) => this.order.set(r, i))
+    const rests: Array<{ pattern: CompiledPattern }> = []
+    for (const r of rules) {
+      this.steps.push(stepOf(r.pattern))
+      const first = shareRuns ? r.pattern.elements[0] : undefined
+      const test = first?.node.kind === 'class' ? BUILT_IN[first.node.name] : undefined
+      if (!first || !test || !first.repeat || first.optional || first.node.kind !== 'class') { this.runs.push(undefined); continue }
+      const name = first.node.name
+      let extent = this.extents.get(name)
+      if (!extent) this.extents.set(name, extent = { test, stamp: 0, from: 0, end: 0 })
+      const rest: CompiledPattern = { source: r.pattern.source, elements: r.pattern.elements.slice(1) }
+      const restStep = compileSequence(rest.elements, 0, finish)
+      this.runs.push({ extent, as: first.node.as, restId: rests.length, restStep, restAnywhere: firstTokens(rest, classes) === null, stamp: 0, from: 0, end: 0, stop: [], restEnd: [], restCaps: [] })
+      rests.push({ pattern: rest })
+    }
+    this.follow = rests.length ? new RuleIndex(rests, classes, false) : undefined
     let needCount = 0
     for (const r of rules) {
       const start = firstTokens(r.pattern, classes)
@@ -524,10 +585,13 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
     const stamp = ++this.scopes
     // what is known of each token's form is kept for the scope, so `candidateIdsAt` need not look it up again
     const scoped = this.scoped
-    this.scopeTokens = tokens; this.scopeFrom = from; scoped.length = 0
+    this.scopeTokens = tokens; this.scopeFrom = from; this.scopeTo = to; scoped.length = 0
     for (let i = from; i < to; i++) {
       const f = this.facts(tokens[i]!)
       scoped.push(f)
+      // a form met again in the scope (the, of, a comma) meets nothing new
+      if (f.scope === stamp) continue
+      f.scope = stamp
       const ids = f.meets ?? this.meets(tokens[i]!)
       for (let k = 0; k < ids.length; k++) met[ids[k]!] = stamp
     }
@@ -535,9 +599,83 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
 
   private scopeTokens: readonly Token[] = []
   private scopeFrom = 0
+  private scopeTo = 0
+
+  /**
+   * `matchAt` of the rule at that position of `rules` at token i: the same match. A rule starting with a repeated
+   * built-in class ({cap:name}+ {org-word:name}) is tried once per run of tokens of that class in the current
+   * scope rather than once per start: the run's extent is found once, the rest of the pattern is tried only where
+   * the repeat can stop and the rest can start (by the index of the rests' first tokens), and every start of the
+   * run takes the best of the stops after it.
+   */
+  matchAt(id: number, tokens: readonly Token[], i: number, limit: number): PatternMatch | null {
+    const run = this.runs[id]
+    if (!run || tokens !== this.scopeTokens || limit !== this.scopeTo || i < this.scopeFrom || this.scopes === 0) return runStep(this.steps[id]!, tokens, i, this.classes, limit, false)
+    if (i >= limit || !run.extent.test(tokens[i]!)) return null
+    if (run.stamp !== this.scopes || i < run.from || i >= run.end) this.fillRun(run, tokens, i, limit)
+    const k = i - run.from
+    const stop = run.stop[k]!
+    if (stop < 0) return null
+    // the repeat's captures, one per token as the step-by-step match pushes them, then the rest's
+    const rest = run.restCaps[k]!
+    const captures: Capture[] = new Array(stop - i + rest.length)
+    for (let t = i; t < stop; t++) captures[t - i] = { name: run.as, from: t, to: t + 1, value: tokens[t]!.text }
+    for (let c = 0; c < rest.length; c++) captures[stop - i + c] = { ...rest[c]! }
+    return { from: i, to: run.restEnd[k]!, captures }
+  }
+
+  /** Finds the run of the rule's first class from token i and the best match from each of its starts. */
+  private fillRun(run: RunRule, tokens: readonly Token[], i: number, limit: number): void {
+    const extent = run.extent
+    if (extent.stamp !== this.scopes || i < extent.from || i >= extent.end) {
+      let end = i
+      while (end < limit && extent.test(tokens[end]!)) end++
+      extent.stamp = this.scopes; extent.from = i; extent.end = end
+    }
+    const end = extent.end
+    run.stamp = this.scopes; run.from = i; run.end = end
+    // stops from the furthest back: the first stop reaching the longest end is the one the step-by-step match keeps
+    let bestEnd = -1, bestStop = -1
+    let bestCaps: Capture[] = NO_CAPTURES
+    const follow = this.follow!
+    for (let j = end; j > i; j--) {
+      if (j < limit ? follow.candidateIds(tokens[j]!).includes(run.restId) : run.restAnywhere) {
+        const m = runStep(run.restStep, tokens, j, this.classes, limit, true)
+        if (m && m.to > bestEnd) { bestEnd = m.to; bestStop = j; bestCaps = m.captures }
+      }
+      const k = j - 1 - i
+      run.stop[k] = bestStop; run.restEnd[k] = bestEnd; run.restCaps[k] = bestCaps
+    }
+  }
   private readonly scoped: Array<FormFacts<R>> = []
 
   /** `candidateIds(tokens[i])`, by what `scope` found when i is in the current scope of these tokens. */
+  /**
+   * The ids of the rules that may match at token i and are possible in the current scope (`possible`), in file
+   * order; i must be in the scope. The list is the index's: read it before the next `scope`, do not change it.
+   */
+  possibleIdsAt(tokens: readonly Token[], i: number): readonly number[] {
+    const f = tokens === this.scopeTokens && i >= this.scopeFrom && i < this.scopeTo ? this.scoped[i - this.scopeFrom] : undefined
+    if (!f) return this.candidateIds(tokens[i]!).filter((id) => this.possible(id))
+    let g = f.group
+    if (!g) {
+      const ids = f.ids ?? this.candidateIds(tokens[i]!)
+      const key = ids.join(',')
+      g = this.groups.get(key)
+      if (!g) this.groups.set(key, g = { ids, stamp: 0, possible: [] })
+      f.group = g
+    }
+    if (g.stamp !== this.scopes) {
+      g.stamp = this.scopes
+      const out = g.possible, ids = g.ids
+      out.length = 0
+      for (let k = 0; k < ids.length; k++) if (this.possible(ids[k]!)) out.push(ids[k]!)
+    }
+    return g.possible
+  }
+
+  private readonly groups = new Map<string, IdGroup>()
+
   candidateIdsAt(tokens: readonly Token[], i: number): number[] {
     const f = tokens === this.scopeTokens ? this.scoped[i - this.scopeFrom] : undefined
     return f?.ids ?? this.candidateIds(tokens[i]!)
@@ -568,7 +706,7 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
     const id = t.form
     let hit = id === undefined ? this.byText.get(t.text) : this.byForm[id]
     if (hit && hit.text === t.text && (hit.lemmas === t.lemmas || (hit.lemmas.length === 0 && t.lemmas.length === 0))) return hit
-    hit = { text: t.text, lemmas: t.lemmas, rules: undefined, ids: undefined, meets: undefined }
+    hit = { text: t.text, lemmas: t.lemmas, rules: undefined, ids: undefined, meets: undefined, group: undefined, scope: 0 }
     if (id !== undefined && id < FORM_SLOTS) {
       // grown one slot at a time, so the array stays a plain one (a far write would make it a slow sparse one)
       const byForm = this.byForm
@@ -615,6 +753,30 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   }
 }
 
+/** The tokens of one run of a built-in class ({cap}) in a scope, found from `from` (its end is one past its last). */
+interface RunExtent { test: (t: Token) => boolean; stamp: number; from: number; end: number }
+
+/**
+ * A rule whose first element is a repeated built-in class ({cap:name}+ …), with what it last found: for each start
+ * k = i - from of the run, where the repeat stops in the best match (-1 when none), the match's end and the rest's captures.
+ */
+interface RunRule {
+  extent: RunExtent
+  as: string
+  restId: number
+  restStep: Step
+  /** Whether the rest may start at any token (or match nothing), so it is tried at the scope's end too. */
+  restAnywhere: boolean
+  stamp: number
+  from: number
+  end: number
+  stop: number[]
+  restEnd: number[]
+  restCaps: Capture[][]
+}
+
+const NO_CAPTURES: Capture[] = []
+
 const indexes = new WeakMap<readonly unknown[], WeakMap<WordClasses, RuleIndex<{ pattern: CompiledPattern }>>>()
 
 /** The (cached) index of a rule list. */
@@ -636,12 +798,11 @@ export function findAll<R extends { pattern: CompiledPattern }>(rules: readonly 
     const limit = sentenceEnd(i)
     // matches found from here on stay inside [i, limit): rules needing a form absent from it are skipped
     if (limit !== scopeEnd) { index.scope(tokens, i, limit); scopeEnd = limit }
-    const ids = index.candidateIdsAt(tokens, i)
+    const ids = index.possibleIdsAt(tokens, i)
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!
-      if (!index.possible(id)) continue
       const rule = rules[id]!
-      const m = matchAt(rule.pattern, tokens, i, classes, limit)
+      const m = index.matchAt(id, tokens, i, limit)
       if (m && (!best || m.to > best.match.to)) best = { rule, match: m }
     }
     if (best) { out.push(best); i = best.match.to } else i++

@@ -5,7 +5,7 @@
 import type { KronikaDocument } from '../document.js'
 import type { Entity } from '../record/schema.js'
 import type { Token } from '../text/token.js'
-import { matchClass } from '../patterns/token-pattern.js'
+import { matchClass, type WordClass } from '../patterns/token-pattern.js'
 
 export interface PlacedMention {
   entityId: string
@@ -85,16 +85,31 @@ export function roleOf(doc: KronikaDocument, from: number, floor: number): strin
     if (r?.value === 'through') { stop = Math.max(floor, k - 3); continue }
     // a form valued `none` is not a preposition though it starts like one (at least three soldiers, up to 100
     // protesters: the form may start a word or two before the preposition it holds): no role
-    if (r && [1, 2].some((d) => k - d >= 0 && matchClass(roles, tokens, k - d, from).some((q) => q.value === 'none' && q.to > k))) return undefined
+    if (r && (noneOver(roles, tokens, k, 1, from) || noneOver(roles, tokens, k, 2, from))) return undefined
     if (r) return r.value === 'none' ? undefined : r.value
     if (!tokens[k]!.isWord && tokens[k]!.text !== '-') break
   }
   return undefined
 }
 
+/** Whether a form valued `none` starting d tokens before token k (and before `limit`) covers it. */
+function noneOver(roles: WordClass, tokens: readonly Token[], k: number, d: number, limit: number): boolean {
+  if (k - d < 0) return false
+  const forms = matchClass(roles, tokens, k - d, limit)
+  for (let q = 0; q < forms.length; q++) if (forms[q]!.value === 'none' && forms[q]!.to > k) return true
+  return false
+}
+
+const CUE_CLASSES = ['person-title', 'org-head']
+
 /** A title or organisation head word (Zëdhënësi, Ministria, spokesman). */
 export function isCueWord(doc: KronikaDocument, t: Token): boolean {
-  return ['person-title', 'org-head'].some((c) => doc.pack.inClass(c, t.norm) || t.lemmas.some((l) => doc.pack.inClass(c, l)))
+  const pack = doc.pack, lemmas = t.lemmas
+  for (const c of CUE_CLASSES) {
+    if (pack.inClass(c, t.norm)) return true
+    for (let l = 0; l < lemmas.length; l++) if (pack.inClass(c, lemmas[l]!)) return true
+  }
+  return false
 }
 
 /** The first mention in [from, to) not governed by a preposition: the clause's subject, as a first guess. */

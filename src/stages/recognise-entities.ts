@@ -6,7 +6,7 @@
  */
 import type { KronikaDocument, MentionCandidate } from '../document.js'
 import type { PipelineContext } from '../pipeline/context.js'
-import { capture, matchAt, ruleIndex } from '../patterns/token-pattern.js'
+import { capture, ruleIndex } from '../patterns/token-pattern.js'
 import type { Token } from '../text/token.js'
 import type { KbEntry } from '../kb/types.js'
 import { tokenForms } from '../kb/gazetteer.js'
@@ -114,10 +114,13 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
     for (const [from, to] of doc.sentenceTokens) {
       index.scope(tokens, from, to)
       for (let i = from; i < to; i++) {
-        for (const rule of index.candidates(tokens[i]!)) {
-          if (!index.possibleHere(rule)) continue
-          const m = matchAt(rule.pattern, tokens, i, pack.classes, to)
+        const ids = index.possibleIdsAt(tokens, i)
+        for (let r = 0; r < ids.length; r++) {
+          const id = ids[r]!
+          // the index tries a rule starting with {cap}+ once per run of capitalised words, not once per word
+          const m = index.matchAt(id, tokens, i, to)
           if (!m) continue
+          const rule = rules[id]!
           const name = { ...(capture(m, 'name') ?? { from: m.from, to: m.to }) }
           const type = (rule.args[0] ?? 'MISC') as MentionCandidate['type']
           if (cues.active) {
