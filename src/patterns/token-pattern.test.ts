@@ -54,6 +54,7 @@ test('findAll scans left to right without overlaps', () => {
 test('a malformed pattern or an unknown class is a programming error with a clear message', () => {
   assert.throws(() => compilePattern('(a|b'), /missing \)/)
   assert.throws(() => matchAt(compilePattern('{nope}'), tokens('x'), 0, classes), /unknown word class \{nope\}/)
+  assert.throws(() => compilePattern('of (the:name)? {cap}'), /capture name on a literal word/)
 })
 
 // --- the compiled matcher and the rule index against plain references (issue #6: same output, faster)

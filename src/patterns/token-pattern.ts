@@ -115,6 +115,8 @@ export function compilePattern(source: string, normalise: (s: string) => string 
     if (word === '_') return { kind: 'any' }
     if (word.startsWith('~')) return { kind: 'lemma', word: normalise(word.slice(1)) }
     if (word.endsWith('*') && word.length > 1) return { kind: 'prefix', prefix: normalise(word.slice(0, -1)) }
+    // (a capture name belongs on a class: `(the:name)?` would be a literal word that never occurs)
+    if (/^\p{L}+:\p{L}[\p{L}-]*$/u.test(word)) fail(`capture name on a literal word "${word}" (only {class:name} captures)`)
     word = normalise(word)
     return { kind: 'word', word }
   }
