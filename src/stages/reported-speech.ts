@@ -39,7 +39,7 @@ const SUBJECT = 4
 /** How long the words after a speech verb may be and still be only its setting, when they open with a preposition
  * or a clause marker (…, he said in a statement; …, she said on Monday): no report. */
 const SETTING_ONLY = 4
-/** How far "that" may stand after a speech verb when a phrase of setting comes first (says at a stop in Toledo, Ohio, that). */
+/** How far "that" may stand after a speech verb when a phrase of setting comes first (told a rally in Dayton, Ohio, on Friday that). */
 const SETTING_REACH = 16
 
 const CLOSERS = /^[.!?;:…]+$/
@@ -304,7 +304,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       // after an attribution verb only right after it (called for dresses that showed … is no "that" clause)
       let from = c.to
       // (not when a clause of its own starts right after the cue: says he's satisfied that …)
-      // (further, across commas, after a phrase of setting: says at a campaign stop in Toledo, Ohio, that …)
+      // (further, across commas, after a phrase of setting: told a rally in Dayton, Ohio, on Friday that …)
       const set = c.kind === 'report' && !!tokens[c.to] && (settingOpeners.has(tokens[c.to]!.norm) || pack.inClass('role-preposition', tokens[c.to]!.norm) || pack.inClass('time-preposition', tokens[c.to]!.norm))
       for (let k = c.to; k < Math.min(sTo, c.to + (set ? SETTING_REACH : 7)) && !subjectPronoun(c.to); k++) {
         // ("that" before punctuation is a pronoun: said the test could change that.)
