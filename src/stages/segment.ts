@@ -188,6 +188,23 @@ function wordBreakClass(c: number): number {
   }
 }
 
+/**
+ * Whether the characters before and after boundary i stay in one word, by the UAX #29 word-boundary rules that apply
+ * to SIMPLE text; `cls[i]` is the class of the character before it, `cls[i + 1]` of the one after (OTHER beyond ends).
+ */
+function joinsAt(cls: Uint8Array, i: number): boolean {
+  const a = cls[i]!, b = cls[i + 1]!
+  if (a === CR || a === LF || b === CR || b === LF) return a === CR && b === LF // WB3, WB3a, WB3b
+  if (a === SPACE) return b === SPACE // WB3d
+  if (a === LETTER) return b === LETTER || b === DIGIT || b === EXTEND_NUM_LET || ((b === MID_LETTER || b === MID_NUM_LET) && cls[i + 2] === LETTER) // WB5, WB9, WB13a, WB6
+  if (a === DIGIT) return b === DIGIT || b === LETTER || b === EXTEND_NUM_LET || ((b === MID_NUM || b === MID_NUM_LET) && cls[i + 2] === DIGIT) // WB8, WB10, WB13a, WB12
+  if (a === EXTEND_NUM_LET) return b === EXTEND_NUM_LET || b === LETTER || b === DIGIT // WB13a, WB13b
+  if (a === MID_LETTER) return b === LETTER && cls[i - 1] === LETTER // WB7
+  if (a === MID_NUM_LET) return (b === LETTER && cls[i - 1] === LETTER) || (b === DIGIT && cls[i - 1] === DIGIT) // WB7, WB11
+  if (a === MID_NUM) return b === DIGIT && cls[i - 1] === DIGIT // WB11
+  return false
+}
+
 /** The word segments of a SIMPLE text, by the word-boundary rules of UAX #29 that apply to its characters. */
 export function simpleWords(text: string): Array<{ index: number; segment: string }> {
   const n = text.length
@@ -196,17 +213,7 @@ export function simpleWords(text: string): Array<{ index: number; segment: strin
   const out: Array<{ index: number; segment: string }> = []
   let start = 0
   for (let i = 1; i < n; i++) {
-    const a = cls[i]!, b = cls[i + 1]!
-    let join = false
-    if (a === CR || a === LF || b === CR || b === LF) join = a === CR && b === LF // WB3, WB3a, WB3b
-    else if (a === SPACE) join = b === SPACE // WB3d
-    else if (a === LETTER) join = b === LETTER || b === DIGIT || b === EXTEND_NUM_LET || ((b === MID_LETTER || b === MID_NUM_LET) && cls[i + 2] === LETTER) // WB5, WB9, WB13a, WB6
-    else if (a === DIGIT) join = b === DIGIT || b === LETTER || b === EXTEND_NUM_LET || ((b === MID_NUM || b === MID_NUM_LET) && cls[i + 2] === DIGIT) // WB8, WB10, WB13a, WB12
-    else if (a === EXTEND_NUM_LET) join = b === EXTEND_NUM_LET || b === LETTER || b === DIGIT // WB13a, WB13b
-    else if (a === MID_LETTER) join = b === LETTER && cls[i - 1] === LETTER // WB7
-    else if (a === MID_NUM_LET) join = (b === LETTER && cls[i - 1] === LETTER) || (b === DIGIT && cls[i - 1] === DIGIT) // WB7, WB11
-    else if (a === MID_NUM) join = b === DIGIT && cls[i - 1] === DIGIT // WB11
-    if (!join) { out.push({ index: start, segment: text.slice(start, i) }); start = i }
+    if (!joinsAt(cls, i)) { out.push({ index: start, segment: text.slice(start, i) }); start = i }
   }
   if (n > 0) out.push({ index: start, segment: text.slice(start) })
   return out
@@ -287,19 +294,7 @@ export function simpleWordBounds(text: string, from: number, to: number, out: nu
   for (let i = 0; i < n; i++) cls[i + 1] = wordBreakClass(text.charCodeAt(from + i))
   let start = 0
   for (let i = 1; i <= n; i++) {
-    let join = false
-    if (i < n) {
-      const a = cls[i]!, b = cls[i + 1]!
-      if (a === CR || a === LF || b === CR || b === LF) join = a === CR && b === LF // WB3, WB3a, WB3b
-      else if (a === SPACE) join = b === SPACE // WB3d
-      else if (a === LETTER) join = b === LETTER || b === DIGIT || b === EXTEND_NUM_LET || ((b === MID_LETTER || b === MID_NUM_LET) && cls[i + 2] === LETTER) // WB5, WB9, WB13a, WB6
-      else if (a === DIGIT) join = b === DIGIT || b === LETTER || b === EXTEND_NUM_LET || ((b === MID_NUM || b === MID_NUM_LET) && cls[i + 2] === DIGIT) // WB8, WB10, WB13a, WB12
-      else if (a === EXTEND_NUM_LET) join = b === EXTEND_NUM_LET || b === LETTER || b === DIGIT // WB13a, WB13b
-      else if (a === MID_LETTER) join = b === LETTER && cls[i - 1] === LETTER // WB7
-      else if (a === MID_NUM_LET) join = (b === LETTER && cls[i - 1] === LETTER) || (b === DIGIT && cls[i - 1] === DIGIT) // WB7, WB11
-      else if (a === MID_NUM) join = b === DIGIT && cls[i - 1] === DIGIT // WB11
-    }
-    if (!join) {
+    if (i === n || !joinsAt(cls, i)) {
       if (!isSpace(text.charCodeAt(from + start))) out.push(from + start, from + i)
       start = i
     }
