@@ -9,7 +9,7 @@ import type { LanguagePack } from '../packs/language-pack.js'
 import { tokeniseForm } from '../packs/language-pack.js'
 import type { Token } from '../text/token.js'
 import { fold } from '../text/fold.js'
-import { FormMemo } from './form-memo.js'
+import { FormMemo } from '../text/form-memo.js'
 
 export interface AliasEntry {
   /** Each alias token's acceptable normal forms ('@' for a linking article). */

@@ -4,22 +4,16 @@
  * and calls `matchClass` only where it is set. A clear bit means `matchClass` finds nothing there; a set bit means it
  * may (a multi-word entry still has to match the words after).
  *
- * The bits of a word form are computed once per pack and set of classes, and kept by the token's form number or
- * text (a token's normal form and lemmas follow from its text); an entry is used only while the token's normal form and lemmas
- * are the ones it was computed from, so a change in the analysis can make it stale, never wrong.
+ * The bits of a word form are computed once per pack and set of classes and kept in a FormMemo (src/text/form-memo.ts:
+ * by form number, checked against the token's text and lemmas, from which its normal form follows).
  */
 import type { LanguagePack } from '../packs/language-pack.js'
 import type { WordClass } from '../patterns/token-pattern.js'
 import type { Token } from '../text/token.js'
+import { FormMemo } from '../text/form-memo.js'
 
-interface FormBits { text: string; norm: string; lemmas: readonly string[]; lemmasSeen: readonly string[]; bits: number }
-/** The forms by the token's form number (checked by text), and by text for tokens without one. */
-interface Cache { classes: ReadonlyArray<WordClass | undefined>; byForm: FormBits[]; forms: Map<string, FormBits> }
-
-/** How many word forms one cache keeps before it starts again (bounds memory over a long run). */
-const MAX_FORMS = 100_000
-/** The longest token text kept (a longer one may be a slice of the article, which a kept string would hold on to). */
-const LONGEST_KEPT = 64
+/** One memo per set of classes (restarted when a call brings other classes under the same key). */
+interface Cache { classes: ReadonlyArray<WordClass | undefined>; bits: FormMemo<number> }
 
 const caches = new WeakMap<LanguagePack, Map<string, Cache>>()
 
@@ -38,17 +32,6 @@ function formBits(classes: ReadonlyArray<WordClass | undefined>, norm: string, l
   return bits
 }
 
-/** Whether a kept entry still describes token `t` (the lemma array is usually the very one it was computed from). */
-function current(f: FormBits | undefined, t: Token): f is FormBits {
-  return !!f && f.text === t.text && f.norm === t.norm && (f.lemmasSeen === t.lemmas || sameLemmas(f.lemmas, t.lemmas))
-}
-
-function sameLemmas(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false
-  for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false
-  return true
-}
-
 /**
  * Per token of `tokens`, a bit per class of `classes` (bit k for `classes[k]`, at most 31 classes) set when the
  * class may match starting at that token. `key` names the set of classes: one cache per pack and key, started again
@@ -58,23 +41,11 @@ export function classStarts(pack: LanguagePack, key: string, classes: ReadonlyAr
   let byKey = caches.get(pack)
   if (!byKey) caches.set(pack, (byKey = new Map()))
   let cache = byKey.get(key)
-  if (!cache || cache.classes.length !== classes.length || cache.classes.some((c, k) => c !== classes[k])) byKey.set(key, (cache = { classes: [...classes], byForm: [], forms: new Map() }))
-  const { byForm, forms } = cache
-  const out = new Int32Array(tokens.length)
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!
-    if (t.text.length > LONGEST_KEPT) { out[i] = formBits(classes, t.norm, t.lemmas); continue }
-    const form = t.form
-    const f = form !== undefined && form < MAX_FORMS ? byForm[form] : forms.get(t.text)
-    if (current(f, t)) { out[i] = f.bits; continue }
-    const bits = formBits(classes, t.norm, t.lemmas)
-    const entry: FormBits = { text: t.text, norm: t.norm, lemmas: t.lemmas.slice(), lemmasSeen: t.lemmas, bits }
-    if (form !== undefined && form < MAX_FORMS) byForm[form] = entry
-    else {
-      if (forms.size >= MAX_FORMS) forms.clear()
-      forms.set(t.text, entry)
-    }
-    out[i] = bits
+  if (!cache || cache.classes.length !== classes.length || cache.classes.some((c, k) => c !== classes[k])) {
+    const kept = [...classes]
+    byKey.set(key, (cache = { classes: kept, bits: new FormMemo((t) => formBits(kept, t.norm, t.lemmas)) }))
   }
+  const out = new Int32Array(tokens.length)
+  for (let i = 0; i < tokens.length; i++) out[i] = cache.bits.get(tokens[i]!)
   return out
 }

@@ -9,7 +9,7 @@ import type { KronikaDocument } from '../document.js'
 import type { LanguagePack } from '../packs/language-pack.js'
 import type { Token } from '../text/token.js'
 import type { Entity } from '../record/schema.js'
-import { FormMemo } from '../kb/form-memo.js'
+import { FormMemo } from '../text/form-memo.js'
 
 /** The pack's name cues, read once per pack. */
 export interface NameCues {

@@ -1,11 +1,11 @@
 /**
  * Values computed once per word form rather than once per token: most of an article's tokens are words seen before
- * (in it or in earlier articles), and what the name stages ask of a word (its lookup forms, its word classes, its
- * alias lists) depends only on its text and lemmas. Values are kept by the token's form number (set by the
+ * (in it or in earlier articles), and what a stage asks of a word (its lookup forms, its word classes, its alias
+ * lists, which classes may start at it) depends only on its text and lemmas. Values are kept by the token's form number (set by the
  * segmenter) and checked against the text and lemmas they were computed for, since form numbers are reused once the
  * segmenter's cache is cleared. Long tokens, which may be slices of their article, are computed but not kept.
  */
-import type { Token } from '../text/token.js'
+import type { Token } from './token.js'
 
 interface Kept<T> { text: string; lemmas: readonly string[]; value: T }
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { FormMemo } from './form-memo.js'
-import type { Token } from '../text/token.js'
+import type { Token } from './token.js'
 
 const token = (text: string, form: number | undefined, lemmas: string[] = []): Token =>
   ({ index: 0, start: 0, end: text.length, text, lower: text.toLowerCase(), fold: text.toLowerCase(), norm: text.toLowerCase(), isWord: true, shape: 'Xx', sentence: 0, lemmas, pre: '', ...(form === undefined ? {} : { form }) })
