@@ -2,6 +2,10 @@
  * `kronika eval --gold DIR`: extracts every `*.gold.json` document of DIR (its `text_file`), scores it with the
  * rules of GOLD.md and prints precision, recall and F1 per layer, the attribute accuracies, and what was missed
  * and what was spurious. `--json` prints the same as one JSON object (the quality gate reads it).
+ *
+ * A blind set (a folder holding a file named `BLIND`) gets its summary only: the missed and spurious lists are
+ * withheld unless `--show-errors` is given, so that running the gate or a quick check never shows its errors by
+ * accident (reading them would end its use as a blind measure).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
@@ -13,12 +17,28 @@ import { UsageError } from './main.js'
 
 export interface EvalSummary {
   documents: number
+  /** Set when the folder is a blind set and its error lists were withheld. */
+  blind?: boolean
   layers: Record<string, { p: number; r: number; f1: number; tp: number; sys: number; gold: number } & Record<string, number | null>>
   missed: Record<string, string[]>
   spurious: Record<string, string[]>
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000
+
+/** The marker file that makes a gold folder a blind set. */
+export const BLIND_MARKER = 'BLIND'
+
+/** Whether a gold folder is a blind set, whose error lists are not to be read. */
+export function isBlindSet(dir: string): boolean {
+  return existsSync(join(dir, BLIND_MARKER))
+}
+
+/** The summary without its missed and spurious lists. */
+export function withholdErrors(summary: EvalSummary): EvalSummary {
+  const none = Object.fromEntries(LAYERS.map((l) => [l, [] as string[]]))
+  return { ...summary, blind: true, missed: none, spurious: { ...none } }
+}
 
 /** Scores every gold document of a folder. */
 export function evaluateFolder(dir: string, outDir?: string): EvalSummary {
@@ -50,14 +70,18 @@ export function evaluateFolder(dir: string, outDir?: string): EvalSummary {
 }
 
 export async function evalCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { gold: { type: 'string' }, json: { type: 'boolean', default: false }, out: { type: 'string' } } })
+  const { values } = parseArgs({ args: argv, options: {
+    gold: { type: 'string' }, json: { type: 'boolean', default: false }, out: { type: 'string' },
+    'show-errors': { type: 'boolean', default: false },
+  } })
   if (!values.gold) throw new UsageError('eval needs --gold DIR (a folder of *.gold.json files)')
   if (!existsSync(values.gold)) {
     process.stderr.write(`kronika: eval skipped: ${values.gold} not found\n`)
     if (values.json) process.stdout.write(JSON.stringify({ skipped: true, reason: `${values.gold} not found` }) + '\n')
     return 0
   }
-  const summary = evaluateFolder(values.gold, values.out)
+  const full = evaluateFolder(values.gold, values.out)
+  const summary = isBlindSet(values.gold) && !values['show-errors'] ? withholdErrors(full) : full
   if (values.json) { process.stdout.write(JSON.stringify(summary, null, 2) + '\n'); return 0 }
   const lines = [`${summary.documents} document(s) from ${values.gold}`, 'layer      P      R      F1     tp/sys/gold  accuracy on matched']
   for (const [l, s] of Object.entries(summary.layers)) {
@@ -68,6 +92,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
     if (summary.missed[l]!.length) lines.push(`  ${l} missed: ${summary.missed[l]!.join(' | ')}`)
     if (summary.spurious[l]!.length) lines.push(`  ${l} spurious: ${summary.spurious[l]!.join(' | ')}`)
   }
+  if (summary.blind) lines.push(`  (blind set: ${join(values.gold, BLIND_MARKER)}; error lists withheld, --show-errors prints them)`)
   process.stdout.write(lines.join('\n') + '\n')
   return 0
 }

@@ -23,7 +23,7 @@ export const USAGE = `kronika ${VERSION} — structured, evidence-linked facts f
 
 usage:
   kronika extract [FILE…|-] [--lang L] [--published DATE] [--format json|jsonl] [--explain] [--kb FILE]… [--max-bytes N]
-  kronika eval --gold DIR [--json] [--out DIR]
+  kronika eval --gold DIR [--json] [--out DIR] [--show-errors]
   kronika serve [--db PATH] [--host H] [--port N] [--token T] [--max-body BYTES] [--max-results N] [--kb FILE]…
   kronika ingest PATH|URL|FEED|-… [--db PATH] [--lang L] [--published DATE] [--source NAME] [--allow-private] [--delay MS]
                  [--timeout MS] [--max-redirects N] [--no-robots] [--max-bytes N] [--report FILE|-] [--quiet]
