@@ -878,3 +878,19 @@ test('proper names: -rry names written with -i keep it in the genitive too', () 
     `,
   );
 });
+
+test('proper names in -je: the -jes/-jen forms are case forms, as for common nouns', () => {
+  // "kongresi i Lidhjes Demokratike", "e votuan Lidhjen", "Ministria e Mbrojtjes", "banorët e Lagjes së Re"
+  expectLemmas(
+    'PROPN',
+    `
+    Lidhjes Lidhje
+    Lidhjen Lidhje
+    Mbrojtjes Mbrojtje
+    Lagjes Lagje
+    Bosnjës Bosnjë
+    James James
+    Iren Iren
+    `,
+  );
+});
