@@ -828,3 +828,69 @@ test('cached results are copies: changing a returned list does not change the ne
   assert.equal(sq.lemma('qytetet', 'NOUN'), 'qytet');
   assert.equal(sq.lemma('Qytetet', 'PROPN'), 'Qytet');
 });
+
+test('masculine diminutive plurals in -oshë/-yshë and collective nouns in -ishtë', () => {
+  // këlyshët e ujkut, dy djaloshë, e shitën ullishten; shoshë and moshë are feminine -ë nouns
+  expectLemmas(
+    'NOUN',
+    `
+    këlyshë këlysh
+    djaloshë djalosh
+    shoshë shoshë
+    moshë moshë
+    gushë gushë
+    ullishte ullishtë
+    dushkishte dushkishtë
+    ullishtës ullishtë
+    anglishte anglisht
+    `,
+  );
+});
+
+test('proper names: plurals of -im/-ion/-ment nouns, -tarë plurals and consonant + -ve are common nouns', () => {
+  // "Takimet e Vjenës", "Kombëtarë" in a title, "Komshinjve" at the start of a sentence
+  expectLemmas(
+    'PROPN',
+    `
+    Takimet Takim
+    Vendimet Vendim
+    Dokumentet Dokument
+    Mehmet Mehmet
+    Shefqet Shefqet
+    Berat Berat
+    Kombëtarë Kombëtar
+    Luftëtarë Luftëtar
+    Vlorë Vlorë
+    Komshinjve Komshi
+    Gjinkallujve Gjinkallull
+    `,
+  );
+});
+
+test('proper names: -rry names written with -i keep it in the genitive too', () => {
+  expectLemmas(
+    'PROPN',
+    `
+    Larri Larri
+    Larrit Larri
+    Berrit Berri
+    Tomorrit Tomorr
+    `,
+  );
+});
+
+test('proper names in -je: the -jes/-jen forms are case forms, as for common nouns', () => {
+  // "kongresi i Lidhjes Demokratike", "e votuan Lidhjen", "Ministria e Mbrojtjes", "banorët e Lagjes së Re"
+  expectLemmas(
+    'PROPN',
+    `
+    Lidhjes Lidhje
+    Lidhjen Lidhje
+    Mbrojtjes Mbrojtje
+    Lagjes Lagje
+    Bosnjës Bosnjë
+    James James
+    Iren Iren
+    `,
+  );
+});
