@@ -642,6 +642,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a negated act is negated, and so is a negated plan (will not allow, has not agreed to recognise); a
     // negated possibility stays a possibility (may not attack)
     if (neg && (modality === 'asserted' || (modality === 'planned' && (!cue || neg.at < cueEnd)))) modality = 'negated'
+    // a rule flagged `promise` is an answer promised, whose promise is the threat, made now (would respond in kind)
+    if (rule.args.includes('promise') && modality === 'planned') modality = 'asserted'
     // what one is asked to do has not been done (Ukraine urged Germany to send tanks)
     if ((argRules[0] === 'args-object-control' || askedFrom !== undefined) && modality === 'asserted' && doc.events[doc.events.length - 1]?.type === 'REQUEST') modality = 'hypothetical'
     // a gerund clause (duke e ndihmuar …) elaborates what precedes it and shares its modality
