@@ -637,7 +637,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (nominal) cues.push(...findAllClass(cls('modality-cue'), doc, match.to, Math.min(clause.to, match.to + 3)))
     const hypo = cues.find((c) => c.value === 'hypothetical')
     const cue = hypo ?? cues[cues.length - 1]
-    let modality: Modality = (cue?.value as Modality | undefined) ?? 'asserted'
+    // (a cue of value promise — pledged, promised — makes its content planned; times read it as no future)
+    let modality: Modality = cue?.value === 'promise' ? 'planned' : (cue?.value as Modality | undefined) ?? 'asserted'
     const neg = findAllClass(cls('negator'), doc, clause.from, cueEnd)[0]
     // a negated act is negated, and so is a negated plan (will not allow, has not agreed to recognise); a
     // negated possibility stays a possibility (may not attack)
