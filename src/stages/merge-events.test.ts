@@ -92,8 +92,3 @@ test('en: a headline joined by the body\'s act told as fact keeps that modality;
   assert.deepEqual(typesOf(doc), ['SUPPORT', 'SUPPORT'])
   assert.deepEqual(doc.events.map((e) => e.modality), ['asserted', 'planned'])
 })
-
-test('en: two statements told with different words are two acts, not one report', () => {
-  const doc = run('Serbia denied that its troops had crossed into Kosovo. On Friday, Aleksandar Vučić dismissed the complaint from Kosovo as propaganda.', 'en')
-  assert.deepEqual(typesOf(doc).filter((t) => t === 'REJECT'), ['REJECT', 'REJECT'])
-})

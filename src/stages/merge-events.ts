@@ -3,8 +3,6 @@
  * with an earlier one (the same entity or the same state, or left unsaid: "the visit", "the two leaders would
  * meet") adds its sources and its place in the text to the earlier event instead of counting twice.
  * A noun whose actor the sentence leaves unsaid ("the meeting") refers back to the latest event of its type.
- * Verbal acts (quad 3: requests, accusations, rejections, threats, protests) told in the body with another trigger
- * rule (denied that …, then dismissed the complaint) are separate statements, each its own event.
  * Events with no participant at all are dropped (nothing to say who did what to whom), and so are such nouns
  * that refer to nothing told before and name no participant of their own.
  *
@@ -105,8 +103,6 @@ export function mergeEvents(doc: KronikaDocument, ctx: PipelineContext): void {
     for (let k = kept.length - 1; k >= Math.max(0, kept.length - WINDOW); k--) {
       // (a mention with no participant at all names no event to join: it is dropped below)
       if (!kept[k]!.actor.length && !kept[k]!.recipient.length) continue
-      // (two statements told with different words — denied that …, dismissed the complaint — are two acts, not one)
-      if (!anaphoric && kept[k]!.quad === 3 && kept[k]!.rule !== ev.rule && kept[k]!.trigger.start > headline && !doc.anaphoricEvents.has(kept[k]!)) continue
       if (corefer(doc, kept[k]!, ev, anchored.has(kept[k]!) ? 0 : headline) || sameDeal(doc, kept[k]!, ev) || (anaphoric && sameKind(kept[k]!, ev) && compatible(doc, kept[k]!.recipient, ev.recipient))) { target = kept[k]; break }
     }
     if (!target) { if (!anaphoric || doc.anaphoricEvents.get(ev)) kept.push(ev); continue }
