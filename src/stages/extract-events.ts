@@ -29,6 +29,8 @@ export const QUAD: Record<PloverType, 1 | 2 | 3 | 4> = {
 const ANSWERING = new Set<PloverType>(['REJECT', 'ACCUSE', 'PROTEST', 'SUPPORT', 'CONCEDE'])
 /** Event types addressed to someone, whose addressee a pronoun may give (urged them). */
 const ADDRESSING = new Set<PloverType>(['REQUEST', 'ACCUSE', 'THREATEN'])
+/** Material-conflict acts that, promised under a condition, are threats (CAMEO 13). */
+const THREAT_ACTS = new Set<PloverType>(['SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'])
 /** How far back an unsaid recipient is looked for: events, and sentences. */
 const RECENT_EVENTS = 12, RECENT_SENTENCES = 8
 
@@ -270,7 +272,40 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (naming(tokens[k])) return true
     return !!tokens[k] && namingMarkers.has(tokens[k]!.norm) && tokens.slice(Math.max(0, k - 4), k).some(naming)
   }
-  const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1]).filter(({ rule, match }) => !inName(match) && !compound(match.from) && !modifier(match, rule.args.includes('noun')) && !predicate(match, rule.args.includes('noun')))
+  // a capitalised trigger after a lower-case word, opening a run of capitalised words (the Attack on Pearl Harbor
+  // memorial), or inside a short quoted run of them (the film "Attack on Titan"), is part of a title no name list knows
+  const upper = (t: Token | undefined) => !!t && t.isWord && /^\p{Lu}/u.test(t.text)
+  const lower = (t: Token | undefined) => !!t && t.isWord && /^\p{Ll}/u.test(t.text)
+  const titleRun = (i: number) => { let k = i; while (upper(tokens[k]) || (lower(tokens[k]) && functionWords.has(tokens[k]!.norm) && upper(tokens[k + 1]))) k++; return k }
+  const inTitle = (m: { from: number; to: number }) => {
+    const before = tokens[m.from - 1]
+    if (!upper(tokens[m.from]) || !before) return false
+    const end = titleRun(m.from)
+    if (lower(before)) return end > m.to
+    if (!/^["“«„]$/.test(before.text)) return false
+    const close = tokens[end]
+    return end - m.from <= 6 && !!close && /^["”»“]$/.test(close.text)
+  }
+  // a participle right after the pack's `attributive-markers` (before the trigger or its first word) is an adjective
+  // (the detained students, një ish-zyrtar i kërkuar), no event — unless a `verbal-particles` word stands right before
+  // the marker (duke e akuzuar, duke i kërkuar, për të kërkuar)
+  const participleEndings = [...pack.list('participle-endings')], attributive = pack.list('attributive-markers'), verbal = pack.list('verbal-particles')
+  const adjectival = (m: { from: number; to: number }, noun: boolean) => {
+    const p = m.to - 1
+    if (noun || p - m.from > 1 || !attributive.has(tokens[p - 1]?.norm ?? '') || verbal.has(tokens[p - 2]?.norm ?? '')) return false
+    const w = tokens[p]!.norm
+    return participleEndings.some((e) => w.length > e.length + 2 && w.endsWith(e))
+  }
+  // a condition (the pack's word class `condition-marker`: if, unless, nëse) in the sentence outside the trigger's clause,
+  // and none in that clause before the trigger
+  const conditions = cls('condition-marker')
+  const conditionalOutside = (clause: Clause, trig: number, from: number, to: number): boolean => {
+    if (!conditions) return false
+    const found = findAllClass(conditions, doc, from, to)
+    return !found.some((c) => c.at >= clause.from && c.at < trig) && found.some((c) => c.at < clause.from || c.at >= clause.to)
+  }
+  const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1]).filter(({ rule, match }) => !inName(match) && !compound(match.from) && !modifier(match, rule.args.includes('noun')) && !predicate(match, rule.args.includes('noun')) &&
+    !inTitle(match) && !adjectival(match, rule.args.includes('noun')))
   for (const m of matches) if (!m.rule.args.includes('noun')) verbAt.add(m.match.from)
   // a nominal trigger just after another trigger is its content (kërkojë furnizim, marrëveshje për furnizimin: one
   // request, one agreement), when nothing but function words and modifiers stand between them
@@ -304,7 +339,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   })
   let n = 0
   for (const [k, { rule, match }] of matches.entries()) {
-    const [type, mode, cameo] = rule.args as [PloverType, string | undefined, string | undefined]
+    const [ruleType, mode, cameo] = rule.args as [PloverType, string | undefined, string | undefined]
+    const type = ruleType
     // a form that is a noun or a verb (request, attack) is a verb after the pack's verb markers (could request, to attack)
     const nominal = rule.args.includes('noun') && !(match.from > 0 && pack.list('verb-markers').has(tokens[match.from - 1]!.norm))
     if (absorbed.has(k)) continue
@@ -601,11 +637,14 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (nominal) cues.push(...findAllClass(cls('modality-cue'), doc, match.to, Math.min(clause.to, match.to + 3)))
     const hypo = cues.find((c) => c.value === 'hypothetical')
     const cue = hypo ?? cues[cues.length - 1]
-    let modality: Modality = (cue?.value as Modality | undefined) ?? 'asserted'
+    // (a cue of value promise — pledged, promised — makes its content planned; times read it as no future)
+    let modality: Modality = cue?.value === 'promise' ? 'planned' : (cue?.value as Modality | undefined) ?? 'asserted'
     const neg = findAllClass(cls('negator'), doc, clause.from, cueEnd)[0]
     // a negated act is negated, and so is a negated plan (will not allow, has not agreed to recognise); a
     // negated possibility stays a possibility (may not attack)
     if (neg && (modality === 'asserted' || (modality === 'planned' && (!cue || neg.at < cueEnd)))) modality = 'negated'
+    // a rule flagged `promise` is an answer promised, whose promise is the threat, made now (would respond in kind)
+    if (rule.args.includes('promise') && modality === 'planned') modality = 'asserted'
     // what one is asked to do has not been done (Ukraine urged Germany to send tanks)
     if ((argRules[0] === 'args-object-control' || askedFrom !== undefined) && modality === 'asserted' && doc.events[doc.events.length - 1]?.type === 'REQUEST') modality = 'hypothetical'
     // a gerund clause (duke e ndihmuar …) elaborates what precedes it and shares its modality
@@ -618,6 +657,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (c0?.value === 'hypothetical') modality = 'hypothetical'
     }
 
+    // a hostile act promised under a condition told in another clause of the sentence (Poland would close the border
+    // if …; do të vendosë tarifa nëse …) is a threat, made now; the act inside the condition's own clause is not
+    const threat = THREAT_ACTS.has(type) && (modality === 'planned' || modality === 'hypothetical') && conditionalOutside(clause, trig, sFrom, sTo)
+
     // --- time: an expression in the clause, else in the sentence (durations are not event times)
     const timeHit = timeIn(clause.from, clause.to, true) ?? timeIn(sFrom, sTo, false)
 
@@ -626,21 +669,20 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const confidence = +(0.4 + (actorIds.length ? 0.3 : 0) + (recipientIds.length ? (contextual ? 0.1 : 0.2) : 0) - (argRules[0] === 'args-dropped-subject' ? 0.1 : 0)).toFixed(2)
     const event: Event = {
       id: `v${++n}`,
-      type,
-      ...(mode && mode !== '-' ? { mode } : {}),
-      ...(cameo && cameo !== '-' ? { cameo } : {}),
-      quad: QUAD[type],
+      type: threat ? 'THREATEN' : type,
+      ...(threat ? { cameo: '130' } : { ...(mode && mode !== '-' ? { mode } : {}), ...(cameo && cameo !== '-' ? { cameo } : {}) }),
+      quad: QUAD[threat ? 'THREATEN' : type],
       actor: actorIds,
       recipient: recipientIds,
       ...(placeId ? { place: placeId } : {}),
       ...(timeHit ? { time: { index: timeHit.i, value: timeHit.t.value } } : {}),
-      modality,
+      modality: threat ? 'asserted' : modality,
       attribution,
       trigger: span(doc, match.from, match.to),
       evidence: { start: tokens[evidenceFrom]!.start, end: tokens[evidenceTo - 1]!.end },
-      rule: rule.id,
+      rule: threat ? `${pack.code}.event.conditional-threat` : rule.id,
       argumentRules: argRules.map((r) => `${pack.code}.event.${r}`),
-      ...(cue ? { modalityCue: span(doc, cue.at, cue.to) } : neg && modality === 'negated' ? { modalityCue: span(doc, neg.at, neg.to) } : {}),
+      ...(threat ? {} : cue ? { modalityCue: span(doc, cue.at, cue.to) } : neg && modality === 'negated' ? { modalityCue: span(doc, neg.at, neg.to) } : {}),
       confidence,
     }
     doc.events.push(event)

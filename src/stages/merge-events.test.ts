@@ -86,3 +86,9 @@ test('en: a first line ending in a full stop is no headline: a done and a planne
   const doc = run('Poland sent more troops to Estonia.\n\nPoland will deploy about 600 additional soldiers to Estonia by June.', 'en')
   assert.deepEqual(typesOf(doc), ['MOBILIZE', 'MOBILIZE'])
 })
+
+test('en: a headline joined by the body\'s act told as fact keeps that modality; a later plan of the same type is another event', () => {
+  const doc = run('Norway recognises Palestine\n\nOSLO, May 3 – Norway recognised the State of Palestine on Wednesday. Norway would open an embassy in Ramallah next year.', 'en')
+  assert.deepEqual(typesOf(doc), ['SUPPORT', 'SUPPORT'])
+  assert.deepEqual(doc.events.map((e) => e.modality), ['asserted', 'planned'])
+})

@@ -93,6 +93,9 @@ const WINDOW = 40
 export function mergeEvents(doc: KronikaDocument, ctx: PipelineContext): void {
   const kept: Event[] = []
   const headline = headlineEnd(doc)
+  // a headline's event joined by a report told as fact in the body is from then on as the body tells it: a later
+  // report with another modality (would open an office, after recognised) is another event
+  const anchored = new Set<Event>()
   for (const ev of doc.events) {
     let target: Event | undefined
     // reports of one event stand near each other: look back over the last WINDOW events only
@@ -100,13 +103,16 @@ export function mergeEvents(doc: KronikaDocument, ctx: PipelineContext): void {
     for (let k = kept.length - 1; k >= Math.max(0, kept.length - WINDOW); k--) {
       // (a mention with no participant at all names no event to join: it is dropped below)
       if (!kept[k]!.actor.length && !kept[k]!.recipient.length) continue
-      if (corefer(doc, kept[k]!, ev, headline) || sameDeal(doc, kept[k]!, ev) || (anaphoric && sameKind(kept[k]!, ev) && compatible(doc, kept[k]!.recipient, ev.recipient))) { target = kept[k]; break }
+      if (corefer(doc, kept[k]!, ev, anchored.has(kept[k]!) ? 0 : headline) || sameDeal(doc, kept[k]!, ev) || (anaphoric && sameKind(kept[k]!, ev) && compatible(doc, kept[k]!.recipient, ev.recipient))) { target = kept[k]; break }
     }
     if (!target) { if (!anaphoric || doc.anaphoricEvents.get(ev)) kept.push(ev); continue }
     // a headline's event takes the body's modality, cue and evidence
-    if (target.trigger.end <= headline && ev.trigger.start > headline && modalityClass(target) !== modalityClass(ev)) {
-      target.modality = ev.modality
-      if (ev.modalityCue) target.modalityCue = ev.modalityCue; else delete target.modalityCue
+    if (target.trigger.end <= headline && ev.trigger.start > headline && !anchored.has(target)) {
+      if (modalityClass(ev) !== 'irrealis') anchored.add(target)
+      if (modalityClass(target) !== modalityClass(ev)) {
+        target.modality = ev.modality
+        if (ev.modalityCue) target.modalityCue = ev.modalityCue; else delete target.modalityCue
+      }
     }
     // (a side is never both: the one attacked is not the attacker told in another mention)
     if (!target.actor.length) target.actor = ev.actor.filter((a) => !target!.recipient.includes(a))
