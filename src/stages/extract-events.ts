@@ -965,6 +965,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
 const ONE_SIDED = new Set<PloverType>(['MOBILIZE', 'PROTEST'])
 /** Argument rules that guessed a recipient from the sentences around: such events do not vote for the dyad. */
 const GUESSED = ['recipient-from-context', 'recipient-from-sibling']
+const GUESSED_ENDINGS = GUESSED.map((g) => '.' + g)
+const guessed = (e: Event) => !!e.argumentRules?.some((r) => GUESSED_ENDINGS.some((g) => r.endsWith(g)))
 
 interface Dyad {
   sides: [string, string]
@@ -982,27 +984,26 @@ interface Dyad {
  * state or entry is no side. Counted once per document, from events whose sentence named both sides. Unambiguous
  * only: the pair is told at least twice, more often than any other pair.
  */
-export function dyadOf(doc: KronikaDocument, ctx: PipelineContext, events: readonly Event[]): Dyad | undefined {
-  const bodies = bodyWords(doc)
+export function dyadOf(doc: KronikaDocument, ctx: PipelineContext, events: readonly Event[], side = sidesMemo(doc, ctx)): Dyad | undefined {
   const counts = new Map<string, { n: number; conflict: boolean }>()
   const named = new Map<string, Map<string, number>>()
   for (const e of events) {
-    if (!e.actor.length || !e.recipient.length || (e.argumentRules ?? []).some((r) => GUESSED.some((g) => r.endsWith('.' + g)))) continue
+    if (!e.actor.length || !e.recipient.length || guessed(e)) continue
     const sidesOf = (ids: string[]) => {
       const out = new Set<string>()
       for (const id of ids) {
-        const side = sideOf(doc, ctx, id, bodies)
-        if (!side) continue
-        out.add(side)
-        const m = named.get(side) ?? new Map<string, number>()
+        const s = side(id)
+        if (!s) continue
+        out.add(s)
+        const m = named.get(s) ?? new Map<string, number>()
         m.set(id, (m.get(id) ?? 0) + 1)
-        named.set(side, m)
+        named.set(s, m)
       }
       return out
     }
     const as = sidesOf(e.actor), rs = sidesOf(e.recipient)
     const pairs = new Set<string>()
-    for (const a of as) for (const r of rs) if (a !== r) pairs.add([a, r].sort().join('|'))
+    for (const a of as) for (const r of rs) if (a !== r) pairs.add(a < r ? a + '|' + r : r + '|' + a)
     for (const p of pairs) { const c = counts.get(p) ?? { n: 0, conflict: false }; c.n++; c.conflict ||= QUAD[e.type] === 4; counts.set(p, c) }
   }
   const ranked = [...counts].sort((x, y) => y[1].n - x[1].n)
@@ -1019,7 +1020,23 @@ export function dyadOf(doc: KronikaDocument, ctx: PipelineContext, events: reado
 }
 
 const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-const bodyWords = (doc: KronikaDocument) => ({ state: new Set([...doc.pack.list('state-bodies')].map(fold)), other: new Set([...doc.pack.list('non-state-words')].map(fold)) })
+/** The pack's state-body and non-state words, folded (made once per pack). */
+const bodyWordsOf = new WeakMap<object, { state: Set<string>; other: Set<string> }>()
+const bodyWords = (doc: KronikaDocument) => {
+  let b = bodyWordsOf.get(doc.pack)
+  if (!b) bodyWordsOf.set(doc.pack, (b = { state: new Set([...doc.pack.list('state-bodies')].map(fold)), other: new Set([...doc.pack.list('non-state-words')].map(fold)) }))
+  return b
+}
+/** Each entity's side (sideOf), computed once per id for one pass over a document's events. */
+function sidesMemo(doc: KronikaDocument, ctx: PipelineContext): (id: string) => string | undefined {
+  const bodies = bodyWords(doc), known = new Map<string, string | undefined>()
+  return (id) => {
+    if (known.has(id)) return known.get(id)
+    const s = sideOf(doc, ctx, id, bodies)
+    known.set(id, s)
+    return s
+  }
+}
 
 /** A participant's side (see dyadOf): `c:ISO3` for a state, `g:ISO3` for its other organisations, else the entity. */
 function sideOf(doc: KronikaDocument, ctx: PipelineContext, id: string, bodies: ReturnType<typeof bodyWords>): string | undefined {
@@ -1045,20 +1062,22 @@ function sideOf(doc: KronikaDocument, ctx: PipelineContext, id: string, bodies: 
  * the trigger, a word of a person's name the recognisers left unlinked (Fletcher urged …: that name acts).
  */
 export function fillFromDyad(doc: KronikaDocument, ctx: PipelineContext): void {
-  const dyad = dyadOf(doc, ctx, doc.events)
+  const sideOfId = sidesMemo(doc, ctx)
+  const dyad = dyadOf(doc, ctx, doc.events, sideOfId)
   if (!dyad) return
-  const bodies = bodyWords(doc)
   const { tokens } = doc
   const entityOf = (side: string) => (side.startsWith('c:') ? entityForCountry(doc, ctx, side.slice(2)) : dyad.entity.get(side))
   /** The dyad's other side, when every id given is on one of its sides. */
   const other = (ids: string[]) => {
-    const sides = new Set(ids.map((id) => sideOf(doc, ctx, id, bodies)))
+    const sides = new Set(ids.map(sideOfId))
     if (sides.size !== 1) return undefined
     const [side] = sides
     return side === dyad.sides[0] ? entityOf(dyad.sides[1]) : side === dyad.sides[1] ? entityOf(dyad.sides[0]) : undefined
   }
-  const nameWords = new Set(doc.entities.filter((e) => e.type === 'PER').flatMap((e) => fold(e.name).split(/[^\p{L}]+/u).filter((w) => w.length > 2)))
+  // (made when first needed: most documents fill no actor)
+  let nameWords: Set<string> | undefined
   const unlinkedName = (trigger: { start: number; end: number }) => {
+    nameWords ??= new Set(doc.entities.filter((e) => e.type === 'PER').flatMap((e) => fold(e.name).split(/[^\p{L}]+/u).filter((w) => w.length > 2)))
     const [t] = doc.tokenRange(trigger)
     for (let i = doc.sentenceOf(t)[0]; i < t; i++) if (tokens[i]!.isWord && tokens[i]!.shape !== 'x' && nameWords.has(fold(tokens[i]!.text)) && !mentionAt(doc, i)) return true
     return false
