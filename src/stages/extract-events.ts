@@ -121,10 +121,30 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     (tokens[to]?.text === '-' && glued(to) && glued(to + 1) && sponsorSuffixes.has(tokens[to + 1]!.norm)) ||
     (from >= 2 && tokens[from - 1]!.text === '-' && glued(from) && glued(from - 1) && sponsorPrefixes.has(tokens[from - 2]!.norm)) ||
     (sponsorPrefixes.has(tokens[from]!.norm) && tokens[from + 1]?.text === '-' && glued(from + 1))
-  /** Participants in [from, to): mentions (outermost) and nationality adjectives not attached to a name. */
+  /**
+   * Participants in [from, to): mentions (outermost) and nationality adjectives not attached to a name, not sources.
+   * Every trigger asks for ranges of its sentence, so the document's participants are found once (`participantPool`)
+   * and each call takes its range of them (new objects, as each call made before).
+   */
   const participantsIn = (from: number, to: number, sources: Set<string>): Participant[] => {
+    const all = pool ??= participantPool()
+    let lo = 0, hi = all.length
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (all[mid]!.from < from) lo = mid + 1; else hi = mid }
+    const out: Participant[] = []
+    for (let i = lo; i < all.length && all[i]!.from < to; i++) {
+      const p = all[i]!
+      if (p.to > to) continue
+      if (p.entityId === undefined) out.push({ from: p.from, to: p.to, country: p.country })
+      else if (!sources.has(p.entityId)) out.push({ from: p.from, to: p.to, entityId: p.entityId })
+    }
+    return out
+  }
+  let pool: Participant[] | undefined
+  /** The document's participants in text order (a mention before an adjective at the same token). */
+  const participantPool = (): Participant[] => {
+    const from = 0, to = tokens.length
     // (a group named with its state, Iraqi Kurds, acts for it; other miscellaneous names are not participants)
-    const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => (m.type !== 'MISC' || !!doc.entity(m.entityId)?.country) && !sources.has(m.entityId) && !possessiveOfName(m) && !sponsor(m.from, m.to)).map((m) => ({ from: m.from, to: m.to, entityId: m.entityId }))
+    const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => (m.type !== 'MISC' || !!doc.entity(m.entityId)?.country) && !possessiveOfName(m) && !sponsor(m.from, m.to)).map((m) => ({ from: m.from, to: m.to, entityId: m.entityId }))
     for (const a of adjectivesIn(from, to)) {
       if (sponsor(a.tokenIndex, a.tokenIndex + 1)) continue
       // an adjective attached to a name describes it (Presidentin rus Vladimir Putin, Russian President Putin): not a
