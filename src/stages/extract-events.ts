@@ -83,7 +83,21 @@ function span(doc: KronikaDocument, from: number, to: number) {
   return { start, end, text: doc.text.slice(start, end) }
 }
 
+/** Whether a word ends with one of the endings. */
+const endsWithAny = (word: string, endings: Iterable<string>): boolean => {
+  for (const e of endings) if (word.endsWith(e)) return true
+  return false
+}
+
 const uniq = <T>(xs: T[]): T[] => [...new Set(xs)]
+
+/** A confidence rounded to hundredths, as `+x.toFixed(2)` gives it (kept per value: the sums are few). */
+const ROUNDED = new Map<number, number>()
+const hundredths = (x: number): number => {
+  let r = ROUNDED.get(x)
+  if (r === undefined) { r = +x.toFixed(2); if (ROUNDED.size < 1000) ROUNDED.set(x, r) }
+  return r
+}
 
 export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void {
   const { pack, tokens } = doc
@@ -420,7 +434,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const after = participantsIn(match.from + 1, sTo, sources).filter((p) => !inner.includes(p) && !inner.some((q) => q.from === p.from) && clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1 && !(content && p.from >= content.from && p.from < content.to))
     // a passive: the pack's auxiliary right before the trigger, unless the trigger has a progressive ending (is providing)
     const progressive = pack.list('progressive-endings')
-    const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm) && ![...progressive].some((e) => tokens[trig]!.norm.endsWith(e))
+    const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm) && !endsWithAny(tokens[trig]!.norm, progressive)
     const agent = after.find((p) => p.from - match.to <= 8 && p.from < clause.to && roleOf(p, match.to) === 'agent')
     // a nominal trigger's genitive is its agent: sulmi i Rusisë, një transferim i mundshëm i teknologjisë ruse
     // (the noun of a genitive has its article right before it; without one it is a dative: ndihmë ushtrisë ruse)
@@ -643,26 +657,25 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
 
     const evidenceFrom = Math.min(trig, ...actor.filter((p) => p.from >= sFrom).map((p) => p.from))
     const evidenceTo = Math.max(match.to, content?.to ?? 0, ...recipient.filter((p) => p.to <= sTo).map((p) => p.to))
-    const confidence = +(0.4 + (actorIds.length ? 0.3 : 0) + (recipientIds.length ? (contextual ? 0.1 : 0.2) : 0) - (argRules[0] === 'args-dropped-subject' ? 0.1 : 0)).toFixed(2)
-    const event: Event = {
-      id: `v${++n}`,
-      type,
-      ...(mode && mode !== '-' ? { mode } : {}),
-      ...(cameo && cameo !== '-' ? { cameo } : {}),
-      quad: QUAD[type],
-      actor: actorIds,
-      recipient: recipientIds,
-      ...(placeId ? { place: placeId } : {}),
-      ...(timeHit ? { time: { index: timeHit.i, value: timeHit.t.value } } : {}),
-      modality,
-      attribution,
-      trigger: span(doc, match.from, match.to),
-      evidence: { start: tokens[evidenceFrom]!.start, end: tokens[evidenceTo - 1]!.end },
-      rule: rule.id,
-      argumentRules: argRules.map((r) => `${pack.code}.event.${r}`),
-      ...(cue ? { modalityCue: span(doc, cue.at, cue.to) } : neg && modality === 'negated' ? { modalityCue: span(doc, neg.at, neg.to) } : {}),
-      confidence,
-    }
+    const confidence = hundredths(0.4 + (actorIds.length ? 0.3 : 0) + (recipientIds.length ? (contextual ? 0.1 : 0.2) : 0) - (argRules[0] === 'args-dropped-subject' ? 0.1 : 0))
+    // (built field by field in record order, without an object spread per optional field)
+    const event = { id: `v${++n}`, type } as Event
+    if (mode && mode !== '-') event.mode = mode
+    if (cameo && cameo !== '-') event.cameo = cameo
+    event.quad = QUAD[type]
+    event.actor = actorIds
+    event.recipient = recipientIds
+    if (placeId) event.place = placeId
+    if (timeHit) event.time = { index: timeHit.i, value: timeHit.t.value }
+    event.modality = modality
+    event.attribution = attribution
+    event.trigger = span(doc, match.from, match.to)
+    event.evidence = { start: tokens[evidenceFrom]!.start, end: tokens[evidenceTo - 1]!.end }
+    event.rule = rule.id
+    event.argumentRules = argRules.map((r) => `${pack.code}.event.${r}`)
+    if (cue) event.modalityCue = span(doc, cue.at, cue.to)
+    else if (neg && modality === 'negated') event.modalityCue = span(doc, neg.at, neg.to)
+    event.confidence = confidence
     doc.events.push(event)
     const about = contentOf.get(k)
     if (about && about !== type) doc.eventContent.set(event, about)
