@@ -71,12 +71,13 @@ function corefer(doc: KronikaDocument, a: Event, b: Event, headline = 0): boolea
   return sameSides || swapped
 }
 
+/** Whether x is an agreement whose content is an act of y's type. */
+const about = (doc: KronikaDocument, x: Event, y: Event) => x.type === 'AGREE' && doc.eventContent.get(x) === y.type
 
 /** An agreement about an act (its content) and a report of that act: the same deal told twice. */
 function sameDeal(doc: KronikaDocument, a: Event, b: Event): boolean {
   // (only an agreement is its content: a request for supplies and the supplies given are two events)
-  const about = (x: Event, y: Event) => x.type === 'AGREE' && doc.eventContent.get(x) === y.type
-  if (!about(a, b) && !about(b, a)) return false
+  if (!about(doc, a, b) && !about(doc, b, a)) return false
   if (modalityClass(a) !== modalityClass(b)) return false
   if (a.place && b.place && a.place !== b.place) return false
   if (a.time && b.time && a.time.value !== b.time.value) return false
