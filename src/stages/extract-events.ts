@@ -85,7 +85,21 @@ function span(doc: KronikaDocument, from: number, to: number) {
   return { start, end, text: doc.text.slice(start, end) }
 }
 
+/** Whether a word ends with one of the endings. */
+const endsWithAny = (word: string, endings: Iterable<string>): boolean => {
+  for (const e of endings) if (word.endsWith(e)) return true
+  return false
+}
+
 const uniq = <T>(xs: T[]): T[] => [...new Set(xs)]
+
+/** A confidence rounded to hundredths, as `+x.toFixed(2)` gives it (kept per value: the sums are few). */
+const ROUNDED = new Map<number, number>()
+const hundredths = (x: number): number => {
+  let r = ROUNDED.get(x)
+  if (r === undefined) { r = +x.toFixed(2); if (ROUNDED.size < 1000) ROUNDED.set(x, r) }
+  return r
+}
 
 export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void {
   const { pack, tokens } = doc
@@ -123,10 +137,30 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     (tokens[to]?.text === '-' && glued(to) && glued(to + 1) && sponsorSuffixes.has(tokens[to + 1]!.norm)) ||
     (from >= 2 && tokens[from - 1]!.text === '-' && glued(from) && glued(from - 1) && sponsorPrefixes.has(tokens[from - 2]!.norm)) ||
     (sponsorPrefixes.has(tokens[from]!.norm) && tokens[from + 1]?.text === '-' && glued(from + 1))
-  /** Participants in [from, to): mentions (outermost) and nationality adjectives not attached to a name. */
+  /**
+   * Participants in [from, to): mentions (outermost) and nationality adjectives not attached to a name, not sources.
+   * Every trigger asks for ranges of its sentence, so the document's participants are found once (`participantPool`)
+   * and each call takes its range of them (new objects, as each call made before).
+   */
   const participantsIn = (from: number, to: number, sources: Set<string>): Participant[] => {
+    const all = pool ??= participantPool()
+    let lo = 0, hi = all.length
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (all[mid]!.from < from) lo = mid + 1; else hi = mid }
+    const out: Participant[] = []
+    for (let i = lo; i < all.length && all[i]!.from < to; i++) {
+      const p = all[i]!
+      if (p.to > to) continue
+      if (p.entityId === undefined) out.push({ from: p.from, to: p.to, country: p.country })
+      else if (!sources.has(p.entityId)) out.push({ from: p.from, to: p.to, entityId: p.entityId })
+    }
+    return out
+  }
+  let pool: Participant[] | undefined
+  /** The document's participants in text order (a mention before an adjective at the same token). */
+  const participantPool = (): Participant[] => {
+    const from = 0, to = tokens.length
     // (a group named with its state, Iraqi Kurds, acts for it; other miscellaneous names are not participants)
-    const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => (m.type !== 'MISC' || !!doc.entity(m.entityId)?.country) && !sources.has(m.entityId) && !possessiveOfName(m) && !sponsor(m.from, m.to)).map((m) => ({ from: m.from, to: m.to, entityId: m.entityId }))
+    const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => (m.type !== 'MISC' || !!doc.entity(m.entityId)?.country) && !possessiveOfName(m) && !sponsor(m.from, m.to)).map((m) => ({ from: m.from, to: m.to, entityId: m.entityId }))
     for (const a of adjectivesIn(from, to)) {
       if (sponsor(a.tokenIndex, a.tokenIndex + 1)) continue
       // an adjective attached to a name describes it (Presidentin rus Vladimir Putin, Russian President Putin): not a
@@ -436,7 +470,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const after = participantsIn(match.from + 1, sTo, sources).filter((p) => !inner.includes(p) && !inner.some((q) => q.from === p.from) && clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1 && !(content && p.from >= content.from && p.from < content.to))
     // a passive: the pack's auxiliary right before the trigger, unless the trigger has a progressive ending (is providing)
     const progressive = pack.list('progressive-endings')
-    const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm) && ![...progressive].some((e) => tokens[trig]!.norm.endsWith(e))
+    const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm) && !endsWithAny(tokens[trig]!.norm, progressive)
     const agent = after.find((p) => p.from - match.to <= 8 && p.from < clause.to && roleOf(p, match.to) === 'agent')
     // a nominal trigger's genitive is its agent: sulmi i Rusisë, një transferim i mundshëm i teknologjisë ruse
     // (the noun of a genitive has its article right before it; without one it is a dative: ndihmë ushtrisë ruse)
@@ -666,25 +700,30 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
 
     const evidenceFrom = Math.min(trig, ...actor.filter((p) => p.from >= sFrom).map((p) => p.from))
     const evidenceTo = Math.max(match.to, content?.to ?? 0, ...recipient.filter((p) => p.to <= sTo).map((p) => p.to))
-    const confidence = +(0.4 + (actorIds.length ? 0.3 : 0) + (recipientIds.length ? (contextual ? 0.1 : 0.2) : 0) - (argRules[0] === 'args-dropped-subject' ? 0.1 : 0)).toFixed(2)
-    const event: Event = {
-      id: `v${++n}`,
-      type: threat ? 'THREATEN' : type,
-      ...(threat ? { cameo: '130' } : { ...(mode && mode !== '-' ? { mode } : {}), ...(cameo && cameo !== '-' ? { cameo } : {}) }),
-      quad: QUAD[threat ? 'THREATEN' : type],
-      actor: actorIds,
-      recipient: recipientIds,
-      ...(placeId ? { place: placeId } : {}),
-      ...(timeHit ? { time: { index: timeHit.i, value: timeHit.t.value } } : {}),
-      modality: threat ? 'asserted' : modality,
-      attribution,
-      trigger: span(doc, match.from, match.to),
-      evidence: { start: tokens[evidenceFrom]!.start, end: tokens[evidenceTo - 1]!.end },
-      rule: threat ? `${pack.code}.event.conditional-threat` : rule.id,
-      argumentRules: argRules.map((r) => `${pack.code}.event.${r}`),
-      ...(threat ? {} : cue ? { modalityCue: span(doc, cue.at, cue.to) } : neg && modality === 'negated' ? { modalityCue: span(doc, neg.at, neg.to) } : {}),
-      confidence,
+    const confidence = hundredths(0.4 + (actorIds.length ? 0.3 : 0) + (recipientIds.length ? (contextual ? 0.1 : 0.2) : 0) - (argRules[0] === 'args-dropped-subject' ? 0.1 : 0))
+    // (built field by field in record order, without an object spread per optional field)
+    const event = { id: `v${++n}`, type: threat ? 'THREATEN' : type } as Event
+    if (threat) event.cameo = '130'
+    else {
+      if (mode && mode !== '-') event.mode = mode
+      if (cameo && cameo !== '-') event.cameo = cameo
     }
+    event.quad = QUAD[event.type]
+    event.actor = actorIds
+    event.recipient = recipientIds
+    if (placeId) event.place = placeId
+    if (timeHit) event.time = { index: timeHit.i, value: timeHit.t.value }
+    event.modality = threat ? 'asserted' : modality
+    event.attribution = attribution
+    event.trigger = span(doc, match.from, match.to)
+    event.evidence = { start: tokens[evidenceFrom]!.start, end: tokens[evidenceTo - 1]!.end }
+    event.rule = threat ? `${pack.code}.event.conditional-threat` : rule.id
+    event.argumentRules = argRules.map((r) => `${pack.code}.event.${r}`)
+    if (!threat) {
+      if (cue) event.modalityCue = span(doc, cue.at, cue.to)
+      else if (neg && modality === 'negated') event.modalityCue = span(doc, neg.at, neg.to)
+    }
+    event.confidence = confidence
     doc.events.push(event)
     const about = contentOf.get(k)
     if (about && about !== type) doc.eventContent.set(event, about)
@@ -1007,6 +1046,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
 const ONE_SIDED = new Set<PloverType>(['MOBILIZE', 'PROTEST'])
 /** Argument rules that guessed a recipient from the sentences around: such events do not vote for the dyad. */
 const GUESSED = ['recipient-from-context', 'recipient-from-sibling']
+const GUESSED_ENDINGS = GUESSED.map((g) => '.' + g)
+const guessed = (e: Event) => !!e.argumentRules?.some((r) => GUESSED_ENDINGS.some((g) => r.endsWith(g)))
 
 interface Dyad {
   sides: [string, string]
@@ -1024,27 +1065,26 @@ interface Dyad {
  * state or entry is no side. Counted once per document, from events whose sentence named both sides. Unambiguous
  * only: the pair is told at least twice, more often than any other pair.
  */
-export function dyadOf(doc: KronikaDocument, ctx: PipelineContext, events: readonly Event[]): Dyad | undefined {
-  const bodies = bodyWords(doc)
+export function dyadOf(doc: KronikaDocument, ctx: PipelineContext, events: readonly Event[], side = sidesMemo(doc, ctx)): Dyad | undefined {
   const counts = new Map<string, { n: number; conflict: boolean }>()
   const named = new Map<string, Map<string, number>>()
   for (const e of events) {
-    if (!e.actor.length || !e.recipient.length || (e.argumentRules ?? []).some((r) => GUESSED.some((g) => r.endsWith('.' + g)))) continue
+    if (!e.actor.length || !e.recipient.length || guessed(e)) continue
     const sidesOf = (ids: string[]) => {
       const out = new Set<string>()
       for (const id of ids) {
-        const side = sideOf(doc, ctx, id, bodies)
-        if (!side) continue
-        out.add(side)
-        const m = named.get(side) ?? new Map<string, number>()
+        const s = side(id)
+        if (!s) continue
+        out.add(s)
+        const m = named.get(s) ?? new Map<string, number>()
         m.set(id, (m.get(id) ?? 0) + 1)
-        named.set(side, m)
+        named.set(s, m)
       }
       return out
     }
     const as = sidesOf(e.actor), rs = sidesOf(e.recipient)
     const pairs = new Set<string>()
-    for (const a of as) for (const r of rs) if (a !== r) pairs.add([a, r].sort().join('|'))
+    for (const a of as) for (const r of rs) if (a !== r) pairs.add(a < r ? a + '|' + r : r + '|' + a)
     for (const p of pairs) { const c = counts.get(p) ?? { n: 0, conflict: false }; c.n++; c.conflict ||= QUAD[e.type] === 4; counts.set(p, c) }
   }
   const ranked = [...counts].sort((x, y) => y[1].n - x[1].n)
@@ -1061,7 +1101,23 @@ export function dyadOf(doc: KronikaDocument, ctx: PipelineContext, events: reado
 }
 
 const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-const bodyWords = (doc: KronikaDocument) => ({ state: new Set([...doc.pack.list('state-bodies')].map(fold)), other: new Set([...doc.pack.list('non-state-words')].map(fold)) })
+/** The pack's state-body and non-state words, folded (made once per pack). */
+const bodyWordsOf = new WeakMap<object, { state: Set<string>; other: Set<string> }>()
+const bodyWords = (doc: KronikaDocument) => {
+  let b = bodyWordsOf.get(doc.pack)
+  if (!b) bodyWordsOf.set(doc.pack, (b = { state: new Set([...doc.pack.list('state-bodies')].map(fold)), other: new Set([...doc.pack.list('non-state-words')].map(fold)) }))
+  return b
+}
+/** Each entity's side (sideOf), computed once per id for one pass over a document's events. */
+function sidesMemo(doc: KronikaDocument, ctx: PipelineContext): (id: string) => string | undefined {
+  const bodies = bodyWords(doc), known = new Map<string, string | undefined>()
+  return (id) => {
+    if (known.has(id)) return known.get(id)
+    const s = sideOf(doc, ctx, id, bodies)
+    known.set(id, s)
+    return s
+  }
+}
 
 /** A participant's side (see dyadOf): `c:ISO3` for a state, `g:ISO3` for its other organisations, else the entity. */
 function sideOf(doc: KronikaDocument, ctx: PipelineContext, id: string, bodies: ReturnType<typeof bodyWords>): string | undefined {
@@ -1087,20 +1143,22 @@ function sideOf(doc: KronikaDocument, ctx: PipelineContext, id: string, bodies: 
  * the trigger, a word of a person's name the recognisers left unlinked (Fletcher urged …: that name acts).
  */
 export function fillFromDyad(doc: KronikaDocument, ctx: PipelineContext): void {
-  const dyad = dyadOf(doc, ctx, doc.events)
+  const sideOfId = sidesMemo(doc, ctx)
+  const dyad = dyadOf(doc, ctx, doc.events, sideOfId)
   if (!dyad) return
-  const bodies = bodyWords(doc)
   const { tokens } = doc
   const entityOf = (side: string) => (side.startsWith('c:') ? entityForCountry(doc, ctx, side.slice(2)) : dyad.entity.get(side))
   /** The dyad's other side, when every id given is on one of its sides. */
   const other = (ids: string[]) => {
-    const sides = new Set(ids.map((id) => sideOf(doc, ctx, id, bodies)))
+    const sides = new Set(ids.map(sideOfId))
     if (sides.size !== 1) return undefined
     const [side] = sides
     return side === dyad.sides[0] ? entityOf(dyad.sides[1]) : side === dyad.sides[1] ? entityOf(dyad.sides[0]) : undefined
   }
-  const nameWords = new Set(doc.entities.filter((e) => e.type === 'PER').flatMap((e) => fold(e.name).split(/[^\p{L}]+/u).filter((w) => w.length > 2)))
+  // (made when first needed: most documents fill no actor)
+  let nameWords: Set<string> | undefined
   const unlinkedName = (trigger: { start: number; end: number }) => {
+    nameWords ??= new Set(doc.entities.filter((e) => e.type === 'PER').flatMap((e) => fold(e.name).split(/[^\p{L}]+/u).filter((w) => w.length > 2)))
     const [t] = doc.tokenRange(trigger)
     for (let i = doc.sentenceOf(t)[0]; i < t; i++) if (tokens[i]!.isWord && tokens[i]!.shape !== 'x' && nameWords.has(fold(tokens[i]!.text)) && !mentionAt(doc, i)) return true
     return false

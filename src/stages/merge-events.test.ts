@@ -92,3 +92,14 @@ test('en: a headline joined by the body\'s act told as fact keeps that modality;
   assert.deepEqual(typesOf(doc), ['SUPPORT', 'SUPPORT'])
   assert.deepEqual(doc.events.map((e) => e.modality), ['asserted', 'planned'])
 })
+
+test('en, sq: a repeated report joins the first, and the events kept are numbered in text order with the id first', () => {
+  for (const [text, lang] of [
+    ['Russia attacked Kyiv on 3 March. Russia attacked Kyiv on 3 March, officials said. Ukraine condemned the attack by Russia.', 'en'],
+    ['Rusia sulmoi Kievin më 3 mars. Rusia sulmoi Kievin më 3 mars, thanë zyrtarët. Ukraina dënoi sulmin e Rusisë.', 'sq'],
+  ] as const) {
+    const doc = run(text, lang)
+    assert.deepEqual(doc.events.map((e) => `${e.id} ${e.type} ${(e.reports ?? []).length}`), ['v1 ASSAULT 1', 'v2 ACCUSE 0'], text)
+    for (const e of doc.events) assert.equal(Object.keys(e)[0], 'id', 'the id stays the record\'s first key')
+  }
+})

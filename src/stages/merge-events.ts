@@ -18,22 +18,25 @@ import type { Event } from '../record/schema.js'
 import { SYMMETRIC, fillFromDyad } from './extract-events.js'
 import type { PipelineContext } from '../pipeline/context.js'
 
-function countryKeys(doc: KronikaDocument, ids: string[]): Set<string> {
-  const out = new Set<string>()
-  for (const id of ids) {
-    out.add(id)
-    // (a country guessed from the sentence, countryRule, does not make two participants the same state)
-    const e = doc.entity(id)
-    if (e?.country && !e.countryRule) out.add('c:' + e.country)
+/** The state an id names for matching: its country, unless a country guessed from the sentence (countryRule). */
+function stateOf(doc: KronikaDocument, id: string): string | undefined {
+  // (a country guessed from the sentence, countryRule, does not make two participants the same state)
+  const e = doc.entity(id)
+  return e?.country && !e.countryRule ? e.country : undefined
+}
+
+/** Whether two lists of ids share an entity or a state (entity ids and states never equal each other). */
+function share(doc: KronikaDocument, a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) {
+    const cx = stateOf(doc, x)
+    for (const y of b) if (x === y || (cx !== undefined && cx === stateOf(doc, y))) return true
   }
-  return out
+  return false
 }
 
 function compatible(doc: KronikaDocument, a: string[], b: string[]): boolean {
   if (!a.length || !b.length) return true
-  const ka = countryKeys(doc, a)
-  for (const k of countryKeys(doc, b)) if (ka.has(k)) return true
-  return false
+  return share(doc, a, b)
 }
 
 /** Same type and a compatible mode: what an anaphoric noun ("the meeting") needs to refer back to an event. */
@@ -68,24 +71,20 @@ function corefer(doc: KronikaDocument, a: Event, b: Event, headline = 0): boolea
   return sameSides || swapped
 }
 
-function keysOf(doc: KronikaDocument, e: Event): Set<string> {
-  return countryKeys(doc, [...e.actor, ...e.recipient])
-}
+/** Whether x is an agreement whose content is an act of y's type. */
+const about = (doc: KronikaDocument, x: Event, y: Event) => x.type === 'AGREE' && doc.eventContent.get(x) === y.type
 
 /** An agreement about an act (its content) and a report of that act: the same deal told twice. */
 function sameDeal(doc: KronikaDocument, a: Event, b: Event): boolean {
   // (only an agreement is its content: a request for supplies and the supplies given are two events)
-  const about = (x: Event, y: Event) => x.type === 'AGREE' && doc.eventContent.get(x) === y.type
-  if (!about(a, b) && !about(b, a)) return false
+  if (!about(doc, a, b) && !about(doc, b, a)) return false
   if (modalityClass(a) !== modalityClass(b)) return false
   if (a.place && b.place && a.place !== b.place) return false
   if (a.time && b.time && a.time.value !== b.time.value) return false
   // an agreement binds its parties together: the act may go either way between them
   const sides = (compatible(doc, a.actor, b.actor) && compatible(doc, a.recipient, b.recipient)) || (compatible(doc, a.actor, b.recipient) && compatible(doc, a.recipient, b.actor))
   if (!sides) return false
-  const ka = keysOf(doc, a)
-  for (const k of keysOf(doc, b)) if (ka.has(k)) return true
-  return false
+  return share(doc, a.actor, b.actor) || share(doc, a.actor, b.recipient) || share(doc, a.recipient, b.actor) || share(doc, a.recipient, b.recipient)
 }
 
 const WINDOW = 40
@@ -126,5 +125,6 @@ export function mergeEvents(doc: KronikaDocument, ctx: PipelineContext): void {
   doc.events = kept.filter((e) => e.actor.length || e.recipient.length)
   // (once the reports of one event are joined: the story's dyad counts each event once)
   fillFromDyad(doc, ctx)
-  doc.events = doc.events.map((e, i) => ({ ...e, id: `v${i + 1}` }))
+  // (numbered in place: the id is the first key, so the record keeps its key order)
+  doc.events.forEach((e, i) => { e.id = `v${i + 1}` })
 }
