@@ -196,3 +196,17 @@ test('en, sq: welcoming a release answers the one who released (answered-act RET
   assert.ok(welcomedSq, JSON.stringify(typesOf(sq)))
   assert.deepEqual(names(sq, welcomedSq.recipient), ['Hamas'])
 })
+
+test('sq: a passive verb takes no object from the clause a clause marker opens after it', () => {
+  const doc = run('Autobusët u lejuan të kalonin kufirin pasi Turqia dhe Katari ndërhynë pranë qeverisë ruse.', 'sq')
+  const passive = doc.events.filter((e) => e.type !== 'CONSULT')
+  assert.ok(passive.every((e) => !names(doc, e.recipient).includes('Turkey') && !names(doc, e.recipient).includes('Qatar')), JSON.stringify(passive.map((e) => [e.type, names(doc, e.recipient)])))
+})
+
+test('en: a mediator named by a noun keeps the sides "between" names as its recipients', () => {
+  const doc = run('Qatar\'s mediation between Israel and Hamas continued on Monday.', 'en')
+  const m = doc.events.find((e) => e.type === 'CONSULT')
+  assert.ok(m)
+  assert.deepEqual(names(doc, m.actor), ['Qatar'])
+  assert.deepEqual(names(doc, m.recipient), ['Hamas', 'Israel'])
+})

@@ -34,6 +34,12 @@ const RECENT_EVENTS = 12, RECENT_SENTENCES = 8
 
 /** Event types whose participants act together: "A and B met" has A as actor and B as recipient. */
 export const SYMMETRIC = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE'])
+/**
+ * PLOVER modes of a joint type done by a third party for others (mediate, host): its joined subjects act together
+ * and are not each other's counterparts (Egypt and Qatar mediated), and the sides a "between" phrase names after
+ * it are its recipients (Qatar's mediation between X and Y).
+ */
+export const THIRD_PARTY_MODES = new Set(['mediate', 'host'])
 
 interface Clause { from: number; to: number }
 
@@ -401,6 +407,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a passive: the pack's auxiliary right before the trigger, unless the trigger has a progressive ending (is providing)
     const progressive = pack.list('progressive-endings')
     const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm) && ![...progressive].some((e) => tokens[trig]!.norm.endsWith(e))
+    // (a joint type, unless a third party does it for others: mediate, host)
+    const jointAct = SYMMETRIC.has(type) && !THIRD_PARTY_MODES.has(mode ?? '')
     const agent = after.find((p) => p.from - match.to <= 8 && p.from < clause.to && roleOf(p, match.to) === 'agent')
     // a nominal trigger's genitive is its agent: sulmi i Rusisë, një transferim i mundshëm i teknologjisë ruse
     // (the noun of a genitive has its article right before it; without one it is a dative: ndihmë ushtrisë ruse)
@@ -490,7 +498,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // after an active verb, what "from" marks is where the act is directed (withdraw its troops from Lebanon)
       // (not when several act together: Russia and Ukraine agreed … after talks mediated by Turkey — "by"/"nga" there
       // is another act's agent, and the parties are each other's counterparts)
-      const together = SYMMETRIC.has(type) && actor.length > 1
+      const together = jointAct && actor.length > 1
       const roles = isPassive || nominal || together ? ['counterpart', 'target', 'beneficiary'] : ['counterpart', 'target', 'beneficiary', 'agent']
       // (a noun's marked participants stand in its own clause: not in a purpose clause after it)
       // (parties acting together have a counterpart of their own only right after the trigger — met with X; a name
@@ -500,7 +508,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
       // (a demand's addressee may open the clause it introduces: its demand that Hungary lift …)
       const demandOf = (p: Participant) => type === 'REQUEST' && p.from - match.to <= 3 && tokens.slice(match.to, p.from).some((t) => pack.inClass('clause-marker', t.norm)) && tokens.slice(match.to, p.from).every((t) => t.isWord)
-      const objects = after.filter((p) => !skip.has(p) && near(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)))
+      const objects = after.filter((p) => !skip.has(p) && near(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)) && !subordinateSubject(p))
       // the nearest of them: a direct object right after the verb comes before a later prepositional phrase
       if (marked.length && (!objects.length || marked[0]!.from < objects[0]!.from)) recipient = coordinated(marked)
       else if (objects.length) recipient = coordinated(objects)
@@ -511,7 +519,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (nominal && SYMMETRIC.has(type)) {
       const first = after.find((p) => p.from - match.to <= 5 && p.from < clause.to && betweens.has(tokens[p.from - 1]?.norm ?? ''))
       const parties = first ? coordinated(after.slice(after.indexOf(first))) : []
-      if (parties.length >= 2) { actor = parties.slice(0, 1); recipient = parties.slice(1); argRules[0] = 'args-between' }
+      if (parties.length >= 2 && !jointAct && actor.length) { recipient = parties; argRules.push('between-sides') }
+      else if (parties.length >= 2) { actor = parties.slice(0, 1); recipient = parties.slice(1); argRules[0] = 'args-between' }
     }
     let actorIds = uniq(actor.map((p) => resolve(p)).filter((x): x is string => !!x))
     let recipientIds = uniq(recipient.map((p) => resolve(p)).filter((x): x is string => !!x)).filter((id) => !actorIds.includes(id))
@@ -551,7 +560,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     // participants acting together (the type is symmetric, or the rule says so: shkëmbyen robër, exchanged
     // prisoners): the first is the actor, the others its counterparts — whichever side the text put them on
-    const symmetric = SYMMETRIC.has(type) || rule.args.includes('symmetric')
+    const symmetric = jointAct || rule.args.includes('symmetric')
     if (symmetric && !recipientIds.length && actorIds.length > 1) { recipientIds = actorIds.slice(1); actorIds = actorIds.slice(0, 1) }
     if (symmetric && !actorIds.length && recipientIds.length > 1) { actorIds = recipientIds.slice(0, 1); recipientIds = recipientIds.slice(1); argRules.push('symmetric-split') }
     // what one is asked to do is not the asker's act: with no subject of its own after the request (called on both
@@ -729,6 +738,18 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const before = recentEvents().find((e) => tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= si - 1 && e.actor.some((a) => actorIds.includes(a)) && e.recipient.length)
       const ids = before ? notActorSide(before.recipient) : []
       return ids.length ? { ids, rule: 'recipient-addressed-again' } : undefined
+    }
+
+    /**
+     * A passive verb has no object: a bare participant in the next clause, opened by a clause marker (pasi, after,
+     * because), is that clause's subject (the convoy was let through after Egypt intervened; kolona u lejua të kalonte
+     * pasi Egjipti ndërhyri). (After an active verb it may still be the one the act concerns — would not return to
+     * the table until the rebels freed the hostages — so that is left as it was.)
+     */
+    function subordinateSubject(p: Participant): boolean {
+      if (p.from < clause.to || !isPassive) return false
+      const next = clauses[ci + 1]
+      return !!next && p.from >= next.from && tokens[next.from]!.isWord && pack.inClass('clause-marker', tokens[next.from]!.norm)
     }
 
     /** The content preposition within a few words after the trigger, and the phrase it opens, up to `limit`. */
