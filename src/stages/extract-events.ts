@@ -466,6 +466,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     } else if (controllers.length) {
       actor = controllers
       argRules[0] = 'args-object-control'
+    } else if (!nominal && !isPassive && reducedPassive()) {
+      const r = reducedPassive()!
+      actor = [r.agent]
+      if (r.patient) recipient = [r.patient]
+      argRules[0] = 'args-reduced-passive'
     } else if ((isPassive || nominal) && (agent || genitive)) {
       actor = [(agent ?? genitive)!]
       // the one acted on: the subject, or a participant inside the subject's phrase (a camp for Congolese refugees was attacked by …)
@@ -738,6 +743,22 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const before = recentEvents().find((e) => tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= si - 1 && e.actor.some((a) => actorIds.includes(a)) && e.recipient.length)
       const ids = before ? notActorSide(before.recipient) : []
       return ids.length ? { ids, rule: 'recipient-addressed-again' } : undefined
+    }
+
+    /**
+     * A participle set off by a comma after a noun, its agent phrase right after it, is a reduced passive (the truce,
+     * brokered by Qatar, …; armëpushimi, i ndërmjetësuar nga Katari, …): the agent acts; the one acted on is the name
+     * that closes the phrase before the comma, if a name does, else unsaid (never the sentence's subject).
+     */
+    function reducedPassive(): { agent: Participant; patient?: Participant } | undefined {
+      let k = trig - 1
+      if (k > sFrom && isArticle(k)) k--
+      if (k <= sFrom || tokens[k]!.text !== ',') return undefined
+      const by = after[0]
+      if (!by || by.from !== match.to + 1 || roleOf(by, match.to) !== 'agent' || !pack.list('passive-agents').has(tokens[match.to]!.norm)) return undefined
+      const named = mentionAt(doc, k - 1)
+      const patient = named && !sources.has(named.entityId) ? { from: named.from, to: named.to, entityId: named.entityId } : undefined
+      return { agent: by, ...(patient ? { patient } : {}) }
     }
 
     /**
