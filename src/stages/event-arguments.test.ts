@@ -210,3 +210,18 @@ test('en: a mediator named by a noun keeps the sides "between" names as its reci
   assert.deepEqual(names(doc, m.actor), ['Qatar'])
   assert.deepEqual(names(doc, m.recipient), ['Hamas', 'Israel'])
 })
+
+test('en: what one accuses a definite description of doing is done by the entity it describes', () => {
+  const doc = run('NATO met in Brussels on Monday. Russia accused the alliance of aggression.', 'en')
+  const act = doc.events.find((e) => e.type === 'ASSAULT')
+  assert.ok(act, JSON.stringify(typesOf(doc)))
+  assert.deepEqual(names(doc, act.actor), ['NATO'])
+  assert.deepEqual(act.argumentRules?.[0], 'en.event.args-object-control')
+})
+
+test('en: a definite object is not read as the actor itself', () => {
+  const doc = run('Russia accused the government of lying.', 'en')
+  const accuse = doc.events.find((e) => e.type === 'ACCUSE')
+  assert.ok(accuse)
+  assert.deepEqual(accuse.recipient, [])
+})

@@ -309,6 +309,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (between.every((t) => t.isWord && (functionWords.has(t.norm) || (modal && matchClass(modal, tokens, t.index, t.index + 1).length > 0)))) { absorbed.add(k); contentOf.set(k - 1, m.rule.args[0] as PloverType) }
   })
   let n = 0
+  /** The definite description an event's recipient was read from (see definiteObject), for the act it is asked to do. */
+  const definiteObjects = new Map<Event, Participant>()
   for (const [k, { rule, match }] of matches.entries()) {
     const [type, mode, cameo] = rule.args as [PloverType, string | undefined, string | undefined]
     // a form that is a noun or a verb (request, attack) is a verb after the pack's verb markers (could request, to attack)
@@ -518,6 +520,13 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (marked.length && (!objects.length || marked[0]!.from < objects[0]!.from)) recipient = coordinated(marked)
       else if (objects.length) recipient = coordinated(objects)
     }
+    // an object that is a definite description (urged the court to …, accused the army of …; i kërkoi qeverisë, e
+    // akuzoi ushtrinë) names the entity it describes, as a subject so described does
+    let definite: Participant | undefined
+    if (!recipient.length && !nominal && !isPassive && actor.length) {
+      definite = definiteObject()
+      if (definite) { recipient = [definite]; argRules.push('recipient-definite-object') }
+    }
     const place = after.find((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC' && roleOf(p, match.to) === 'place' && !recipient.includes(p))
     // a meeting between named sides is theirs, whoever arranges it (a new meeting between Kurti and Vučić, the
     // summit between the two leaders): the pack's `between-prepositions` right after a symmetric noun
@@ -658,6 +667,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       confidence,
     }
     doc.events.push(event)
+    if (definite) definiteObjects.set(event, definite)
     const about = contentOf.get(k)
     if (about && about !== type) doc.eventContent.set(event, about)
     // a noun whose actor is unsaid is another report of an event told before; alone, it counts only with a participant of its own
@@ -746,6 +756,20 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
 
     /**
+     * A definite description right after a verb trigger, as its object (urged the court, accused the army; sq the
+     * object forms of the pack's `anaphora-noun`: i kërkoi qeverisë), read as definiteSubject reads a subject; not
+     * the actor itself.
+     */
+    function definiteObject(): Participant | undefined {
+      if (match.to >= clause.to) return undefined
+      const o = definiteSubject(match.to, Math.min(clause.to, match.to + 2), actor)
+      if (!o) return undefined
+      const id = resolve(o), actorIdsNow = actor.map((p) => resolve(p))
+      if (!id || actorIdsNow.includes(id)) return undefined
+      return o
+    }
+
+    /**
      * A participle set off by a comma after a noun, its agent phrase right after it, is a reduced passive (the truce,
      * brokered by Qatar, …; armëpushimi, i ndërmjetësuar nga Katari, …): the agent acts; the one acted on is the name
      * that closes the phrase before the comma, if a name does, else unsaid (never the sentence's subject).
@@ -819,7 +843,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (!prev || !['REQUEST', 'ACCUSE', 'COERCE'].includes(prev.type) || !prev.recipient.length) return []
       const [pFrom, pTo] = doc.tokenRange(prev.trigger)
       if (tokens[pFrom]!.sentence !== sentence || pTo > trig || pFrom < clause.from) return []
-      return participantsIn(pTo, trig, sources).filter((p) => { const id = resolve(p); return !!id && prev.recipient.includes(id) })
+      const named = participantsIn(pTo, trig, sources).filter((p) => { const id = resolve(p); return !!id && prev.recipient.includes(id) })
+      // (or the definite description it was addressed by: accused the alliance of aggression)
+      const described = definiteObjects.get(prev)
+      return named.length || !described ? named : [described]
     }
 
     /**
@@ -832,7 +859,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
      * through an adjective (the army). In a language without such determiners the class lists the definite forms that
      * open the clause (Qeveria, Ushtria).
      */
-    function definiteSubject(from = clause.from, to = trig): Participant | undefined {
+    function definiteSubject(from = clause.from, to = trig, skip: readonly Participant[] = []): Participant | undefined {
       const openers = pack.list('anaphora-determiners'), kinds = cls('anaphora-noun')
       let head: string | undefined, at = -1
       if (!openers.size) {
@@ -880,11 +907,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const kind = kinds ? matchClass(kinds, tokens, at, at + 1)[0]?.value : undefined
       // (only when one organisation, or one state, is in view: otherwise which one is meant is a guess)
       if (kind === 'ORG') {
-        const orgs = earlier.filter((m) => doc.entity(m.entityId)?.type === 'ORG')
+        const orgs = earlier.filter((m) => doc.entity(m.entityId)?.type === 'ORG' && !skip.some((q) => q.from === m.from))
         return orgs.length && orgs.every((m) => m.entityId === orgs[0]!.entityId) ? { from: orgs[0]!.from, to: orgs[0]!.to, entityId: orgs[0]!.entityId } : undefined
       }
       if (kind === 'STATE') {
-        const withState = participantsIn(back, from, sources).reverse().filter((x) => (x.country ?? countryOf(x.entityId)) !== undefined)
+        // (those skipped — an object's own subject — are not in view)
+        const withState = participantsIn(back, from, sources).reverse().filter((x) => (x.country ?? countryOf(x.entityId)) !== undefined && !skip.some((q) => q.from === x.from))
         const country = withState[0] ? (withState[0].country ?? countryOf(withState[0].entityId)) : undefined
         if (!country || withState.some((x) => (x.country ?? countryOf(x.entityId)) !== country)) return undefined
         return { from: withState[0]!.from, to: withState[0]!.to, country }
