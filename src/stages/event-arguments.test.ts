@@ -225,3 +225,20 @@ test('en: a definite object is not read as the actor itself', () => {
   assert.ok(accuse)
   assert.deepEqual(accuse.recipient, [])
 })
+
+test('en: the one commenting is no actor of the act commented on', () => {
+  const doc = run('Russian forces shelled Kharkiv on Monday. Washington has not commented on the shelling.', 'en')
+  assert.ok(!doc.events.some((e) => names(doc, e.actor).includes('United States')), JSON.stringify(doc.events.map((e) => [e.type, names(doc, e.actor)])))
+})
+
+test('sq: the one commenting is no actor of the act commented on', () => {
+  const doc = run('Rusia sulmoi Harkivin të hënën. Uashingtoni nuk e ka komentuar sulmin.', 'sq')
+  assert.ok(!doc.events.some((e) => names(doc, e.actor).includes('United States')), JSON.stringify(doc.events.map((e) => [e.type, names(doc, e.actor)])))
+})
+
+test('en: a noun\'s actor guessed from an earlier clause is not given to the act it reports', () => {
+  const doc = run('A drone strike on a market in Aleppo killed five people. The United States threatened sanctions if attacks on civilians continued.', 'en')
+  const strike = doc.events.find((e) => e.type === 'ASSAULT')
+  assert.ok(strike)
+  assert.ok(!names(doc, strike.actor).includes('United States'), JSON.stringify(names(doc, strike.actor)))
+})

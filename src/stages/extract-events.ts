@@ -456,6 +456,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       !(p.to === trig && determiners.has(tokens[p.from - 1]?.norm ?? '')))
     // an obligation put on someone in reported speech is the reporter's demand (Germany said Serbia must recognise the
     // border): the reporter is the actor and the one obliged the recipient; without both, no event
+    const topic = topicVerb()
     const demander = reporter ?? reporterAfter
     const controllers = objectControllers()
     if (rule.args.includes('reported-demand')) {
@@ -480,6 +481,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (subj && !isPassive && !agent) { /* a genitive agent: the recipient comes from the prepositions below */ }
       else if (subj) recipient = [subj]
       argRules[0] = isPassive ? 'args-passive' : agent ? 'args-nominal-agent' : 'args-nominal-genitive'
+    } else if (topic !== undefined) {
+      // what the subject comments on or discusses is not its own act (Washington has not commented on Monday's
+      // shelling): the noun's actor is unsaid, another report of an act told before
+      // (its own agent still acts: … on the shelling by Russia)
+      if (agent) actor = [agent]
+      argRules[0] = 'args-topic'
     } else if (isPassive && subjects.length && !SYMMETRIC.has(type)) {
       // a passive without its agent: the subject is the one acted on (three soldiers were killed)
       recipient = coordinated(subjects)
@@ -620,12 +627,14 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // --- modality, from the clause up to the trigger: a hypothetical cue wins over a plan
     // (a rule flagged `cue-inside` holds its modal or negator: would back, not back)
     const cueEnd = rule.args.includes('cue-inside') ? match.to - 1 : trig
-    const cues = findAllClass(cls('modality-cue'), doc, clause.from, cueEnd)
+    // (after a topic verb only: the negation of has not commented is not the act's)
+    const modalFrom = topic ?? clause.from
+    const cues = findAllClass(cls('modality-cue'), doc, modalFrom, cueEnd)
     if (nominal) cues.push(...findAllClass(cls('modality-cue'), doc, match.to, Math.min(clause.to, match.to + 3)))
     const hypo = cues.find((c) => c.value === 'hypothetical')
     const cue = hypo ?? cues[cues.length - 1]
     let modality: Modality = (cue?.value as Modality | undefined) ?? 'asserted'
-    const neg = findAllClass(cls('negator'), doc, clause.from, cueEnd)[0]
+    const neg = findAllClass(cls('negator'), doc, modalFrom, cueEnd)[0]
     // a negated act is negated, and so is a negated plan (will not allow, has not agreed to recognise); a
     // negated possibility stays a possibility (may not attack)
     if (neg && (modality === 'asserted' || (modality === 'planned' && (!cue || neg.at < cueEnd)))) modality = 'negated'
@@ -672,6 +681,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (about && about !== type) doc.eventContent.set(event, about)
     // a noun whose actor is unsaid is another report of an event told before; alone, it counts only with a participant of its own
     if (nominal && argRules[0] === 'args-dropped-subject') doc.anaphoricEvents.set(event, recipientIds.length > 0 && !contextual)
+    // (a topic counts alone with a participant of its own, its agent too)
+    if (argRules[0] === 'args-topic') doc.anaphoricEvents.set(event, actorIds.length + recipientIds.length > 0 && !contextual)
 
     /**
      * When the trigger is what the sentence's previous event, a request, asks for — a few words after it, opened by the
@@ -753,6 +764,23 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const before = recentEvents().find((e) => tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= si - 1 && e.actor.some((a) => actorIds.includes(a)) && e.recipient.length)
       const ids = before ? notActorSide(before.recipient) : []
       return ids.length ? { ids, rule: 'recipient-addressed-again' } : undefined
+    }
+
+    /**
+     * A verb of the pack's `topic-verbs` (comment, discuss; komentoj, diskutoj) a few words before the trigger in its
+     * clause, with the clause's subject (or the reporter, when the verb reports) before it and no participant between
+     * it and the trigger: the token after the verb (the trigger names its topic), else undefined.
+     */
+    function topicVerb(): number | undefined {
+      const verbs = pack.list('topic-verbs')
+      if (!verbs.size) return undefined
+      for (let i = trig - 1; i >= Math.max(clause.from, trig - 5); i--) {
+        const t = tokens[i]!
+        if (!verbs.has(t.norm) && !t.lemmas.some((l) => verbs.has(l))) continue
+        const subject = subjects[0] ?? reporter
+        return subject && subject.to <= i && !participantsIn(i + 1, trig, sources).length ? i + 1 : undefined
+      }
+      return undefined
     }
 
     /**
