@@ -790,7 +790,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
      */
     function definiteObject(): Participant | undefined {
       if (match.to >= clause.to) return undefined
-      const o = definiteSubject(match.to, Math.min(clause.to, match.to + 2), actor)
+      const o = definiteSubject(match.to, Math.min(clause.to, match.to + 3), actor)
       if (!o) return undefined
       const id = resolve(o), actorIdsNow = actor.map((p) => resolve(p))
       if (!id || actorIdsNow.includes(id)) return undefined
@@ -897,9 +897,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       }
       for (let i = from; !head && i < to - 1; i++) {
         if (!openers.has(tokens[i]!.norm)) continue
-        const next = tokens[i + 1]!
-        const kind = kinds && matchClass(kinds, tokens, i + 1, i + 2).length > 0
-        if ((isCueWord(doc, next) || pack.inClass('org-word', next.norm) || kind) && !mentionAt(doc, i + 1)) { head = next.norm; at = i + 1; break }
+        const describes = (j: number) => j < to && !mentionAt(doc, j) &&
+          (isCueWord(doc, tokens[j]!) || pack.inClass('org-word', tokens[j]!.norm) || (!!kinds && matchClass(kinds, tokens, j, j + 1).length > 0))
+        if (describes(i + 1)) { head = tokens[i + 1]!.norm; at = i + 1; break }
+        // (one lower-case modifier may stand before the noun: the rebel group, the paramilitary force)
+        const modifier = tokens[i + 1]!
+        if (modifier.isWord && modifier.shape === 'x' && !mentionAt(doc, i + 1) && !adjectiveTokens.has(i + 1) && describes(i + 2)) { head = tokens[i + 2]!.norm; at = i + 2; break }
         return undefined
       }
       if (!head) return undefined
@@ -923,7 +926,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
         return false
       }
       // (a name holding the word is a strong cue, looked for ten sentences back; a title two)
-      const far = mentionsIn(doc, doc.sentenceTokens[Math.max(0, si - 10)]![0], from).filter((m) => !sources.has(m.entityId)).reverse()
+      const skipIds = new Set(skip.map((q) => q.entityId))
+      const far = mentionsIn(doc, doc.sentenceTokens[Math.max(0, si - 10)]![0], from).filter((m) => !sources.has(m.entityId) && !skipIds.has(m.entityId)).reverse()
       const earlier = far.filter((m) => m.from >= back)
       const hit = earlier.find((m) => named(m) || titled(m)) ?? far.find(named)
       if (hit) return { from: hit.from, to: hit.to, entityId: hit.entityId }
