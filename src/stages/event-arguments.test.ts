@@ -242,3 +242,8 @@ test('en: a noun\'s actor guessed from an earlier clause is not given to the act
   assert.ok(strike)
   assert.ok(!names(doc, strike.actor).includes('United States'), JSON.stringify(names(doc, strike.actor)))
 })
+
+test('sq: a clitic that spells like a coordinator (e) joins no verb to the reporting verb', () => {
+  const doc = run('Ministrja kosovare e Jashtme, Donika Gërvalla, tha se Prishtina e mbështet vendimin e Berlinit.', 'sq')
+  assert.ok(!doc.events.some((e) => (e.argumentRules ?? []).includes('sq.event.args-coordinated-reporter')), JSON.stringify(doc.events.map((e) => e.argumentRules)))
+})

@@ -332,7 +332,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     const quote = quoteAt(tokens[trig]!.start, tokens[trig]!.end)
     if (quote?.speaker) { attribution.push({ source: quote.speaker, stance: 'claims', ...(quote.cue ? { cue: quote.cue } : {}), rule: `${pack.code}.attribution.quotation` }); sources.add(quote.speaker) }
-    const cueBefore = findAllClass(cls('reporting-verb'), doc, sFrom, trig).pop()
+    // (a reporting word after a determiner is a noun, no cue: denied the claims)
+    const cueBefore = findAllClass(cls('reporting-verb'), doc, sFrom, trig).filter((c) => !determiners.has(tokens[c.at - 1]?.norm ?? '')).pop()
     let reporter: Participant | undefined
     if (cueBefore && !quote) {
       const gerund = (cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)) || gerunds.has(tokens[cueBefore.at]!.norm)
@@ -457,6 +458,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // an obligation put on someone in reported speech is the reporter's demand (Germany said Serbia must recognise the
     // border): the reporter is the actor and the one obliged the recipient; without both, no event
     const topic = topicVerb()
+    const joinedAt = nominal || !reporter ? undefined : coordinatedWithCue()
     const demander = reporter ?? reporterAfter
     const controllers = objectControllers()
     if (rule.args.includes('reported-demand')) {
@@ -492,6 +494,15 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       recipient = coordinated(subjects)
       argRules[0] = 'args-passive-no-agent'
     } else if (subjects.length) actor = coordinated(subjects)
+    else if (!nominal && reporter && joinedAt !== undefined) {
+      // a verb joined by a coordinator to the reporting verb's phrase is the reporter's own next act, not what it
+      // reports (Russia denied the claims and accused Ukraine of …; Rusia tha … dhe akuzoi Ukrainën)
+      actor = [reporter]
+      const own = resolve(reporter, true)
+      const at = attribution.findIndex((a) => a.source === own)
+      if (at >= 0) { attribution.splice(at, 1); sources.delete(own!) }
+      argRules[0] = 'args-coordinated-reporter'
+    }
     else if (selfReport) { actor = [reporter!]; argRules[0] = 'args-reporter-pronoun' }
     else if (!nominal && relativeSubject()) { actor = [relativeSubject()!]; argRules[0] = 'args-relative-subject' }
     else if (!nominal && pronounSubject()) { actor = [pronounSubject()!]; argRules[0] = 'args-pronoun-subject' }
@@ -628,7 +639,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // (a rule flagged `cue-inside` holds its modal or negator: would back, not back)
     const cueEnd = rule.args.includes('cue-inside') ? match.to - 1 : trig
     // (after a topic verb only: the negation of has not commented is not the act's)
-    const modalFrom = topic ?? clause.from
+    // (… nor before the coordinator of the reporter's own next act: said it was ready to talk and accused …)
+    const modalFrom = topic ?? (argRules[0] === 'args-coordinated-reporter' ? joinedAt! : clause.from)
     const cues = findAllClass(cls('modality-cue'), doc, modalFrom, cueEnd)
     if (nominal) cues.push(...findAllClass(cls('modality-cue'), doc, match.to, Math.min(clause.to, match.to + 3)))
     const hypo = cues.find((c) => c.value === 'hypothetical')
@@ -781,6 +793,21 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
         return subject && subject.to <= i && !participantsIn(i + 1, trig, sources).length ? i + 1 : undefined
       }
       return undefined
+    }
+
+    /**
+     * The trigger is a verb right after a coordinator (and, dhe; a clitic or an adverb may stand between: dhe e akuzoi),
+     * in the sentence of a reporting verb whose reporter is the subject, with no subject of its own and no punctuation
+     * since the cue.
+     */
+    function coordinatedWithCue(): number | undefined {
+      if (!cueBefore || subjects.length) return undefined
+      // (a coordinator that is also an article is the clitic: Tirana e mbështet)
+      const coordinator = (i: number) => pack.inClass('coordinator', tokens[i]!.norm) && !isArticle(i)
+      let k = trig - 1
+      while (k > cueBefore.to && k >= trig - 2 && tokens[k]!.isWord && tokens[k]!.shape === 'x' && !coordinator(k)) k--
+      if (k <= cueBefore.to || !coordinator(k)) return undefined
+      return tokens.slice(cueBefore.to, k).every((t) => t.isWord || t.text === '-') && !participantsIn(k, trig, new Set()).length ? k : undefined
     }
 
     /**
