@@ -625,7 +625,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a recipient the text leaves to the reader: the act the trigger answers (rejected the accusations: the actor of
     // the latest accusation told before), else the two sides of the latest two-sided event (called on both sides)
     if (actorIds.length && (!recipientIds.length || contextual)) {
-      const sides = answeredActors() ?? bothSides() ?? addressedAgain()
+      const sides = answeredActors() ?? accusers() ?? bothSides() ?? addressedAgain()
       if (sides?.ids.length) {
         recipientIds = sides.ids
         contextual = true
@@ -739,6 +739,18 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
         return told ? { ids: notActorSide(told.actor), rule: 'recipient-answered' } : undefined
       }
       return undefined
+    }
+
+    /**
+     * A rejection with no recipient named answers those who just accused its actor (the army accused the RSF …; the
+     * RSF denied any involvement): the actors of the latest accusation told before whose recipient is the actor.
+     */
+    function accusers(): { ids: string[]; rule: string } | undefined {
+      if (type !== 'REJECT') return undefined
+      const told = recentEvents().find((e) => e.type === 'ACCUSE' && e.recipient.some((r) => actorIds.includes(r)))
+      // (the accuser may be of the actor's own state: the army accusing a paramilitary force)
+      const ids = told ? told.actor.filter((a) => !actorIds.includes(a)) : []
+      return ids.length ? { ids, rule: 'recipient-accusers' } : undefined
     }
 
     /**
