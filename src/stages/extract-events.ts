@@ -735,6 +735,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       for (let j = match.from; j < Math.min(clause.to, match.to + 3); j++) {
         const m = matchClass(acts, tokens, j, clause.to)[0]
         if (!m || m.value === type) continue
+        // (a word for any act — the move, the decision, vendimin — names the story's lead act: the first event told)
+        if (m.value === 'LEAD') {
+          const lead = doc.events[0]
+          const ids = lead ? notActorSide(lead.actor) : []
+          return ids.length ? { ids, rule: 'recipient-answered-lead' } : undefined
+        }
         const told = recentEvents().find((e) => e.type === m.value && notActorSide(e.actor).length > 0)
         return told ? { ids: notActorSide(told.actor), rule: 'recipient-answered' } : undefined
       }
