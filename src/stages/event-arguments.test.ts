@@ -247,3 +247,12 @@ test('sq: a clitic that spells like a coordinator (e) joins no verb to the repor
   const doc = run('Ministrja kosovare e Jashtme, Donika Gërvalla, tha se Prishtina e mbështet vendimin e Berlinit.', 'sq')
   assert.ok(!doc.events.some((e) => (e.argumentRules ?? []).includes('sq.event.args-coordinated-reporter')), JSON.stringify(doc.events.map((e) => e.argumentRules)))
 })
+
+test('en: both sides are not taken from an event whose recipient was itself a guess', () => {
+  const doc = run('Norway imposed sanctions on Russia. Sweden regretted the decision. Finland urged both sides to talk.', 'en')
+  const regret = doc.events.find((e) => e.type === 'ACCUSE')
+  assert.ok(regret && (regret.argumentRules ?? []).includes('en.event.recipient-answered-lead'), JSON.stringify(doc.events.map((e) => e.argumentRules)))
+  const call = doc.events.find((e) => e.type === 'REQUEST')
+  assert.ok(call)
+  assert.deepEqual(names(doc, call.recipient), ['Norway', 'Russia'])
+})

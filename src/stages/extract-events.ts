@@ -215,6 +215,19 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     for (let i = lo; i < list.length && list[i]!.tokenIndex < to; i++) out.push(list[i]!)
     return out
   }
+  /**
+   * The name heading the sentence when only a description set off by commas stands between it and the clause `c`
+   * (The United States, one of Japan's closest partners, said …): the subject of the clause the description follows.
+   */
+  const headBeforeDescription = (c: Clause): Participant | undefined => {
+    const cs = clausesFor(c.from), i = cs.findIndex((x) => x.from === c.from)
+    const mid = cs[1]
+    // (the head: names only, a determiner before them allowed — The United States)
+    const head = cs[0]!, named = tokens.slice(head.from, head.to).every((t, k) => !t.isWord || determiners.has(t.norm) || pack.inClass('coordinator', t.norm) || mentionAt(doc, head.from + k) !== undefined)
+    if (i !== 2 || !named || tokens[mid!.from]!.text !== ',' || head.from !== doc.sentenceOf(c.from)[0]) return undefined
+    for (let k = mid!.from; k < mid!.to; k++) if (verbAt.has(k) || pack.inClass('reporting-verb', tokens[k]!.norm) || pack.inClass('clause-marker', tokens[k]!.norm)) return undefined
+    return participantsIn(cs[0]!.from, cs[0]!.to, new Set())[0]
+  }
   const subjectsOf = (c: Clause, sources: Set<string>, until = c.to) => participantsIn(c.from, until, sources).filter((p) => !roleOf(p, c.from))
 
   // dated times in text order, and quotations, for lookups by position
@@ -347,7 +360,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // the reporter: the gerund's main subject; else in the cue's own clause (X tha se); else right after an
       // inverted cue (…, njoftuan dy vendet); else the nearest before
       // (… else a definite description heading the cue's clause: the army has said it will …)
-      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? undefined : before[before.length - 1]) ??
+      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? headBeforeDescription(cueClause) : before[before.length - 1]) ??
         (cueBefore.at > cueClause.from ? definiteSubject(cueClause.from, cueBefore.at) : undefined)
       let stance = (cueBefore.value as Stance) || 'claims'
       if (findAllClass(cls('negator'), doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
@@ -775,7 +788,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       }
       if (!found) return undefined
       for (const e of recentEvents()) {
-        if (!e.actor.length || !e.recipient.length || e.actor.some((a) => e.recipient.includes(a))) continue
+        // (not sides an earlier event only guessed: one guess is not built on another)
+        if (!e.actor.length || !e.recipient.length || e.actor.some((a) => e.recipient.includes(a)) || (e.argumentRules ?? []).some((r) => GUESSED.some((g) => r.endsWith('.' + g)))) continue
         const ids = notActorSide(uniq([...e.actor, ...e.recipient]))
         if (ids.length) return { ids, rule: 'recipient-both-sides' }
       }
@@ -1111,7 +1125,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
 /** Event types that may well have no other side (a patrol, a march): never given one from the story's dyad. */
 const ONE_SIDED = new Set<PloverType>(['MOBILIZE', 'PROTEST'])
 /** Argument rules that guessed a recipient from the sentences around: such events do not vote for the dyad. */
-const GUESSED = ['recipient-from-context', 'recipient-from-sibling']
+const GUESSED = ['recipient-from-context', 'recipient-from-sibling', 'recipient-answered-lead']
 
 interface Dyad {
   sides: [string, string]
