@@ -321,6 +321,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const between = tokens.slice(prev.match.to, m.match.from)
     if (between.every((t) => t.isWord && (functionWords.has(t.norm) || (modal && matchClass(modal, tokens, t.index, t.index + 1).length > 0)))) { absorbed.add(k); contentOf.set(k - 1, m.rule.args[0] as PloverType) }
   })
+  const topicVerbs = pack.list('topic-verbs')
+  const anyIn = (words: readonly string[], set: Set<string>) => { for (let i = 0; i < words.length; i++) if (set.has(words[i]!)) return true; return false }
   let n = 0
   /** The definite description an event's recipient was read from (see definiteObject), for the act it is asked to do. */
   const definiteObjects = new Map<Event, Participant>()
@@ -816,11 +818,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
      * it and the trigger: the token after the verb (the trigger names its topic), else undefined.
      */
     function topicVerb(): number | undefined {
-      const verbs = pack.list('topic-verbs')
-      if (!verbs.size) return undefined
+      if (!topicVerbs.size) return undefined
       for (let i = trig - 1; i >= Math.max(clause.from, trig - 5); i--) {
         const t = tokens[i]!
-        if (!verbs.has(t.norm) && !t.lemmas.some((l) => verbs.has(l))) continue
+        if (!topicVerbs.has(t.norm) && !anyIn(t.lemmas, topicVerbs)) continue
         const subject = subjects[0] ?? reporter
         return subject && subject.to <= i && !participantsIn(i + 1, trig, sources).length ? i + 1 : undefined
       }
