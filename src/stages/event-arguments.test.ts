@@ -196,3 +196,63 @@ test('en, sq: welcoming a release answers the one who released (answered-act RET
   assert.ok(welcomedSq, JSON.stringify(typesOf(sq)))
   assert.deepEqual(names(sq, welcomedSq.recipient), ['Hamas'])
 })
+
+test('sq: a passive verb takes no object from the clause a clause marker opens after it', () => {
+  const doc = run('Autobusët u lejuan të kalonin kufirin pasi Turqia dhe Katari ndërhynë pranë qeverisë ruse.', 'sq')
+  const passive = doc.events.filter((e) => e.type !== 'CONSULT')
+  assert.ok(passive.every((e) => !names(doc, e.recipient).includes('Turkey') && !names(doc, e.recipient).includes('Qatar')), JSON.stringify(passive.map((e) => [e.type, names(doc, e.recipient)])))
+})
+
+test('en: a mediator named by a noun keeps the sides "between" names as its recipients', () => {
+  const doc = run('Qatar\'s mediation between Israel and Hamas continued on Monday.', 'en')
+  const m = doc.events.find((e) => e.type === 'CONSULT')
+  assert.ok(m)
+  assert.deepEqual(names(doc, m.actor), ['Qatar'])
+  assert.deepEqual(names(doc, m.recipient), ['Hamas', 'Israel'])
+})
+
+test('en: what one accuses a definite description of doing is done by the entity it describes', () => {
+  const doc = run('NATO met in Brussels on Monday. Russia accused the alliance of aggression.', 'en')
+  const act = doc.events.find((e) => e.type === 'ASSAULT')
+  assert.ok(act, JSON.stringify(typesOf(doc)))
+  assert.deepEqual(names(doc, act.actor), ['NATO'])
+  assert.deepEqual(act.argumentRules?.[0], 'en.event.args-object-control')
+})
+
+test('en: a definite object is not read as the actor itself', () => {
+  const doc = run('Russia accused the government of lying.', 'en')
+  const accuse = doc.events.find((e) => e.type === 'ACCUSE')
+  assert.ok(accuse)
+  assert.deepEqual(accuse.recipient, [])
+})
+
+test('en: the one commenting is no actor of the act commented on', () => {
+  const doc = run('Russian forces shelled Kharkiv on Monday. Washington has not commented on the shelling.', 'en')
+  assert.ok(!doc.events.some((e) => names(doc, e.actor).includes('United States')), JSON.stringify(doc.events.map((e) => [e.type, names(doc, e.actor)])))
+})
+
+test('sq: the one commenting is no actor of the act commented on', () => {
+  const doc = run('Rusia sulmoi Harkivin të hënën. Uashingtoni nuk e ka komentuar sulmin.', 'sq')
+  assert.ok(!doc.events.some((e) => names(doc, e.actor).includes('United States')), JSON.stringify(doc.events.map((e) => [e.type, names(doc, e.actor)])))
+})
+
+test('en: a noun\'s actor guessed from an earlier clause is not given to the act it reports', () => {
+  const doc = run('A drone strike on a market in Aleppo killed five people. The United States threatened sanctions if attacks on civilians continued.', 'en')
+  const strike = doc.events.find((e) => e.type === 'ASSAULT')
+  assert.ok(strike)
+  assert.ok(!names(doc, strike.actor).includes('United States'), JSON.stringify(names(doc, strike.actor)))
+})
+
+test('sq: a clitic that spells like a coordinator (e) joins no verb to the reporting verb', () => {
+  const doc = run('Ministrja kosovare e Jashtme, Donika Gërvalla, tha se Prishtina e mbështet vendimin e Berlinit.', 'sq')
+  assert.ok(!doc.events.some((e) => (e.argumentRules ?? []).includes('sq.event.args-coordinated-reporter')), JSON.stringify(doc.events.map((e) => e.argumentRules)))
+})
+
+test('en: both sides are not taken from an event whose recipient was itself a guess', () => {
+  const doc = run('Norway imposed sanctions on Russia. Sweden regretted the decision. Finland urged both sides to talk.', 'en')
+  const regret = doc.events.find((e) => e.type === 'ACCUSE')
+  assert.ok(regret && (regret.argumentRules ?? []).includes('en.event.recipient-answered-lead'), JSON.stringify(doc.events.map((e) => e.argumentRules)))
+  const call = doc.events.find((e) => e.type === 'REQUEST')
+  assert.ok(call)
+  assert.deepEqual(names(doc, call.recipient), ['Norway', 'Russia'])
+})

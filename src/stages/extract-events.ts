@@ -36,6 +36,12 @@ const RECENT_EVENTS = 12, RECENT_SENTENCES = 8
 
 /** Event types whose participants act together: "A and B met" has A as actor and B as recipient. */
 export const SYMMETRIC = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE'])
+/**
+ * PLOVER modes of a joint type done by a third party for others (mediate, host): its joined subjects act together
+ * and are not each other's counterparts (Egypt and Qatar mediated), and the sides a "between" phrase names after
+ * it are its recipients (Qatar's mediation between X and Y).
+ */
+export const THIRD_PARTY_MODES = new Set(['mediate', 'host'])
 
 interface Clause { from: number; to: number }
 
@@ -245,6 +251,19 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     for (let i = lo; i < list.length && list[i]!.tokenIndex < to; i++) out.push(list[i]!)
     return out
   }
+  /**
+   * The name heading the sentence when only a description set off by commas stands between it and the clause `c`
+   * (The United States, one of Japan's closest partners, said …): the subject of the clause the description follows.
+   */
+  const headBeforeDescription = (c: Clause): Participant | undefined => {
+    const cs = clausesFor(c.from), i = cs.findIndex((x) => x.from === c.from)
+    const mid = cs[1]
+    // (the head: names only, a determiner before them allowed — The United States)
+    const head = cs[0]!, named = tokens.slice(head.from, head.to).every((t, k) => !t.isWord || determiners.has(t.norm) || pack.inClass('coordinator', t.norm) || mentionAt(doc, head.from + k) !== undefined)
+    if (i !== 2 || !named || tokens[mid!.from]!.text !== ',' || head.from !== doc.sentenceOf(c.from)[0]) return undefined
+    for (let k = mid!.from; k < mid!.to; k++) if (verbAt.has(k) || pack.inClass('reporting-verb', tokens[k]!.norm) || pack.inClass('clause-marker', tokens[k]!.norm)) return undefined
+    return participantsIn(cs[0]!.from, cs[0]!.to, new Set())[0]
+  }
   const subjectsOf = (c: Clause, sources: Set<string>, until = c.to) => participantsIn(c.from, until, sources).filter((p) => !roleOf(p, c.from))
 
   // dated times in text order, and quotations, for lookups by position
@@ -322,11 +341,14 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   }
   // a participle right after the pack's `attributive-markers` (before the trigger or its first word) is an adjective
   // (the detained students, një ish-zyrtar i kërkuar), no event — unless a `verbal-particles` word stands right before
-  // the marker (duke e akuzuar, duke i kërkuar, për të kërkuar)
+  // the marker (duke e akuzuar, duke i kërkuar, për të kërkuar), or it is a reduced passive, set off by a comma with its
+  // agent right after it (armëpushimi, i ndërmjetësuar nga Katari: see reducedPassive)
   const participleEndings = [...pack.list('participle-endings')], attributive = pack.list('attributive-markers'), verbal = pack.list('verbal-particles')
+  const passiveAgents = pack.list('passive-agents')
   const adjectival = (m: { from: number; to: number }, noun: boolean) => {
     const p = m.to - 1
     if (noun || p - m.from > 1 || !attributive.has(tokens[p - 1]?.norm ?? '') || verbal.has(tokens[p - 2]?.norm ?? '')) return false
+    if (tokens[p - 2]?.text === ',' && passiveAgents.has(tokens[m.to]?.norm ?? '')) return false
     const w = tokens[p]!.norm
     return participleEndings.some((e) => w.length > e.length + 2 && w.endsWith(e))
   }
@@ -371,7 +393,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const between = tokens.slice(prev.match.to, m.match.from)
     if (between.every((t) => t.isWord && (functionWords.has(t.norm) || (modal && matchClass(modal, tokens, t.index, t.index + 1).length > 0)))) { absorbed.add(k); contentOf.set(k - 1, m.rule.args[0] as PloverType) }
   })
+  const topicVerbs = pack.list('topic-verbs')
+  const anyIn = (words: readonly string[], set: Set<string>) => { for (let i = 0; i < words.length; i++) if (set.has(words[i]!)) return true; return false }
   let n = 0
+  /** The definite description an event's recipient was read from (see definiteObject), for the act it is asked to do. */
+  const definiteObjects = new Map<Event, Participant>()
   for (const [k, { rule, match }] of matches.entries()) {
     const [ruleType, mode, cameo] = rule.args as [PloverType, string | undefined, string | undefined]
     const type = ruleType
@@ -394,7 +420,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     const quote = quoteAt(tokens[trig]!.start, tokens[trig]!.end)
     if (quote?.speaker) { attribution.push({ source: quote.speaker, stance: 'claims', ...(quote.cue ? { cue: quote.cue } : {}), rule: `${pack.code}.attribution.quotation` }); sources.add(quote.speaker) }
-    const cueBefore = findAllClass(cls('reporting-verb'), doc, sFrom, trig).pop()
+    // (a reporting word after a determiner is a noun, no cue: denied the claims)
+    const cueBefore = findAllClass(cls('reporting-verb'), doc, sFrom, trig).filter((c) => !determiners.has(tokens[c.at - 1]?.norm ?? '')).pop()
     let reporter: Participant | undefined
     if (cueBefore && !quote) {
       const gerund = (cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)) || gerunds.has(tokens[cueBefore.at]!.norm)
@@ -408,7 +435,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // the reporter: the gerund's main subject; else in the cue's own clause (X tha se); else right after an
       // inverted cue (…, njoftuan dy vendet); else the nearest before
       // (… else a definite description heading the cue's clause: the army has said it will …)
-      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? undefined : before[before.length - 1]) ??
+      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? headBeforeDescription(cueClause) : before[before.length - 1]) ??
         (cueBefore.at > cueClause.from ? definiteSubject(cueClause.from, cueBefore.at) : undefined)
       let stance = (cueBefore.value as Stance) || 'claims'
       if (findAllClass(cls('negator'), doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
@@ -471,6 +498,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a passive: the pack's auxiliary right before the trigger, unless the trigger has a progressive ending (is providing)
     const progressive = pack.list('progressive-endings')
     const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm) && !endsWithAny(tokens[trig]!.norm, progressive)
+    // (a joint type, unless a third party does it for others: mediate, host)
+    const jointAct = SYMMETRIC.has(type) && !THIRD_PARTY_MODES.has(mode ?? '')
     const agent = after.find((p) => p.from - match.to <= 8 && p.from < clause.to && roleOf(p, match.to) === 'agent')
     // a nominal trigger's genitive is its agent: sulmi i Rusisë, një transferim i mundshëm i teknologjisë ruse
     // (the noun of a genitive has its article right before it; without one it is a dative: ndihmë ushtrisë ruse)
@@ -516,6 +545,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       !(p.to === trig && determiners.has(tokens[p.from - 1]?.norm ?? '')))
     // an obligation put on someone in reported speech is the reporter's demand (Germany said Serbia must recognise the
     // border): the reporter is the actor and the one obliged the recipient; without both, no event
+    const topic = topicVerb()
+    const joinedAt = nominal || !reporter ? undefined : coordinatedWithCue()
     const demander = reporter ?? reporterAfter
     const controllers = objectControllers()
     if (rule.args.includes('reported-demand')) {
@@ -528,6 +559,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     } else if (controllers.length) {
       actor = controllers
       argRules[0] = 'args-object-control'
+    } else if (!nominal && !isPassive && reducedPassive()) {
+      const r = reducedPassive()!
+      actor = [r.agent]
+      if (r.patient) recipient = [r.patient]
+      argRules[0] = 'args-reduced-passive'
     } else if ((isPassive || nominal) && (agent || genitive)) {
       actor = [(agent ?? genitive)!]
       // the one acted on: the subject, or a participant inside the subject's phrase (a camp for Congolese refugees was attacked by …)
@@ -535,11 +571,26 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (subj && !isPassive && !agent) { /* a genitive agent: the recipient comes from the prepositions below */ }
       else if (subj) recipient = [subj]
       argRules[0] = isPassive ? 'args-passive' : agent ? 'args-nominal-agent' : 'args-nominal-genitive'
+    } else if (topic !== undefined) {
+      // what the subject comments on or discusses is not its own act (Washington has not commented on Monday's
+      // shelling): the noun's actor is unsaid, another report of an act told before
+      // (its own agent still acts: … on the shelling by Russia)
+      if (agent) actor = [agent]
+      argRules[0] = 'args-topic'
     } else if (isPassive && subjects.length && !SYMMETRIC.has(type)) {
       // a passive without its agent: the subject is the one acted on (three soldiers were killed)
       recipient = coordinated(subjects)
       argRules[0] = 'args-passive-no-agent'
     } else if (subjects.length) actor = coordinated(subjects)
+    else if (!nominal && reporter && joinedAt !== undefined) {
+      // a verb joined by a coordinator to the reporting verb's phrase is the reporter's own next act, not what it
+      // reports (Russia denied the claims and accused Ukraine of …; Rusia tha … dhe akuzoi Ukrainën)
+      actor = [reporter]
+      const own = resolve(reporter, true)
+      const at = attribution.findIndex((a) => a.source === own)
+      if (at >= 0) { attribution.splice(at, 1); sources.delete(own!) }
+      argRules[0] = 'args-coordinated-reporter'
+    }
     else if (selfReport) { actor = [reporter!]; argRules[0] = 'args-reporter-pronoun' }
     else if (!nominal && relativeSubject()) { actor = [relativeSubject()!]; argRules[0] = 'args-relative-subject' }
     else if (!nominal && pronounSubject()) { actor = [pronounSubject()!]; argRules[0] = 'args-pronoun-subject' }
@@ -560,7 +611,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // after an active verb, what "from" marks is where the act is directed (withdraw its troops from Lebanon)
       // (not when several act together: Russia and Ukraine agreed … after talks mediated by Turkey — "by"/"nga" there
       // is another act's agent, and the parties are each other's counterparts)
-      const together = SYMMETRIC.has(type) && actor.length > 1
+      const together = jointAct && actor.length > 1
       const roles = isPassive || nominal || together ? ['counterpart', 'target', 'beneficiary'] : ['counterpart', 'target', 'beneficiary', 'agent']
       // (a noun's marked participants stand in its own clause: not in a purpose clause after it)
       // (parties acting together have a counterpart of their own only right after the trigger — met with X; a name
@@ -570,10 +621,17 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
       // (a demand's addressee may open the clause it introduces: its demand that Hungary lift …)
       const demandOf = (p: Participant) => type === 'REQUEST' && p.from - match.to <= 3 && tokens.slice(match.to, p.from).some((t) => pack.inClass('clause-marker', t.norm)) && tokens.slice(match.to, p.from).every((t) => t.isWord)
-      const objects = after.filter((p) => !skip.has(p) && near(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)))
+      const objects = after.filter((p) => !skip.has(p) && near(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)) && !subordinateSubject(p))
       // the nearest of them: a direct object right after the verb comes before a later prepositional phrase
       if (marked.length && (!objects.length || marked[0]!.from < objects[0]!.from)) recipient = coordinated(marked)
       else if (objects.length) recipient = coordinated(objects)
+    }
+    // an object that is a definite description (urged the court to …, accused the army of …; i kërkoi qeverisë, e
+    // akuzoi ushtrinë) names the entity it describes, as a subject so described does
+    let definite: Participant | undefined
+    if (!recipient.length && !nominal && !isPassive && actor.length) {
+      definite = definiteObject()
+      if (definite) { recipient = [definite]; argRules.push('recipient-definite-object') }
     }
     const place = after.find((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC' && roleOf(p, match.to) === 'place' && !recipient.includes(p))
     // a meeting between named sides is theirs, whoever arranges it (a new meeting between Kurti and Vučić, the
@@ -581,7 +639,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (nominal && SYMMETRIC.has(type)) {
       const first = after.find((p) => p.from - match.to <= 5 && p.from < clause.to && betweens.has(tokens[p.from - 1]?.norm ?? ''))
       const parties = first ? coordinated(after.slice(after.indexOf(first))) : []
-      if (parties.length >= 2) { actor = parties.slice(0, 1); recipient = parties.slice(1); argRules[0] = 'args-between' }
+      if (parties.length >= 2 && !jointAct && actor.length) { recipient = parties; argRules.push('between-sides') }
+      else if (parties.length >= 2) { actor = parties.slice(0, 1); recipient = parties.slice(1); argRules[0] = 'args-between' }
     }
     let actorIds = uniq(actor.map((p) => resolve(p)).filter((x): x is string => !!x))
     let recipientIds = uniq(recipient.map((p) => resolve(p)).filter((x): x is string => !!x)).filter((id) => !actorIds.includes(id))
@@ -621,7 +680,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     // participants acting together (the type is symmetric, or the rule says so: shkëmbyen robër, exchanged
     // prisoners): the first is the actor, the others its counterparts — whichever side the text put them on
-    const symmetric = SYMMETRIC.has(type) || rule.args.includes('symmetric')
+    const symmetric = jointAct || rule.args.includes('symmetric')
     if (symmetric && !recipientIds.length && actorIds.length > 1) { recipientIds = actorIds.slice(1); actorIds = actorIds.slice(0, 1) }
     if (symmetric && !actorIds.length && recipientIds.length > 1) { actorIds = recipientIds.slice(0, 1); recipientIds = recipientIds.slice(1); argRules.push('symmetric-split') }
     // what one is asked to do is not the asker's act: with no subject of its own after the request (called on both
@@ -654,7 +713,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a recipient the text leaves to the reader: the act the trigger answers (rejected the accusations: the actor of
     // the latest accusation told before), else the two sides of the latest two-sided event (called on both sides)
     if (actorIds.length && (!recipientIds.length || contextual)) {
-      const sides = answeredActors() ?? bothSides() ?? addressedAgain()
+      const sides = answeredActors() ?? accusers() ?? bothSides() ?? addressedAgain()
       if (sides?.ids.length) {
         recipientIds = sides.ids
         contextual = true
@@ -667,13 +726,16 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // --- modality, from the clause up to the trigger: a hypothetical cue wins over a plan
     // (a rule flagged `cue-inside` holds its modal or negator: would back, not back)
     const cueEnd = rule.args.includes('cue-inside') ? match.to - 1 : trig
-    const cues = findAllClass(cls('modality-cue'), doc, clause.from, cueEnd)
+    // (after a topic verb only: the negation of has not commented is not the act's)
+    // (… nor before the coordinator of the reporter's own next act: said it was ready to talk and accused …)
+    const modalFrom = topic ?? (argRules[0] === 'args-coordinated-reporter' ? joinedAt! : clause.from)
+    const cues = findAllClass(cls('modality-cue'), doc, modalFrom, cueEnd)
     if (nominal) cues.push(...findAllClass(cls('modality-cue'), doc, match.to, Math.min(clause.to, match.to + 3)))
     const hypo = cues.find((c) => c.value === 'hypothetical')
     const cue = hypo ?? cues[cues.length - 1]
     // (a cue of value promise — pledged, promised — makes its content planned; times read it as no future)
     let modality: Modality = cue?.value === 'promise' ? 'planned' : (cue?.value as Modality | undefined) ?? 'asserted'
-    const neg = findAllClass(cls('negator'), doc, clause.from, cueEnd)[0]
+    const neg = findAllClass(cls('negator'), doc, modalFrom, cueEnd)[0]
     // a negated act is negated, and so is a negated plan (will not allow, has not agreed to recognise); a
     // negated possibility stays a possibility (may not attack)
     if (neg && (modality === 'asserted' || (modality === 'planned' && (!cue || neg.at < cueEnd)))) modality = 'negated'
@@ -725,10 +787,13 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     event.confidence = confidence
     doc.events.push(event)
+    if (definite) definiteObjects.set(event, definite)
     const about = contentOf.get(k)
     if (about && about !== type) doc.eventContent.set(event, about)
     // a noun whose actor is unsaid is another report of an event told before; alone, it counts only with a participant of its own
     if (nominal && argRules[0] === 'args-dropped-subject') doc.anaphoricEvents.set(event, recipientIds.length > 0 && !contextual)
+    // (a topic counts alone with a participant of its own, its agent too)
+    if (argRules[0] === 'args-topic') doc.anaphoricEvents.set(event, actorIds.length + recipientIds.length > 0 && !contextual)
 
     /**
      * When the trigger is what the sentence's previous event, a request, asks for — a few words after it, opened by the
@@ -769,10 +834,28 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       for (let j = match.from; j < Math.min(clause.to, match.to + 3); j++) {
         const m = matchClass(acts, tokens, j, clause.to)[0]
         if (!m || m.value === type) continue
+        // (a word for any act — the move, the decision, vendimin — names the story's lead act: the first event told)
+        if (m.value === 'LEAD') {
+          const lead = doc.events[0]
+          const ids = lead ? notActorSide(lead.actor) : []
+          return ids.length ? { ids, rule: 'recipient-answered-lead' } : undefined
+        }
         const told = recentEvents().find((e) => e.type === m.value && notActorSide(e.actor).length > 0)
         return told ? { ids: notActorSide(told.actor), rule: 'recipient-answered' } : undefined
       }
       return undefined
+    }
+
+    /**
+     * A rejection with no recipient named answers those who just accused its actor (the army accused the RSF …; the
+     * RSF denied any involvement): the actors of the latest accusation told before whose recipient is the actor.
+     */
+    function accusers(): { ids: string[]; rule: string } | undefined {
+      if (type !== 'REJECT') return undefined
+      const told = recentEvents().find((e) => e.type === 'ACCUSE' && e.recipient.some((r) => actorIds.includes(r)))
+      // (the accuser may be of the actor's own state: the army accusing a paramilitary force)
+      const ids = told ? told.actor.filter((a) => !actorIds.includes(a)) : []
+      return ids.length ? { ids, rule: 'recipient-accusers' } : undefined
     }
 
     /**
@@ -791,7 +874,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       }
       if (!found) return undefined
       for (const e of recentEvents()) {
-        if (!e.actor.length || !e.recipient.length || e.actor.some((a) => e.recipient.includes(a))) continue
+        // (not sides an earlier event only guessed: one guess is not built on another)
+        if (!e.actor.length || !e.recipient.length || e.actor.some((a) => e.recipient.includes(a)) || guessed(e)) continue
         const ids = notActorSide(uniq([...e.actor, ...e.recipient]))
         if (ids.length) return { ids, rule: 'recipient-both-sides' }
       }
@@ -810,6 +894,79 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const before = recentEvents().find((e) => tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= si - 1 && e.actor.some((a) => actorIds.includes(a)) && e.recipient.length)
       const ids = before ? notActorSide(before.recipient) : []
       return ids.length ? { ids, rule: 'recipient-addressed-again' } : undefined
+    }
+
+    /**
+     * A verb of the pack's `topic-verbs` (comment, discuss; komentoj, diskutoj) a few words before the trigger in its
+     * clause, with the clause's subject (or the reporter, when the verb reports) before it and no participant between
+     * it and the trigger: the token after the verb (the trigger names its topic), else undefined.
+     */
+    function topicVerb(): number | undefined {
+      if (!topicVerbs.size) return undefined
+      for (let i = trig - 1; i >= Math.max(clause.from, trig - 5); i--) {
+        const t = tokens[i]!
+        if (!topicVerbs.has(t.norm) && !anyIn(t.lemmas, topicVerbs)) continue
+        const subject = subjects[0] ?? reporter
+        return subject && subject.to <= i && !participantsIn(i + 1, trig, sources).length ? i + 1 : undefined
+      }
+      return undefined
+    }
+
+    /**
+     * The trigger is a verb right after a coordinator (and, dhe; a clitic or an adverb may stand between: dhe e akuzoi),
+     * in the sentence of a reporting verb whose reporter is the subject, with no subject of its own and no punctuation
+     * since the cue.
+     */
+    function coordinatedWithCue(): number | undefined {
+      if (!cueBefore || subjects.length) return undefined
+      // (a coordinator that is also an article is the clitic: Tirana e mbështet)
+      const coordinator = (i: number) => pack.inClass('coordinator', tokens[i]!.norm) && !isArticle(i)
+      let k = trig - 1
+      while (k > cueBefore.to && k >= trig - 2 && tokens[k]!.isWord && tokens[k]!.shape === 'x' && !coordinator(k)) k--
+      if (k <= cueBefore.to || !coordinator(k)) return undefined
+      return tokens.slice(cueBefore.to, k).every((t) => t.isWord || t.text === '-') && !participantsIn(k, trig, new Set()).length ? k : undefined
+    }
+
+    /**
+     * A definite description right after a verb trigger, as its object (urged the court, accused the army; sq the
+     * object forms of the pack's `anaphora-noun`: i kërkoi qeverisë), read as definiteSubject reads a subject; not
+     * the actor itself.
+     */
+    function definiteObject(): Participant | undefined {
+      if (match.to >= clause.to) return undefined
+      const o = definiteSubject(match.to, Math.min(clause.to, match.to + 3), actor)
+      if (!o) return undefined
+      const id = resolve(o), actorIdsNow = actor.map((p) => resolve(p))
+      if (!id || actorIdsNow.includes(id)) return undefined
+      return o
+    }
+
+    /**
+     * A participle set off by a comma after a noun, its agent phrase right after it, is a reduced passive (the truce,
+     * brokered by Qatar, …; armëpushimi, i ndërmjetësuar nga Katari, …): the agent acts; the one acted on is the name
+     * that closes the phrase before the comma, if a name does, else unsaid (never the sentence's subject).
+     */
+    function reducedPassive(): { agent: Participant; patient?: Participant } | undefined {
+      let k = trig - 1
+      if (k > sFrom && isArticle(k)) k--
+      if (k <= sFrom || tokens[k]!.text !== ',') return undefined
+      const by = after[0]
+      if (!by || by.from !== match.to + 1 || roleOf(by, match.to) !== 'agent' || !passiveAgents.has(tokens[match.to]!.norm)) return undefined
+      const named = mentionAt(doc, k - 1)
+      const patient = named && !sources.has(named.entityId) ? { from: named.from, to: named.to, entityId: named.entityId } : undefined
+      return { agent: by, ...(patient ? { patient } : {}) }
+    }
+
+    /**
+     * A passive verb has no object: a bare participant in the next clause, opened by a clause marker (pasi, after,
+     * because), is that clause's subject (the convoy was let through after Egypt intervened; kolona u lejua të kalonte
+     * pasi Egjipti ndërhyri). (After an active verb it may still be the one the act concerns — would not return to
+     * the table until the rebels freed the hostages — so that is left as it was.)
+     */
+    function subordinateSubject(p: Participant): boolean {
+      if (p.from < clause.to || !isPassive) return false
+      const next = clauses[ci + 1]
+      return !!next && p.from >= next.from && tokens[next.from]!.isWord && pack.inClass('clause-marker', tokens[next.from]!.norm)
     }
 
     /** The content preposition within a few words after the trigger, and the phrase it opens, up to `limit`. */
@@ -858,7 +1015,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (!prev || !['REQUEST', 'ACCUSE', 'COERCE'].includes(prev.type) || !prev.recipient.length) return []
       const [pFrom, pTo] = doc.tokenRange(prev.trigger)
       if (tokens[pFrom]!.sentence !== sentence || pTo > trig || pFrom < clause.from) return []
-      return participantsIn(pTo, trig, sources).filter((p) => { const id = resolve(p); return !!id && prev.recipient.includes(id) })
+      const named = participantsIn(pTo, trig, sources).filter((p) => { const id = resolve(p); return !!id && prev.recipient.includes(id) })
+      // (or the definite description it was addressed by: accused the alliance of aggression)
+      const described = definiteObjects.get(prev)
+      return named.length || !described ? named : [described]
     }
 
     /**
@@ -871,7 +1031,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
      * through an adjective (the army). In a language without such determiners the class lists the definite forms that
      * open the clause (Qeveria, Ushtria).
      */
-    function definiteSubject(from = clause.from, to = trig): Participant | undefined {
+    function definiteSubject(from = clause.from, to = trig, skip: readonly Participant[] = []): Participant | undefined {
       const openers = pack.list('anaphora-determiners'), kinds = cls('anaphora-noun')
       let head: string | undefined, at = -1
       if (!openers.size) {
@@ -881,9 +1041,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       }
       for (let i = from; !head && i < to - 1; i++) {
         if (!openers.has(tokens[i]!.norm)) continue
-        const next = tokens[i + 1]!
-        const kind = kinds && matchClass(kinds, tokens, i + 1, i + 2).length > 0
-        if ((isCueWord(doc, next) || pack.inClass('org-word', next.norm) || kind) && !mentionAt(doc, i + 1)) { head = next.norm; at = i + 1; break }
+        const describes = (j: number) => j < to && !mentionAt(doc, j) &&
+          (isCueWord(doc, tokens[j]!) || pack.inClass('org-word', tokens[j]!.norm) || (!!kinds && matchClass(kinds, tokens, j, j + 1).length > 0))
+        if (describes(i + 1)) { head = tokens[i + 1]!.norm; at = i + 1; break }
+        // (one lower-case modifier may stand before the noun: the rebel group, the paramilitary force)
+        const modifier = tokens[i + 1]!
+        if (modifier.isWord && modifier.shape === 'x' && !mentionAt(doc, i + 1) && !adjectiveTokens.has(i + 1) && describes(i + 2)) { head = tokens[i + 2]!.norm; at = i + 2; break }
         return undefined
       }
       if (!head) return undefined
@@ -907,7 +1070,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
         return false
       }
       // (a name holding the word is a strong cue, looked for ten sentences back; a title two)
-      const far = mentionsIn(doc, doc.sentenceTokens[Math.max(0, si - 10)]![0], from).filter((m) => !sources.has(m.entityId)).reverse()
+      const skipIds = new Set(skip.map((q) => q.entityId))
+      const far = mentionsIn(doc, doc.sentenceTokens[Math.max(0, si - 10)]![0], from).filter((m) => !sources.has(m.entityId) && !skipIds.has(m.entityId)).reverse()
       const earlier = far.filter((m) => m.from >= back)
       const hit = earlier.find((m) => named(m) || titled(m)) ?? far.find(named)
       if (hit) return { from: hit.from, to: hit.to, entityId: hit.entityId }
@@ -919,11 +1083,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const kind = kinds ? matchClass(kinds, tokens, at, at + 1)[0]?.value : undefined
       // (only when one organisation, or one state, is in view: otherwise which one is meant is a guess)
       if (kind === 'ORG') {
-        const orgs = earlier.filter((m) => doc.entity(m.entityId)?.type === 'ORG')
+        const orgs = earlier.filter((m) => doc.entity(m.entityId)?.type === 'ORG' && !skip.some((q) => q.from === m.from))
         return orgs.length && orgs.every((m) => m.entityId === orgs[0]!.entityId) ? { from: orgs[0]!.from, to: orgs[0]!.to, entityId: orgs[0]!.entityId } : undefined
       }
       if (kind === 'STATE') {
-        const withState = participantsIn(back, from, sources).reverse().filter((x) => (x.country ?? countryOf(x.entityId)) !== undefined)
+        // (those skipped — an object's own subject — are not in view)
+        const withState = participantsIn(back, from, sources).reverse().filter((x) => (x.country ?? countryOf(x.entityId)) !== undefined && !skip.some((q) => q.from === x.from))
         const country = withState[0] ? (withState[0].country ?? countryOf(withState[0].entityId)) : undefined
         if (!country || withState.some((x) => (x.country ?? countryOf(x.entityId)) !== country)) return undefined
         return { from: withState[0]!.from, to: withState[0]!.to, country }
@@ -1045,7 +1210,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
 /** Event types that may well have no other side (a patrol, a march): never given one from the story's dyad. */
 const ONE_SIDED = new Set<PloverType>(['MOBILIZE', 'PROTEST'])
 /** Argument rules that guessed a recipient from the sentences around: such events do not vote for the dyad. */
-const GUESSED = ['recipient-from-context', 'recipient-from-sibling']
+const GUESSED = ['recipient-from-context', 'recipient-from-sibling', 'recipient-answered-lead']
 const GUESSED_ENDINGS = GUESSED.map((g) => '.' + g)
 const guessed = (e: Event) => !!e.argumentRules?.some((r) => GUESSED_ENDINGS.some((g) => r.endsWith(g)))
 

@@ -80,6 +80,9 @@ export function roleOf(doc: KronikaDocument, from: number, floor: number): strin
   if (!roles) return undefined
   let stop = Math.max(floor, from - 3)
   for (let k = from - 1; k >= stop; k--) {
+    // a word written as a clause marker opens a clause, not a phrase, even when a lemma of it is a preposition (sq
+    // pasi, "after": pasi Egjipti ndërhyu — Egypt is the subject, not governed by pas)
+    if (markerNotPreposition(doc, tokens[k]!)) break
     const r = matchClass(roles, tokens, k, from)[0]
     // a form valued `through` names the place itself (the town of): the role is the preposition's before it
     if (r?.value === 'through') { stop = Math.max(floor, k - 3); continue }
@@ -90,6 +93,11 @@ export function roleOf(doc: KronikaDocument, from: number, floor: number): strin
     if (!tokens[k]!.isWord && tokens[k]!.text !== '-') break
   }
   return undefined
+}
+
+/** A token whose own form is a one-word clause marker and no one-word role preposition (only a lemma of it may be one). */
+function markerNotPreposition(doc: KronikaDocument, t: Token): boolean {
+  return doc.pack.inClass('clause-marker', t.norm) && !doc.pack.oneWordForms('role-preposition').has(t.norm)
 }
 
 /** Whether a form valued `none` starting d tokens before token k (and before `limit`) covers it. */

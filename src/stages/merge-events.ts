@@ -114,7 +114,9 @@ export function mergeEvents(doc: KronikaDocument, ctx: PipelineContext): void {
       }
     }
     // (a side is never both: the one attacked is not the attacker told in another mention)
-    if (!target.actor.length) target.actor = ev.actor.filter((a) => !target!.recipient.includes(a))
+    // (a noun's actor guessed from an earlier clause — if attacks on civilians continued — is no actor of the act it reports)
+    const guessedActor = anaphoric && (ev.argumentRules ?? [])[0]?.endsWith('.args-dropped-subject')
+    if (!target.actor.length && !guessedActor) target.actor = ev.actor.filter((a) => !target!.recipient.includes(a))
     if (!target.recipient.length) target.recipient = ev.recipient.filter((r) => !target!.actor.includes(r))
     if (!target.place && ev.place) target.place = ev.place
     if (!target.time && ev.time) target.time = ev.time
