@@ -6,8 +6,8 @@
  * normal form and lemmas within a `keyGeneration()`, so per-key arrays need no check: `tokenKeys(tokens)` gives the
  * keys of a token array (computed once, then kept with the array), and a cache compares its generation before use.
  *
- * The keys of a token array are computed when first asked for; a stage that changes lemmas afterwards (analyse)
- * calls `forgetTokenKeys`.
+ * The keys of a token array are computed when first asked for; a stage that changes lemmas afterwards calls
+ * `forgetTokenKeys` (analyse does, then computes the document's keys at once, so `tokenKey` finds them).
  */
 import type { Token } from './token.js'
 
@@ -22,8 +22,15 @@ const FORM_SLOTS = 200_000
 
 let generation = 1
 let nextKey = 0
-/** The last entry found for a form number (the form numbers of two packs overlap: checked, else looked up by text). */
-let byForm: Array<Entry | undefined> = []
+/**
+ * The last entry found for each form number (the form numbers of two packs overlap: checked, else looked up by
+ * text), as parallel arrays read for every token of every document: the text, normal form and lemmas it is for,
+ * and its key.
+ */
+let formText: Array<string | undefined> = []
+let formNorm: Array<string | undefined> = []
+let formLemmas: Array<readonly string[] | undefined> = []
+let formKeys = new Int32Array(1024)
 let byText = new Map<string, Entry[]>()
 
 /** The current generation: keys of an earlier one mean nothing now. */
@@ -47,16 +54,16 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 export function formKey(t: Token): number {
   const id = t.form
   const slot = id !== undefined && id < FORM_SLOTS
-  if (slot) {
-    const e = byForm[id]
-    if (e && e.text === t.text && e.norm === t.norm && sameStrings(e.lemmas, t.lemmas)) return e.key
+  if (slot && formText[id] === t.text && formNorm[id] === t.norm) {
+    const lemmas = formLemmas[id]!
+    if (lemmas === t.lemmas || sameStrings(lemmas, t.lemmas)) return formKeys[id]!
   }
   let list = byText.get(t.text)
   let found: Entry | undefined
   if (list) for (const e of list) if (e.norm === t.norm && sameStrings(e.lemmas, t.lemmas)) { found = e; break }
   if (!found) {
     if (nextKey >= KEY_LIMIT) {
-      generation++; nextKey = 0; byForm = []; byText = new Map(); list = undefined
+      generation++; nextKey = 0; formText = []; formNorm = []; formLemmas = []; byText = new Map(); list = undefined
     }
     found = { text: t.text, norm: t.norm, lemmas: t.lemmas, key: nextKey++ }
     if (t.text.length > LONGEST_KEPT) return found.key
@@ -64,8 +71,9 @@ export function formKey(t: Token): number {
   }
   if (slot) {
     // grown one slot at a time, so the array stays a plain one (a far write would make it a slow sparse one)
-    while (byForm.length <= id) byForm.push(undefined)
-    byForm[id] = found
+    while (formText.length <= id) { formText.push(undefined); formNorm.push(undefined); formLemmas.push(undefined) }
+    if (id >= formKeys.length) { const k = new Int32Array(Math.max(id + 1, formKeys.length * 2)); k.set(formKeys); formKeys = k }
+    formText[id] = found.text; formNorm[id] = found.norm; formLemmas[id] = found.lemmas; formKeys[id] = found.key
   }
   return found.key
 }
@@ -92,6 +100,16 @@ export function tokenKeys(tokens: readonly Token[]): TokenKeys {
   }
   lastTokens = tokens; lastKeys = k
   return k
+}
+
+/**
+ * The key of a token: read from the keys of the token array last given to `tokenKeys` when the token is in it (one
+ * comparison), else `formKey(t)`.
+ */
+export function tokenKey(t: Token): number {
+  const i = t.index
+  if (lastTokens !== undefined && lastTokens[i] === t && lastKeys!.generation === generation) return lastKeys!.keys[i]!
+  return formKey(t)
 }
 
 /** Drops the kept keys of a token array whose lemmas (or tokens) changed. */
