@@ -16,7 +16,7 @@
  */
 import type { Token } from '../text/token.js'
 import { fold } from '../text/fold.js'
-import { formKey, keyCount, keyGeneration, tokenKeys } from '../text/form-keys.js'
+import { documentKeys, formKey, keyCount, keyGeneration, tokenKeys } from '../text/form-keys.js'
 
 export interface WordClassEntry {
   /** Folded tokens of the form (one or more words). */
@@ -167,30 +167,30 @@ const BUILT_IN: Record<string, (t: Token) => boolean> = {
 const NO_FORMS: Array<{ to: number; value: string }> = Object.freeze([]) as unknown as Array<{ to: number; value: string }>
 
 /**
- * Which word forms start no form of a class, remembered per class by the token's form number (the segmenter's;
- * small numbers go to the most frequent words, which come first). The answer depends only on the token's normal
- * form and lemmas, so a form number's slot holds the ones it was found for; when another token of that number
- * comes with others, the slot gets a new generation and every class's memory of it lapses.
+ * Which word forms start no form of a class, remembered per class by form key (src/text/form-keys.ts) for the
+ * tokens of the current document: the answer depends only on the token's normal form and lemmas, which its key
+ * stands for. Keys below MEMO_KEYS (given first to the words met first, so to most frequent ones) are remembered; a
+ * new generation of keys empties the memory. Tokens of another array are looked up without it.
  */
-const MEMO_FORMS = 16384
-const slotNorm: Array<string | undefined> = new Array<string | undefined>(MEMO_FORMS).fill(undefined)
-const slotLemmas: Array<readonly string[] | undefined> = new Array<readonly string[] | undefined>(MEMO_FORMS).fill(undefined)
-const slotGeneration = new Uint32Array(MEMO_FORMS)
-let generation = 0
+const MEMO_KEYS = 65536
 const NEGATIVE = Symbol('forms starting no form of the class')
-type Memoised = WordClass & { [NEGATIVE]?: Uint32Array }
+interface Negative { generation: number; keys: Uint8Array }
+type Memoised = WordClass & { [NEGATIVE]?: Negative }
 
 /** Matches the forms of a word class starting at token `at`; returns every possible end, longest first (read only). */
 export function matchClass(cls: WordClass, tokens: readonly Token[], at: number, limit = tokens.length): Array<{ to: number; value: string }> {
   const first = tokens[at]
   if (!first) return NO_FORMS
   // asked thousands of times per article, mostly of words that start no form: those answers are remembered
-  const id = first.form
-  let negative: Uint32Array | undefined
-  if (id !== undefined && id < MEMO_FORMS && generation < 0xffffffff) {
-    if (slotNorm[id] !== first.norm || slotLemmas[id] !== first.lemmas) { slotNorm[id] = first.norm; slotLemmas[id] = first.lemmas; slotGeneration[id] = ++generation }
-    negative = (cls as Memoised)[NEGATIVE] ??= new Uint32Array(MEMO_FORMS)
-    if (negative[id] === slotGeneration[id]) return NO_FORMS
+  const keys = documentKeys(tokens)
+  const key = keys ? keys[at]! : MEMO_KEYS
+  let negative: Uint8Array | undefined
+  if (key < MEMO_KEYS) {
+    let memo = (cls as Memoised)[NEGATIVE]
+    const generation = keyGeneration()
+    if (!memo || memo.generation !== generation) (cls as Memoised)[NEGATIVE] = memo = { generation, keys: new Uint8Array(MEMO_KEYS) }
+    negative = memo.keys
+    if (negative[key] === 1) return NO_FORMS
   }
   let out: Array<{ to: number; value: string }> | undefined
   const entries = cls.get(first.norm)
@@ -212,7 +212,7 @@ export function matchClass(cls: WordClass, tokens: readonly Token[], at: number,
     if (list) for (const e of list) if (e.tokens.length === 1) return [{ to: at + 1, value: e.value }]
   }
   // no entry under the normal form and none of one word under a lemma: nothing starts here, wherever the token is
-  if (negative && !entries) negative[id!] = slotGeneration[id!]!
+  if (negative && !entries) negative[key] = 1
   return NO_FORMS
 }
 

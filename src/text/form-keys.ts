@@ -112,6 +112,11 @@ export function tokenKey(t: Token): number {
   return formKey(t)
 }
 
+/** The keys of the token array last given to `tokenKeys` (the current document's) when these are its tokens, else undefined. */
+export function documentKeys(tokens: readonly Token[]): Int32Array | undefined {
+  return tokens === lastTokens && lastKeys!.generation === generation ? lastKeys!.keys : undefined
+}
+
 /** Drops the kept keys of a token array whose lemmas (or tokens) changed. */
 export function forgetTokenKeys(tokens: readonly Token[]): void {
   kept.delete(tokens)
