@@ -855,7 +855,16 @@ export function findAll<R extends { pattern: CompiledPattern }>(rules: readonly 
 
 /** The capture of that name, if any; repeated captures of one name are joined into one token range. */
 export function capture(m: PatternMatch, name: string): Capture | undefined {
-  const all = m.captures.filter((c) => c.name === name)
-  if (all.length <= 1) return all[0]
+  // one pass, and no array unless the name is captured more than once
+  const caps = m.captures
+  let first: Capture | undefined
+  let all: Capture[] | undefined
+  for (let k = 0; k < caps.length; k++) {
+    const c = caps[k]!
+    if (c.name !== name) continue
+    if (!first) first = c
+    else (all ??= [first]).push(c)
+  }
+  if (!all) return first
   return { name, from: Math.min(...all.map((c) => c.from)), to: Math.max(...all.map((c) => c.to)), value: all.map((c) => c.value).join(' ') }
 }
