@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { capture, compilePattern, findAll, matchAt, matchClass, requirements, RuleIndex, testRequirements, type Capture, type CompiledPattern, type PatternMatch, type WordClasses } from './token-pattern.js'
 import { makeToken } from '../stages/segment.js'
 import type { Token } from '../text/token.js'
+import { forgetTokenKeys, formKey, keyGeneration, tokenKeys } from '../text/form-keys.js'
 
 function tokens(text: string): Token[] {
   const out: Token[] = []
@@ -292,4 +293,41 @@ test('property: shared runs of {cap}+, {digits}+ and other repeated built-in cla
     const { shared, plain } = bothWays(rules, sentences.map(sentenceTokens), classes, backwards ? (n) => [...Array(n).keys()].reverse() : undefined)
     assert.deepEqual(shared, plain, sources.join(' ; '))
   }), { numRuns: 3000, seed: 31 })
+})
+
+test('a rule index answers the same before and after the form keys start a new generation', () => {
+  const rule = { pattern: compilePattern('{cap} ~shkoj') }
+  const other = { pattern: compilePattern('b c') }
+  const index = new RuleIndex([rule, other], classes)
+  const toks = sentenceTokens(['Kim', 'shkoi', 'b', 'c'])
+  const answers = () => {
+    index.scope(toks, 0, 4)
+    return [toks.map((_, i) => [...index.possibleIdsAt(toks, i)]), toks.map((t) => index.candidateIds(t))]
+  }
+  const before = answers()
+  index.scope(toks, 0, 4)
+  const generation = keyGeneration()
+  for (let n = 0; keyGeneration() === generation; n++) formKey(makeToken(`x${n}`, 0, `x${n}`.length, 0, 0, ''))
+  // asked within the scope found before the new generation, then in a new scope
+  assert.deepEqual(toks.map((_, i) => [...index.possibleIdsAt(toks, i)]), before[0])
+  assert.deepEqual(answers(), before)
+})
+
+test('matchClass answers the same on the current document, whose answers it remembers by form key, as on another array', () => {
+  const weekday = classes.get('weekday')!
+  const doc = sentenceTokens(['e', 'hënë', 'a', 'hënës', 'hënës', 'e', 'b', 'hënë'])
+  const other = [...doc]
+  const answers = (ts: readonly Token[]) => ts.map((_, i) => matchClass(weekday, ts, i))
+  tokenKeys(doc)
+  const plain = answers(other)
+  // asked twice: the second time the negative answers come from memory
+  assert.deepEqual(answers(doc), plain)
+  assert.deepEqual(answers(doc), plain)
+  // a form given a lemma (the analyse stage) gets a new key: its answer is found again, not remembered
+  doc[3]!.lemmas = doc[4]!.lemmas = ['henen']
+  forgetTokenKeys(doc)
+  tokenKeys(doc)
+  const withLemma = answers([...doc])
+  assert.deepEqual(withLemma[3], [{ to: 4, value: '1' }])
+  assert.deepEqual(answers(doc), withLemma)
 })

@@ -16,6 +16,7 @@
  */
 import type { Token } from '../text/token.js'
 import { fold } from '../text/fold.js'
+import { documentKeys, formKey, keyCount, keyGeneration, tokenKeys } from '../text/form-keys.js'
 
 export interface WordClassEntry {
   /** Folded tokens of the form (one or more words). */
@@ -166,30 +167,30 @@ const BUILT_IN: Record<string, (t: Token) => boolean> = {
 const NO_FORMS: Array<{ to: number; value: string }> = Object.freeze([]) as unknown as Array<{ to: number; value: string }>
 
 /**
- * Which word forms start no form of a class, remembered per class by the token's form number (the segmenter's;
- * small numbers go to the most frequent words, which come first). The answer depends only on the token's normal
- * form and lemmas, so a form number's slot holds the ones it was found for; when another token of that number
- * comes with others, the slot gets a new generation and every class's memory of it lapses.
+ * Which word forms start no form of a class, remembered per class by form key (src/text/form-keys.ts) for the
+ * tokens of the current document: the answer depends only on the token's normal form and lemmas, which its key
+ * stands for. Keys below MEMO_KEYS (given first to the words met first, so to most frequent ones) are remembered; a
+ * new generation of keys empties the memory. Tokens of another array are looked up without it.
  */
-const MEMO_FORMS = 16384
-const slotNorm: Array<string | undefined> = new Array<string | undefined>(MEMO_FORMS).fill(undefined)
-const slotLemmas: Array<readonly string[] | undefined> = new Array<readonly string[] | undefined>(MEMO_FORMS).fill(undefined)
-const slotGeneration = new Uint32Array(MEMO_FORMS)
-let generation = 0
+const MEMO_KEYS = 65536
 const NEGATIVE = Symbol('forms starting no form of the class')
-type Memoised = WordClass & { [NEGATIVE]?: Uint32Array }
+interface Negative { generation: number; keys: Uint8Array }
+type Memoised = WordClass & { [NEGATIVE]?: Negative }
 
 /** Matches the forms of a word class starting at token `at`; returns every possible end, longest first (read only). */
 export function matchClass(cls: WordClass, tokens: readonly Token[], at: number, limit = tokens.length): Array<{ to: number; value: string }> {
   const first = tokens[at]
   if (!first) return NO_FORMS
   // asked thousands of times per article, mostly of words that start no form: those answers are remembered
-  const id = first.form
-  let negative: Uint32Array | undefined
-  if (id !== undefined && id < MEMO_FORMS && generation < 0xffffffff) {
-    if (slotNorm[id] !== first.norm || slotLemmas[id] !== first.lemmas) { slotNorm[id] = first.norm; slotLemmas[id] = first.lemmas; slotGeneration[id] = ++generation }
-    negative = (cls as Memoised)[NEGATIVE] ??= new Uint32Array(MEMO_FORMS)
-    if (negative[id] === slotGeneration[id]) return NO_FORMS
+  const keys = documentKeys(tokens)
+  const key = keys ? keys[at]! : MEMO_KEYS
+  let negative: Uint8Array | undefined
+  if (key < MEMO_KEYS) {
+    let memo = (cls as Memoised)[NEGATIVE]
+    const generation = keyGeneration()
+    if (!memo || memo.generation !== generation) (cls as Memoised)[NEGATIVE] = memo = { generation, keys: new Uint8Array(MEMO_KEYS) }
+    negative = memo.keys
+    if (negative[key] === 1) return NO_FORMS
   }
   let out: Array<{ to: number; value: string }> | undefined
   const entries = cls.get(first.norm)
@@ -211,7 +212,7 @@ export function matchClass(cls: WordClass, tokens: readonly Token[], at: number,
     if (list) for (const e of list) if (e.tokens.length === 1) return [{ to: at + 1, value: e.value }]
   }
   // no entry under the normal form and none of one word under a lemma: nothing starts here, wherever the token is
-  if (negative && !entries) negative[id!] = slotGeneration[id!]!
+  if (negative && !entries) negative[key] = 1
   return NO_FORMS
 }
 
@@ -503,16 +504,12 @@ function sequenceKeys(els: readonly Element[], classes: WordClasses): Set<string
 const PREFIX_KEY = 3
 const prefixKey = (s: string) => '\u0000' + s.slice(0, PREFIX_KEY)
 
-interface FormFacts<R> { text: string; lemmas: string[]; rules: R[] | undefined; ids: number[] | undefined; meets: number[] | undefined; group: IdGroup | undefined; scope: number }
 
 /**
  * One list of candidate rule ids, shared by every form with that list (most capitalised words have the same one),
  * with the part of it possible in the current scope, found once per scope rather than per token.
  */
 interface IdGroup { ids: number[]; stamp: number; possible: number[] }
-
-/** Form numbers below this are kept in an array; others (never, from the segmenter) by text. */
-const FORM_SLOTS = 200_000
 
 /** Patterns indexed by the forms their first token can have, for scanning a text quickly. */
 export class RuleIndex<R extends { pattern: CompiledPattern }> {
@@ -585,23 +582,31 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   scope(tokens: readonly Token[], from: number, to: number): void {
     const met = this.met
     const stamp = ++this.scopes
-    // what is known of each token's form is kept for the scope, so `candidateIdsAt` need not look it up again
-    const scoped = this.scoped
-    this.scopeTokens = tokens; this.scopeFrom = from; this.scopeTo = to; scoped.length = 0
+    // the tokens' form keys, found once per document for every index; what this index knows of a form is kept by
+    // key in typed arrays (read for every token of every sentence: small and dense)
+    const { keys, generation } = tokenKeys(tokens)
+    if (generation !== this.generation) this.restart(generation)
+    this.reserve(keyCount())
+    this.scopeTokens = tokens; this.scopeFrom = from; this.scopeTo = to; this.scopeKeys = keys; this.scopeGeneration = generation
+    const seen = this.seen, meetsAt = this.meetsAt
     for (let i = from; i < to; i++) {
-      const f = this.facts(tokens[i]!)
-      scoped.push(f)
+      const key = keys[i]!
       // a form met again in the scope (the, of, a comma) meets nothing new
-      if (f.scope === stamp) continue
-      f.scope = stamp
-      const ids = f.meets ?? this.meets(tokens[i]!)
-      for (let k = 0; k < ids.length; k++) met[ids[k]!] = stamp
+      if (seen[key] === stamp) continue
+      seen[key] = stamp
+      let at = meetsAt[key]!
+      if (at === 0) at = this.findMeets(key, tokens[i]!)
+      if (at < 0) continue
+      const flat = this.meetsFlat
+      for (let k = at + 1, end = at + 1 + flat[at]!; k < end; k++) met[flat[k]!] = stamp
     }
   }
 
   private scopeTokens: readonly Token[] = []
   private scopeFrom = 0
   private scopeTo = 0
+  private scopeKeys: Int32Array = new Int32Array(0)
+  private scopeGeneration = 0
 
   /**
    * `matchAt` of the rule at that position of `rules` at token i: the same match. A rule starting with a repeated
@@ -649,24 +654,28 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
       run.stop[k] = bestStop; run.restEnd[k] = bestEnd; run.restCaps[k] = bestCaps
     }
   }
-  private readonly scoped: Array<FormFacts<R>> = []
+  /** The form key of token i when it is in the current scope of these tokens, else -1. */
+  private scopedKey(tokens: readonly Token[], i: number): number {
+    // (keys of an earlier generation, if a token met since started a new one, mean nothing)
+    return tokens === this.scopeTokens && i >= this.scopeFrom && i < this.scopeTo && this.scopeGeneration === this.generation ? this.scopeKeys[i]! : -1
+  }
 
-  /** `candidateIds(tokens[i])`, by what `scope` found when i is in the current scope of these tokens. */
   /**
    * The ids of the rules that may match at token i and are possible in the current scope (`possible`), in file
    * order; i must be in the scope. The list is the index's: read it before the next `scope`, do not change it.
    */
   possibleIdsAt(tokens: readonly Token[], i: number): readonly number[] {
-    const f = tokens === this.scopeTokens && i >= this.scopeFrom && i < this.scopeTo ? this.scoped[i - this.scopeFrom] : undefined
-    if (!f) return this.candidateIds(tokens[i]!).filter((id) => this.possible(id))
-    let g = f.group
-    if (!g) {
-      const ids = f.ids ?? this.candidateIds(tokens[i]!)
-      const key = ids.join(',')
-      g = this.groups.get(key)
-      if (!g) this.groups.set(key, g = { ids, stamp: 0, possible: [] })
-      f.group = g
+    const key = this.scopedKey(tokens, i)
+    if (key < 0) return this.candidateIds(tokens[i]!).filter((id) => this.possible(id))
+    let n = this.groupAt[key]!
+    if (n === 0) {
+      const ids = this.idsOf(key, tokens[i]!)
+      const name = ids.join(',')
+      n = this.groupNumbers.get(name) ?? 0
+      if (n === 0) { this.groups.push({ ids, stamp: 0, possible: [] }); this.groupNumbers.set(name, n = this.groups.length) }
+      this.groupAt[key] = n
     }
+    const g = this.groups[n - 1]!
     if (g.stamp !== this.scopes) {
       g.stamp = this.scopes
       const out = g.possible, ids = g.ids
@@ -676,11 +685,14 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
     return g.possible
   }
 
-  private readonly groups = new Map<string, IdGroup>()
+  /** The lists of candidate ids met, each once (`groupAt` holds a form's number in it, plus one). */
+  private readonly groups: IdGroup[] = []
+  private readonly groupNumbers = new Map<string, number>()
 
+  /** `candidateIds(tokens[i])`, by what `scope` found when i is in the current scope of these tokens. */
   candidateIdsAt(tokens: readonly Token[], i: number): number[] {
-    const f = tokens === this.scopeTokens ? this.scoped[i - this.scopeFrom] : undefined
-    return f?.ids ?? this.candidateIds(tokens[i]!)
+    const key = this.scopedKey(tokens, i)
+    return key >= 0 ? this.idsOf(key, tokens[i]!) : this.candidateIds(tokens[i]!)
   }
 
   /** Whether the rule can match in the current scope (every rule can before the first `scope`). */
@@ -697,50 +709,79 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   }
 
   /**
-   * What is known of a word form, by the token's `form` number (else by text, as words repeat): the candidate
-   * rules and the needs it meets. Kept with the text and lemmas they were found with (the analysis shares one
-   * lemma array per form), and used only while both are the token's.
+   * What is known of a word form, by its form key (src/text/form-keys.ts: one per text, normal form and lemmas in
+   * a generation), each found when first asked for: per key, the last scope the form was seen in (`seen`), where
+   * its needs met are in `meetsFlat` (`meetsAt`: 0 not yet known, -1 none, else the place of their count, followed
+   * by them), its candidate list's number in `groups` plus one (`groupAt`, 0 not yet known), its candidate rules
+   * and their ids.
    */
-  private readonly byForm: Array<FormFacts<R> | undefined> = []
-  private readonly byText = new Map<string, FormFacts<R>>()
+  private seen = new Int32Array(0)
+  private meetsAt = new Int32Array(0)
+  private groupAt = new Int32Array(0)
+  private meetsFlat = new Int32Array(1024)
+  private meetsUsed = 1
+  private rulesByKey: Array<R[] | undefined> = []
+  private idsByKey: Array<number[] | undefined> = []
+  private generation = 0
 
-  private facts(t: Token): FormFacts<R> {
-    const id = t.form
-    let hit = id === undefined ? this.byText.get(t.text) : this.byForm[id]
-    if (hit && hit.text === t.text && (hit.lemmas === t.lemmas || (hit.lemmas.length === 0 && t.lemmas.length === 0))) return hit
-    hit = { text: t.text, lemmas: t.lemmas, rules: undefined, ids: undefined, meets: undefined, group: undefined, scope: 0 }
-    if (id !== undefined && id < FORM_SLOTS) {
-      // grown one slot at a time, so the array stays a plain one (a far write would make it a slow sparse one)
-      const byForm = this.byForm
-      while (byForm.length <= id) byForm.push(undefined)
-      byForm[id] = hit
-    }
-    else { if (this.byText.size >= 50_000) this.byText.clear(); this.byText.set(t.text, hit) }
-    return hit
+  /** A new generation of form keys: what was kept by the old keys is dropped. */
+  private restart(generation: number): void {
+    this.seen = new Int32Array(0); this.meetsAt = new Int32Array(0); this.groupAt = new Int32Array(0)
+    this.meetsUsed = 1; this.rulesByKey = []; this.idsByKey = []
+    this.generation = generation
+  }
+
+  /** Room in the per-key arrays for keys below `count` (grown by doubling). */
+  private reserve(count: number): void {
+    if (count <= this.seen.length) return
+    const size = Math.max(count, this.seen.length * 2, 1024)
+    const grow = (a: Int32Array) => { const b = new Int32Array(size); b.set(a); return b }
+    this.seen = grow(this.seen); this.meetsAt = grow(this.meetsAt); this.groupAt = grow(this.groupAt)
+  }
+
+  /** The key of a token's form, in this index's generation. */
+  private keyOf(t: Token): number {
+    const key = formKey(t)
+    const generation = keyGeneration()
+    if (generation !== this.generation) this.restart(generation)
+    return key
   }
 
   /** The rules that may match at this token, in their file order. */
   candidates(t: Token): R[] {
-    const f = this.facts(t)
-    return (f.rules ??= this.find(t))
+    const key = this.keyOf(t)
+    return (this.rulesByKey[key] ??= this.find(t))
   }
 
   /** The positions in `rules` of `candidates(t)`. */
   candidateIds(t: Token): number[] {
-    const f = this.facts(t)
-    if (f.ids) return f.ids
-    const order = this.order
-    return (f.ids = (f.rules ??= this.find(t)).map((r) => order.get(r)!))
+    return this.idsOf(this.keyOf(t), t)
   }
 
-  /** The ids of the needs a token meets (by its normal form or a lemma). */
-  private meets(t: Token): number[] {
-    const f = this.facts(t)
-    if (f.meets) return f.meets
+  /** `candidateIds(t)`, by the key of its form. */
+  private idsOf(key: number, t: Token): number[] {
+    const ids = this.idsByKey[key]
+    if (ids) return ids
+    const order = this.order
+    const rules = (this.rulesByKey[key] ??= this.find(t))
+    return (this.idsByKey[key] = rules.map((r) => order.get(r)!))
+  }
+
+  /** Finds the needs a token's form meets (by its normal form or a lemma), keeps them in `meetsFlat`: their place, or -1. */
+  private findMeets(key: number, t: Token): number {
     const ids = new Set<number>()
-    for (const key of [t.norm, ...t.lemmas]) for (const id of this.needsByKey.get(key) ?? []) ids.add(id)
+    for (const k of [t.norm, ...t.lemmas]) for (const id of this.needsByKey.get(k) ?? []) ids.add(id)
     for (const { id, test } of this.testNeeds) if (test(t)) ids.add(id)
-    return (f.meets = [...ids])
+    if (!ids.size) return (this.meetsAt[key] = -1)
+    const at = this.meetsUsed
+    if (at + 1 + ids.size > this.meetsFlat.length) {
+      const b = new Int32Array(Math.max(this.meetsFlat.length * 2, at + 1 + ids.size)); b.set(this.meetsFlat); this.meetsFlat = b
+    }
+    this.meetsFlat[at] = ids.size
+    let k = at + 1
+    for (const id of ids) this.meetsFlat[k++] = id
+    this.meetsUsed = k
+    return (this.meetsAt[key] = at)
   }
 
   private find(t: Token): R[] {
@@ -814,7 +855,16 @@ export function findAll<R extends { pattern: CompiledPattern }>(rules: readonly 
 
 /** The capture of that name, if any; repeated captures of one name are joined into one token range. */
 export function capture(m: PatternMatch, name: string): Capture | undefined {
-  const all = m.captures.filter((c) => c.name === name)
-  if (all.length <= 1) return all[0]
+  // one pass, and no array unless the name is captured more than once
+  const caps = m.captures
+  let first: Capture | undefined
+  let all: Capture[] | undefined
+  for (let k = 0; k < caps.length; k++) {
+    const c = caps[k]!
+    if (c.name !== name) continue
+    if (!first) first = c
+    else (all ??= [first]).push(c)
+  }
+  if (!all) return first
   return { name, from: Math.min(...all.map((c) => c.from)), to: Math.max(...all.map((c) => c.to)), value: all.map((c) => c.value).join(' ') }
 }

@@ -5,6 +5,7 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { LanguagePack } from '../packs/language-pack.js'
+import { forgetTokenKeys, tokenKeys } from '../text/form-keys.js'
 
 /** Per pack, the lemmas of word forms read as proper names and as other words. */
 const caches = new WeakMap<LanguagePack, { proper: Map<string, string[]>; plain: Map<string, string[]> }>()
@@ -40,4 +41,7 @@ export function analyse(doc: KronikaDocument): void {
     if (!t.isWord || t.shape === 'd' || closed.has(t.norm)) continue
     t.lemmas = cachedLemmas(pack, caches2, t.text, t.shape === 'Xx' || t.shape === 'X')
   }
+  // form keys found before the lemmas were given are not theirs; the document's keys, for every later stage
+  forgetTokenKeys(doc.tokens)
+  tokenKeys(doc.tokens)
 }
