@@ -82,7 +82,15 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
   const groupOf: Group[] = []
   for (const c of cands) {
     let g: Group | undefined
-    if (c.refs.length) {
+    // a one-word name of a known person that is a word of another person's full name given before is that person's
+    // short form, not the known person (Marin after Marin Koskinen is not Sanna Marin)
+    const named = c.refs.length && !c.key.includes(' ') && c.refs.some((r) => r.type === 'PER') && c.refs.every((r) => r.type === 'PER' || r.id.startsWith('place:'))
+      ? groups.find((x) => x.type === 'PER' && !(x.entry && c.refs.includes(x.entry)) && nameWords(x).length > 1 && nameWords(x).includes(c.key))
+      : undefined
+    if (named) {
+      g = named
+      c.rule = `${lang}.entity.short-name`
+    } else if (c.refs.length) {
       const { entry, reason } = choose(c, doc, ctx, chosen, countryCounts)
       chosen.set(entry.id, entry)
       g = byEntry.get(entry.id)
@@ -191,6 +199,11 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
     return entity
   })
   doc.candidateEntity = groupOf.map((g) => ids.get(g)!)
+}
+
+/** The words of a group's name, folded: the KB name's, or the lemma key's of an unlinked name. */
+function nameWords(g: Group): string[] {
+  return (g.entry ? g.entry.name.toLowerCase() : g.key).split(' ')
 }
 
 /** True when a person-title word stands within a few words before the mention, with no other name between. */

@@ -74,7 +74,9 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       const next = tokens[m.to], prev = tokens[m.from - 1]
       if (onlyPlaces && ((next && m.to < to && next.shape === 'Xx' && next.pre === ' ') || (prev && cues.isTitle(prev)))) continue
       // a known person's one-word alias followed by another name is someone else (Francis Moreau)
-      if (cues.active && m.to - m.from === 1 && m.entries.every((e) => e.type === 'PER') && next && m.to < to && next.shape === 'Xx' && next.pre === ' ' &&
+      // (a one-word name of a person and a town, Marin, is read the same way)
+      const personOrTown = m.to - m.from === 1 && m.entries.every((e) => e.type === 'PER' || e.id.startsWith('place:')) && m.entries.some((e) => e.type === 'PER')
+      if (cues.active && personOrTown && next && m.to < to && next.shape === 'Xx' && next.pre === ' ' &&
         !caps[next.sentence] && !cues.notNames.has(next.norm) && !pack.inClass('weekday', next.norm) && !pack.inClass('month', next.norm) && !cues.common.has(next.norm)) continue
       if (cues.active && m.to - m.from === 1) {
         // a name that is also a common word (Police, Surprise, WHO in a headline) needs "in"/"near" before it, unless it is a country
@@ -85,7 +87,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       }
       // a town's name after a given name or an initial is a surname (Justin Marshall, J. Ratcliffe); a known person's
       // surname after another given name is someone else's (Naina Yeltsin)
-      const onlyPeople = m.to - m.from === 1 && m.entries.every((e) => e.type === 'PER')
+      const onlyPeople = personOrTown
       const countryOnly = m.to - m.from === 1 && m.entries.every((e) => e.id.startsWith('country:'))
       if (cues.active && (onlyPlaces || onlyPeople || countryOnly) && prev && m.from > from && !caps[tokens[m.from]!.sentence] &&
         ((prev.shape === 'Xx' && cues.given.has(prev.norm) && tokens[m.from]!.pre === ' ') || (prev.text === '.' && isInitial(tokens, m.from - 2)))) continue
@@ -229,6 +231,20 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const nameLike = (t: Token): boolean => (cues.active && isInitial(tokens, t.index) && tokens[t.index + 2]?.shape === 'Xx' && tokens[t.index + 2]!.sentence === t.sentence) || t.isWord && (t.shape === 'Xx' || t.shape === 'X') && !cues.isNotName(t) && !isCue(t) && !gaz.nationality(t, pack) &&
     !(cues.active && (notNames.has(withoutPossessive(t, cues)) || (t.pre === '' && /^['’]$/u.test(tokens[t.index - 1]?.text ?? '') && t.norm.length === 1) || cues.groups.has(withoutPossessive(t, cues)) || gaz.nationalityAt(tokens, t.index, pack)?.to === t.index + 2 || cues.isCalendarWord(t) || (quiet(t.index) && cues.common.has(withoutPossessive(t, cues)))))
   const pending: MentionCandidate[] = []
+  // the last words of the persons' names given in full so far, in their base forms (Tom Fletcher → fletcher), for
+  // packs whose capitals cannot tell a lone surname from a common word: Fletcheri, Fletcherit, a sentence's first word
+  const surnames = new Map<string, string>()
+  const addSurname = (c: MentionCandidate) => {
+    if (c.type !== 'PER' || c.tokenTo - c.tokenFrom < 2 || !tokens[c.tokenTo - 1]!.isWord) return
+    const key = c.key.split(' ').slice(-1)[0]!
+    for (const f of tokenForms(tokens[c.tokenTo - 1]!)) if (f.length > 2) surnames.set(f, key)
+  }
+  if (!cues.active) for (const c of all) addSurname(c)
+  const surnameOf = (t: Token): string | undefined => {
+    if (!surnames.size || t.shape !== 'Xx') return undefined
+    for (const f of tokenForms(t)) { const k = surnames.get(f); if (k) return k }
+    return undefined
+  }
   for (const [from, to] of doc.sentenceTokens) {
     for (let i = from; i < to; i++) {
       if (taken[i] || !nameLike(tokens[i]!)) continue
@@ -267,12 +283,22 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
         i = j - 1
         continue
       }
+      const surname = single ? surnameOf(first) : undefined
+      if (surname) {
+        const c = candidate(doc, i, j, 'PER', `${lang}.entity.surname`, [])
+        c.key = surname
+        all.push(c)
+        i = j - 1
+        continue
+      }
       if (sentenceInitial && single && !given.has(first.norm)) { i = j - 1; continue }
       if (single && first.shape === 'Xx' && first.text.length < 2) { i = j - 1; continue }
       const type: MentionCandidate['type'] = afterTitle || given.has(first.norm) ? 'PER' : 'MISC'
       const rule = afterTitle ? `${lang}.entity.after-title` : given.has(first.norm) ? `${lang}.entity.given-name` : `${lang}.entity.capitalised`
       if (type === 'MISC' && single && (sentenceInitial || first.shape === 'Xx' && !/\d|-/.test(first.text))) { i = j - 1; continue }
-      all.push(candidate(doc, i, j, type, rule, []))
+      const c = candidate(doc, i, j, type, rule, [])
+      all.push(c)
+      addSurname(c)
       i = j - 1
     }
   }
