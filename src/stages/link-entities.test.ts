@@ -34,3 +34,9 @@ test('en: the known person named in full keeps her short form', () => {
   assert.equal(e?.[0], 'Sanna Marin')
   assert.equal((e?.[1] as string[]).length, 2)
 })
+
+test('en: an ombudsman title is not part of the name, and the surname later joins the person', () => {
+  const e = holding('The national Ombudsman Pedro Salvatierra urged the army to free the prisoners. Salvatierra said he would visit the camp.', 'en', 'Salvatierra')
+  assert.deepEqual(e?.[0], 'Pedro Salvatierra')
+  assert.equal((e?.[1] as string[]).length, 2)
+})
