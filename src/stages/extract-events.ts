@@ -13,7 +13,7 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { Token } from '../text/token.js'
-import type { Attribution, Event, Modality, PloverType, Stance } from '../record/schema.js'
+import type { Attribution, Entity, Event, Modality, PloverType, Stance } from '../record/schema.js'
 import { findAll, matchClass, type WordClass } from '../patterns/token-pattern.js'
 import { isCueWord, mentionAt, mentionsIn, roleOf as roleOfMention } from './mentions.js'
 import { entityForCountry } from './country-entities.js'
@@ -412,6 +412,22 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   const progressive = pack.list('progressive-endings'), pronouns = pack.list('subject-pronouns')
   const isArticle = (i: number) => pack.inClass('article', tokens[i]?.norm ?? '')
   const anyIn = (words: readonly string[], set: Set<string>) => { for (let i = 0; i < words.length; i++) if (set.has(words[i]!)) return true; return false }
+  /**
+   * The folded words of an entity's name and mentions, for definiteSubject; kept per document and found again when a
+   * mention is added (a pronoun read as the entity is recorded as one of its mentions).
+   */
+  const entityWords = new Map<Entity, { mentions: number; words: Set<string> }>()
+  const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+  const nameWords = (e: Entity): Set<string> => {
+    let kept = entityWords.get(e)
+    if (kept?.mentions !== e.mentions.length) {
+      const words = new Set(fold(e.name).split(/\W+/))
+      for (const x of e.mentions) for (const w of fold(x.text).split(/\W+/)) words.add(w)
+      kept = { mentions: e.mentions.length, words }
+      entityWords.set(e, kept)
+    }
+    return kept.words
+  }
   let n = 0
   /** The definite description an event's recipient was read from (see definiteObject), for the act it is asked to do. */
   const definiteObjects = new Map<Event, Participant>()
@@ -1069,11 +1085,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const word = head
     const si = tokens[at]!.sentence
     const back = doc.sentenceTokens[Math.max(0, si - 2)]![0]
-    const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
     const named = (m: { from: number; entityId: string }) => {
       const e = doc.entity(m.entityId)
       if (!e || e.type === 'LOC' || e.type === 'MISC') return false
-      return fold(e.name).split(/\W+/).includes(word) || e.mentions.some((x) => fold(x.text).split(/\W+/).includes(word))
+      return nameWords(e).has(word)
     }
     // (the word as a title right before the name, with only titles or names between: President William Ruto)
     const titled = (m: { from: number; entityId: string }) => {
