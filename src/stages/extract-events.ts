@@ -827,6 +827,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (argRules[0] === 'args-topic') doc.anaphoricEvents.set(event, actorIds.length + recipientIds.length > 0 && !contextual)
   }
 
+  // The loop's helpers, declared once per document (not once per trigger): each takes the trigger's Site and what
+  // else of the loop it reads.
   /**
    * When the trigger is what the sentence's previous event, a request, asks for — a few words after it, opened by the
    * pack's `object-control-links` or `complementizers` (urged … to, demanded that, u bëri thirrje … të, kërkoi … që
