@@ -13,7 +13,7 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { Token } from '../text/token.js'
-import type { Attribution, Event, Modality, PloverType, Stance } from '../record/schema.js'
+import type { Attribution, Entity, Event, Modality, PloverType, Stance } from '../record/schema.js'
 import { findAll, matchClass, type WordClass } from '../patterns/token-pattern.js'
 import { isCueWord, mentionAt, mentionsIn, roleOf as roleOfMention } from './mentions.js'
 import { entityForCountry } from './country-entities.js'
@@ -44,6 +44,21 @@ export const SYMMETRIC = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE'])
 export const THIRD_PARTY_MODES = new Set(['mediate', 'host'])
 
 interface Clause { from: number; to: number }
+
+/**
+ * Where a trigger stands, for the helpers of extractEvents that read it: its type and match, its sentence's start,
+ * clauses and the clause it is in, and the sources its attribution found (who are no participants).
+ */
+interface Site {
+  type: PloverType
+  match: { from: number; to: number }
+  trig: number
+  sFrom: number
+  clauses: Clause[]
+  ci: number
+  clause: Clause
+  sources: Set<string>
+}
 
 /** A participant in the text: an entity mention, or a nationality adjective standing for its state. */
 interface Participant {
@@ -394,7 +409,25 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (between.every((t) => t.isWord && (functionWords.has(t.norm) || (modal && matchClass(modal, tokens, t.index, t.index + 1).length > 0)))) { absorbed.add(k); contentOf.set(k - 1, m.rule.args[0] as PloverType) }
   })
   const topicVerbs = pack.list('topic-verbs')
+  const progressive = pack.list('progressive-endings'), pronouns = pack.list('subject-pronouns')
+  const isArticle = (i: number) => pack.inClass('article', tokens[i]?.norm ?? '')
   const anyIn = (words: readonly string[], set: Set<string>) => { for (let i = 0; i < words.length; i++) if (set.has(words[i]!)) return true; return false }
+  /**
+   * The folded words of an entity's name and mentions, for definiteSubject; kept per document and found again when a
+   * mention is added (a pronoun read as the entity is recorded as one of its mentions).
+   */
+  const entityWords = new Map<Entity, { mentions: number; words: Set<string> }>()
+  const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+  const nameWords = (e: Entity): Set<string> => {
+    let kept = entityWords.get(e)
+    if (kept?.mentions !== e.mentions.length) {
+      const words = new Set(fold(e.name).split(/\W+/))
+      for (const x of e.mentions) for (const w of fold(x.text).split(/\W+/)) words.add(w)
+      kept = { mentions: e.mentions.length, words }
+      entityWords.set(e, kept)
+    }
+    return kept.words
+  }
   let n = 0
   /** The definite description an event's recipient was read from (see definiteObject), for the act it is asked to do. */
   const definiteObjects = new Map<Event, Participant>()
@@ -413,6 +446,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // --- who says so; a source is not a participant
     const attribution: Attribution[] = []
     const sources = new Set<string>()
+    const site: Site = { type, match, trig, sFrom, clauses, ci, clause, sources }
     const addSource = (source: string | undefined, stance: Stance, cue: { at: number; to: number } | undefined, ruleId: string) => {
       if (!source || sources.has(source)) return
       attribution.push({ source, stance, ...(cue ? { cue: span(doc, cue.at, cue.to) } : {}), rule: ruleId })
@@ -436,7 +470,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // inverted cue (…, njoftuan dy vendet); else the nearest before
       // (… else a definite description heading the cue's clause: the army has said it will …)
       const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? headBeforeDescription(cueClause) : before[before.length - 1]) ??
-        (cueBefore.at > cueClause.from ? definiteSubject(cueClause.from, cueBefore.at) : undefined)
+        (cueBefore.at > cueClause.from ? definiteSubject(site, cueClause.from, cueBefore.at) : undefined)
       let stance = (cueBefore.value as Stance) || 'claims'
       if (findAllClass(cls('negator'), doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
       if (who) { addSource(resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
@@ -496,14 +530,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const inner = rule.args.includes('inner-actor') ? participantsIn(match.from + 1, match.to, sources) : []
     const after = participantsIn(match.from + 1, sTo, sources).filter((p) => !inner.includes(p) && !inner.some((q) => q.from === p.from) && clauses.findIndex((c) => p.from >= c.from && p.from < c.to) <= ci + 1 && !(content && p.from >= content.from && p.from < content.to))
     // a passive: the pack's auxiliary right before the trigger, unless the trigger has a progressive ending (is providing)
-    const progressive = pack.list('progressive-endings')
     const isPassive = trig > sFrom && passive.has(tokens[trig - 1]!.norm) && !endsWithAny(tokens[trig]!.norm, progressive)
     // (a joint type, unless a third party does it for others: mediate, host)
     const jointAct = SYMMETRIC.has(type) && !THIRD_PARTY_MODES.has(mode ?? '')
     const agent = after.find((p) => p.from - match.to <= 8 && p.from < clause.to && roleOf(p, match.to) === 'agent')
     // a nominal trigger's genitive is its agent: sulmi i Rusisë, një transferim i mundshëm i teknologjisë ruse
     // (the noun of a genitive has its article right before it; without one it is a dative: ndihmë ushtrisë ruse)
-    const isArticle = (i: number) => pack.inClass('article', tokens[i]?.norm ?? '')
     // (a meeting's town in the genitive is where it is held: bisedimet e Gjenevës — see town-as-place below)
     const town = (p: Participant) => { const id = resolve(p); const e = id ? doc.entity(id) : undefined; return type === 'CONSULT' && e?.type === 'LOC' && !e.ids?.kb?.startsWith('country:') }
     const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) && !town(p) &&
@@ -529,7 +561,6 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       subjects.unshift(...head)
     }
     // a subject pronoun after a reporting verb is the reporter (Lebanon says it will not accept …)
-    const pronouns = pack.list('subject-pronouns')
     // … and in a language that drops subjects, the reporter is the subject of what it reports when the clause names
     // none (Minsku mohoi se ka ndihmuar …): the pack's `dropsSubjects`
     const cueJustBefore = reporter !== undefined && ci > 0 && clauses.slice(0, ci).some((c) => findAllClass(cls('reporting-verb'), doc, c.from, c.to).length > 0) &&
@@ -545,10 +576,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       !(p.to === trig && determiners.has(tokens[p.from - 1]?.norm ?? '')))
     // an obligation put on someone in reported speech is the reporter's demand (Germany said Serbia must recognise the
     // border): the reporter is the actor and the one obliged the recipient; without both, no event
-    const topic = topicVerb()
-    const joinedAt = nominal || !reporter ? undefined : coordinatedWithCue()
+    const topic = topicVerb(site, subjects[0] ?? reporter)
+    const joinedAt = nominal || !reporter ? undefined : coordinatedWithCue(site, cueBefore, subjects)
     const demander = reporter ?? reporterAfter
-    const controllers = objectControllers()
+    const controllers = objectControllers(site)
     if (rule.args.includes('reported-demand')) {
       // (the one obliged follows the cue when the cue shares the clause: the agency working in Syria said Turkish forces must …)
       const obliged = cueBefore && cueBefore.at >= clause.from ? subjectsOf({ from: cueBefore.to, to: clause.to }, sources, trig) : subjects
@@ -559,15 +590,15 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     } else if (controllers.length) {
       actor = controllers
       argRules[0] = 'args-object-control'
-    } else if (!nominal && !isPassive && reducedPassive()) {
-      const r = reducedPassive()!
+    } else if (!nominal && !isPassive && reducedPassive(site, after)) {
+      const r = reducedPassive(site, after)!
       actor = [r.agent]
       if (r.patient) recipient = [r.patient]
       argRules[0] = 'args-reduced-passive'
     } else if ((isPassive || nominal) && (agent || genitive)) {
       actor = [(agent ?? genitive)!]
       // the one acted on: the subject, or a participant inside the subject's phrase (a camp for Congolese refugees was attacked by …)
-      const subj = subjects[0] ?? (isPassive ? participantsIn(clause.from, trig, sources).find((p) => p !== agent) : undefined) ?? droppedSubject()
+      const subj = subjects[0] ?? (isPassive ? participantsIn(clause.from, trig, sources).find((p) => p !== agent) : undefined) ?? droppedSubject(site)
       if (subj && !isPassive && !agent) { /* a genitive agent: the recipient comes from the prepositions below */ }
       else if (subj) recipient = [subj]
       argRules[0] = isPassive ? 'args-passive' : agent ? 'args-nominal-agent' : 'args-nominal-genitive'
@@ -592,16 +623,16 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       argRules[0] = 'args-coordinated-reporter'
     }
     else if (selfReport) { actor = [reporter!]; argRules[0] = 'args-reporter-pronoun' }
-    else if (!nominal && relativeSubject()) { actor = [relativeSubject()!]; argRules[0] = 'args-relative-subject' }
-    else if (!nominal && pronounSubject()) { actor = [pronounSubject()!]; argRules[0] = 'args-pronoun-subject' }
-    else if (announced()) { actor = [reporter!]; argRules[0] = 'args-announced' }
+    else if (!nominal && relativeSubject(site)) { actor = [relativeSubject(site)!]; argRules[0] = 'args-relative-subject' }
+    else if (!nominal && pronounSubject(site)) { actor = [pronounSubject(site)!]; argRules[0] = 'args-pronoun-subject' }
+    else if (announced(site, cueBefore, reporter, nominal)) { actor = [reporter!]; argRules[0] = 'args-announced' }
     else if (placedSubject) { actor = [placedSubject]; argRules[0] = 'args-subject-place' }
     else if (!nominal && unnamedSubject(clause.from, trig)) {
-      const back = definiteSubject()
+      const back = definiteSubject(site)
       if (back) { actor = [back]; argRules[0] = 'args-definite-subject' } else argRules[0] = 'args-unnamed-subject'
     }
     else {
-      const s = droppedSubject()
+      const s = droppedSubject(site)
       if (s) actor = [s]
       argRules[0] = 'args-dropped-subject'
     }
@@ -621,7 +652,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
       // (a demand's addressee may open the clause it introduces: its demand that Hungary lift …)
       const demandOf = (p: Participant) => type === 'REQUEST' && p.from - match.to <= 3 && tokens.slice(match.to, p.from).some((t) => pack.inClass('clause-marker', t.norm)) && tokens.slice(match.to, p.from).every((t) => t.isWord)
-      const objects = after.filter((p) => !skip.has(p) && near(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)) && !subordinateSubject(p))
+      const objects = after.filter((p) => !skip.has(p) && near(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)) && !subordinateSubject(site, p, isPassive))
       // the nearest of them: a direct object right after the verb comes before a later prepositional phrase
       if (marked.length && (!objects.length || marked[0]!.from < objects[0]!.from)) recipient = coordinated(marked)
       else if (objects.length) recipient = coordinated(objects)
@@ -630,7 +661,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // akuzoi ushtrinë) names the entity it describes, as a subject so described does
     let definite: Participant | undefined
     if (!recipient.length && !nominal && !isPassive && actor.length) {
-      definite = definiteObject()
+      definite = definiteObject(site, actor)
       if (definite) { recipient = [definite]; argRules.push('recipient-definite-object') }
     }
     const place = after.find((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC' && roleOf(p, match.to) === 'place' && !recipient.includes(p))
@@ -685,7 +716,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (symmetric && !actorIds.length && recipientIds.length > 1) { actorIds = recipientIds.slice(0, 1); recipientIds = recipientIds.slice(1); argRules.push('symmetric-split') }
     // what one is asked to do is not the asker's act: with no subject of its own after the request (called on both
     // sides to allow …, u bëri thirrje të shpallin një armëpushim, kërkoi nga BE-ja që të konfiskojë …), no event
-    const askedFrom = controllers.length ? undefined : requestedAfter()
+    const askedFrom = controllers.length ? undefined : requestedAfter(trig)
     if (askedFrom !== undefined && !actor.some((p) => p.from >= askedFrom)) continue
     // unsaid recipient: the nearest earlier participant of another state, in this sentence or the one before
     let contextual = false
@@ -713,7 +744,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a recipient the text leaves to the reader: the act the trigger answers (rejected the accusations: the actor of
     // the latest accusation told before), else the two sides of the latest two-sided event (called on both sides)
     if (actorIds.length && (!recipientIds.length || contextual)) {
-      const sides = answeredActors() ?? accusers() ?? bothSides() ?? addressedAgain()
+      const sides = answeredActors(site, actorIds) ?? accusers(site, actorIds) ?? bothSides(site, actorIds) ?? addressedAgain(site, actorIds)
       if (sides?.ids.length) {
         recipientIds = sides.ids
         contextual = true
@@ -794,401 +825,402 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (nominal && argRules[0] === 'args-dropped-subject') doc.anaphoricEvents.set(event, recipientIds.length > 0 && !contextual)
     // (a topic counts alone with a participant of its own, its agent too)
     if (argRules[0] === 'args-topic') doc.anaphoricEvents.set(event, actorIds.length + recipientIds.length > 0 && !contextual)
+  }
 
-    /**
-     * When the trigger is what the sentence's previous event, a request, asks for — a few words after it, opened by the
-     * pack's `object-control-links` or `complementizers` (urged … to, demanded that, u bëri thirrje … të, kërkoi … që
-     * të), with no punctuation between — the token where the request's trigger ends.
-     */
-    function requestedAfter(): number | undefined {
-      const prev = doc.events[doc.events.length - 1]
-      if (!prev || prev.type !== 'REQUEST') return undefined
-      const [pFrom, pTo] = doc.tokenRange(prev.trigger)
-      if (tokens[pFrom]!.sentence !== tokens[trig]!.sentence || pTo > trig || trig - pTo > 8) return undefined
-      const between = tokens.slice(pTo, trig)
-      if (!between.every((t) => t.isWord || t.text === '-')) return undefined
-      const links = pack.list('object-control-links'), complementizers = pack.list('complementizers')
-      return between.some((t) => links.has(t.norm) || complementizers.has(t.norm)) ? pTo : undefined
-    }
+  // The loop's helpers, declared once per document (not once per trigger): each takes the trigger's Site and what
+  // else of the loop it reads.
+  /**
+   * When the trigger is what the sentence's previous event, a request, asks for — a few words after it, opened by the
+   * pack's `object-control-links` or `complementizers` (urged … to, demanded that, u bëri thirrje … të, kërkoi … që
+   * të), with no punctuation between — the token where the request's trigger ends.
+   */
+  function requestedAfter(trig: number): number | undefined {
+    const prev = doc.events[doc.events.length - 1]
+    if (!prev || prev.type !== 'REQUEST') return undefined
+    const [pFrom, pTo] = doc.tokenRange(prev.trigger)
+    if (tokens[pFrom]!.sentence !== tokens[trig]!.sentence || pTo > trig || trig - pTo > 8) return undefined
+    const between = tokens.slice(pTo, trig)
+    if (!between.every((t) => t.isWord || t.text === '-')) return undefined
+    const links = pack.list('object-control-links'), complementizers = pack.list('complementizers')
+    return between.some((t) => links.has(t.norm) || complementizers.has(t.norm)) ? pTo : undefined
+  }
 
-    /** Earlier events (at most RECENT_EVENTS back, in the last few sentences), latest first. */
-    function recentEvents(): Event[] {
-      const si = tokens[trig]!.sentence
-      return doc.events.slice(-RECENT_EVENTS).reverse().filter((e) => { const s = tokens[doc.tokenRange(e.trigger)[0]]!.sentence; return s <= si && s >= si - RECENT_SENTENCES })
-    }
-    /** Ids other than the actor's side: the actor, the state it belongs to, or, for a state, those of that state. */
-    function notActorSide(ids: string[]): string[] {
-      const isState = (id: string) => !!doc.entity(id)?.ids?.kb?.startsWith('country:')
-      const sameSide = (id: string, a: string) => id === a || ((isState(id) || isState(a)) && !!countryOf(id) && countryOf(id) === countryOf(a))
-      return ids.filter((id) => !actorIds.some((a) => sameSide(id, a)))
-    }
+  /** Earlier events (at most RECENT_EVENTS back, in the last few sentences), latest first. */
+  function recentEvents(trig: number): Event[] {
+    const si = tokens[trig]!.sentence
+    return doc.events.slice(-RECENT_EVENTS).reverse().filter((e) => { const s = tokens[doc.tokenRange(e.trigger)[0]]!.sentence; return s <= si && s >= si - RECENT_SENTENCES })
+  }
+  /** Ids other than the actor's side: the actor, the state it belongs to, or, for a state, those of that state. */
+  function notActorSide(ids: string[], actorIds: readonly string[]): string[] {
+    const isState = (id: string) => !!doc.entity(id)?.ids?.kb?.startsWith('country:')
+    const sameSide = (id: string, a: string) => id === a || ((isState(id) || isState(a)) && !!countryOf(id) && countryOf(id) === countryOf(a))
+    return ids.filter((id) => !actorIds.some((a) => sameSide(id, a)))
+  }
 
-    /**
-     * The act a trigger answers, named right after it by the pack's word class `answered-act` (value: the act's type):
-     * rejected the accusations, i hodhi poshtë sanksionet, nuk e pranoi kërkesën. Its recipient is the actor of the
-     * latest act of that type told before by another side.
-     */
-    function answeredActors(): { ids: string[]; rule: string } | undefined {
-      const acts = cls('answered-act')
-      if (!acts || !ANSWERING.has(type)) return undefined
-      for (let j = match.from; j < Math.min(clause.to, match.to + 3); j++) {
-        const m = matchClass(acts, tokens, j, clause.to)[0]
-        if (!m || m.value === type) continue
-        // (a word for any act — the move, the decision, vendimin — names the story's lead act: the first event told)
-        if (m.value === 'LEAD') {
-          const lead = doc.events[0]
-          const ids = lead ? notActorSide(lead.actor) : []
-          return ids.length ? { ids, rule: 'recipient-answered-lead' } : undefined
-        }
-        const told = recentEvents().find((e) => e.type === m.value && notActorSide(e.actor).length > 0)
-        return told ? { ids: notActorSide(told.actor), rule: 'recipient-answered' } : undefined
+  /**
+   * The act a trigger answers, named right after it by the pack's word class `answered-act` (value: the act's type):
+   * rejected the accusations, i hodhi poshtë sanksionet, nuk e pranoi kërkesën. Its recipient is the actor of the
+   * latest act of that type told before by another side.
+   */
+  function answeredActors({ type, match, clause, trig }: Site, actorIds: readonly string[]): { ids: string[]; rule: string } | undefined {
+    const acts = cls('answered-act')
+    if (!acts || !ANSWERING.has(type)) return undefined
+    for (let j = match.from; j < Math.min(clause.to, match.to + 3); j++) {
+      const m = matchClass(acts, tokens, j, clause.to)[0]
+      if (!m || m.value === type) continue
+      // (a word for any act — the move, the decision, vendimin — names the story's lead act: the first event told)
+      if (m.value === 'LEAD') {
+        const lead = doc.events[0]
+        const ids = lead ? notActorSide(lead.actor, actorIds) : []
+        return ids.length ? { ids, rule: 'recipient-answered-lead' } : undefined
       }
+      const told = recentEvents(trig).find((e) => e.type === m.value && notActorSide(e.actor, actorIds).length > 0)
+      return told ? { ids: notActorSide(told.actor, actorIds), rule: 'recipient-answered' } : undefined
+    }
+    return undefined
+  }
+
+  /**
+   * A rejection with no recipient named answers those who just accused its actor (the army accused the RSF …; the
+   * RSF denied any involvement): the actors of the latest accusation told before whose recipient is the actor.
+   */
+  function accusers({ type, trig }: Site, actorIds: readonly string[]): { ids: string[]; rule: string } | undefined {
+    if (type !== 'REJECT') return undefined
+    const told = recentEvents(trig).find((e) => e.type === 'ACCUSE' && e.recipient.some((r) => actorIds.includes(r)))
+    // (the accuser may be of the actor's own state: the army accusing a paramilitary force)
+    const ids = told ? told.actor.filter((a) => !actorIds.includes(a)) : []
+    return ids.length ? { ids, rule: 'recipient-accusers' } : undefined
+  }
+
+  /**
+   * The two sides named without names right after the trigger (called on both sides, u bëri thirrje të dyja palëve:
+   * the pack's word class `both-sides`) are the actor and recipient of the latest event told before that has both,
+   * other than the actor's own side.
+   */
+  function bothSides({ match, clause, trig }: Site, actorIds: readonly string[]): { ids: string[]; rule: string } | undefined {
+    const phrase = cls('both-sides')
+    if (!phrase) return undefined
+    let found = false
+    // (right after the trigger, or a few lower-case words on: sanctions on commanders of both forces)
+    for (let j = match.from + 1; j < Math.min(clause.to, match.to + 5) && !found; j++) {
+      found = matchClass(phrase, tokens, j, clause.to).length > 0
+      if (j >= match.to && (!tokens[j]!.isWord || tokens[j]!.shape !== 'x')) break
+    }
+    if (!found) return undefined
+    for (const e of recentEvents(trig)) {
+      // (not sides an earlier event only guessed: one guess is not built on another)
+      if (!e.actor.length || !e.recipient.length || e.actor.some((a) => e.recipient.includes(a)) || guessed(e)) continue
+      const ids = notActorSide(uniq([...e.actor, ...e.recipient]), actorIds)
+      if (ids.length) return { ids, rule: 'recipient-both-sides' }
+    }
+    return undefined
+  }
+
+  /**
+   * A request, accusation or threat addressed by a pronoun (urged them, u bëri thirrje: the pack's
+   * `addressee-pronouns`, opening the trigger or right after it) goes to those the same actor's act just before went to
+   * (Erdoğan welcomed both delegations and urged them to …), in this sentence or the one before.
+   */
+  function addressedAgain({ type, match, trig }: Site, actorIds: readonly string[]): { ids: string[]; rule: string } | undefined {
+    const pronounsOf = pack.list('addressee-pronouns')
+    if (!ADDRESSING.has(type) || !(pronounsOf.has(tokens[match.from]!.norm) || pronounsOf.has(tokens[match.to]?.norm ?? ''))) return undefined
+    const si = tokens[trig]!.sentence
+    const before = recentEvents(trig).find((e) => tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= si - 1 && e.actor.some((a) => actorIds.includes(a)) && e.recipient.length)
+    const ids = before ? notActorSide(before.recipient, actorIds) : []
+    return ids.length ? { ids, rule: 'recipient-addressed-again' } : undefined
+  }
+
+  /**
+   * A verb of the pack's `topic-verbs` (comment, discuss; komentoj, diskutoj) a few words before the trigger in its
+   * clause, with the clause's subject (or the reporter, when the verb reports) before it and no participant between
+   * it and the trigger: the token after the verb (the trigger names its topic), else undefined.
+   */
+  function topicVerb({ trig, clause, sources }: Site, subject: Participant | undefined): number | undefined {
+    if (!topicVerbs.size) return undefined
+    for (let i = trig - 1; i >= Math.max(clause.from, trig - 5); i--) {
+      const t = tokens[i]!
+      if (!topicVerbs.has(t.norm) && !anyIn(t.lemmas, topicVerbs)) continue
+      return subject && subject.to <= i && !participantsIn(i + 1, trig, sources).length ? i + 1 : undefined
+    }
+    return undefined
+  }
+
+  /**
+   * The trigger is a verb right after a coordinator (and, dhe; a clitic or an adverb may stand between: dhe e akuzoi),
+   * in the sentence of a reporting verb whose reporter is the subject, with no subject of its own and no punctuation
+   * since the cue.
+   */
+  function coordinatedWithCue({ trig }: Site, cueBefore: { at: number; to: number } | undefined, subjects: readonly Participant[]): number | undefined {
+    if (!cueBefore || subjects.length) return undefined
+    // (a coordinator that is also an article is the clitic: Tirana e mbështet)
+    const coordinator = (i: number) => pack.inClass('coordinator', tokens[i]!.norm) && !isArticle(i)
+    let k = trig - 1
+    while (k > cueBefore.to && k >= trig - 2 && tokens[k]!.isWord && tokens[k]!.shape === 'x' && !coordinator(k)) k--
+    if (k <= cueBefore.to || !coordinator(k)) return undefined
+    return tokens.slice(cueBefore.to, k).every((t) => t.isWord || t.text === '-') && !participantsIn(k, trig, new Set()).length ? k : undefined
+  }
+
+  /**
+   * A definite description right after a verb trigger, as its object (urged the court, accused the army; sq the
+   * object forms of the pack's `anaphora-noun`: i kërkoi qeverisë), read as definiteSubject reads a subject; not
+   * the actor itself.
+   */
+  function definiteObject(site: Site, actor: readonly Participant[]): Participant | undefined {
+    const { match, clause } = site
+    if (match.to >= clause.to) return undefined
+    const o = definiteSubject(site, match.to, Math.min(clause.to, match.to + 3), actor)
+    if (!o) return undefined
+    const id = resolve(o), actorIdsNow = actor.map((p) => resolve(p))
+    if (!id || actorIdsNow.includes(id)) return undefined
+    return o
+  }
+
+  /**
+   * A participle set off by a comma after a noun, its agent phrase right after it, is a reduced passive (the truce,
+   * brokered by Qatar, …; armëpushimi, i ndërmjetësuar nga Katari, …): the agent acts; the one acted on is the name
+   * that closes the phrase before the comma, if a name does, else unsaid (never the sentence's subject).
+   */
+  function reducedPassive({ trig, sFrom, match, sources }: Site, after: readonly Participant[]): { agent: Participant; patient?: Participant } | undefined {
+    let k = trig - 1
+    if (k > sFrom && isArticle(k)) k--
+    if (k <= sFrom || tokens[k]!.text !== ',') return undefined
+    const by = after[0]
+    if (!by || by.from !== match.to + 1 || roleOf(by, match.to) !== 'agent' || !passiveAgents.has(tokens[match.to]!.norm)) return undefined
+    const named = mentionAt(doc, k - 1)
+    const patient = named && !sources.has(named.entityId) ? { from: named.from, to: named.to, entityId: named.entityId } : undefined
+    return { agent: by, ...(patient ? { patient } : {}) }
+  }
+
+  /**
+   * A passive verb has no object: a bare participant in the next clause, opened by a clause marker (pasi, after,
+   * because), is that clause's subject (the convoy was let through after Egypt intervened; kolona u lejua të kalonte
+   * pasi Egjipti ndërhyri). (After an active verb it may still be the one the act concerns — would not return to
+   * the table until the rebels freed the hostages — so that is left as it was.)
+   */
+  function subordinateSubject({ clause, clauses, ci }: Site, p: Participant, isPassive: boolean): boolean {
+    if (p.from < clause.to || !isPassive) return false
+    const next = clauses[ci + 1]
+    return !!next && p.from >= next.from && tokens[next.from]!.isWord && pack.inClass('clause-marker', tokens[next.from]!.norm)
+  }
+
+  /** The content preposition within a few words after the trigger, and the phrase it opens, up to `limit`. */
+  function contentPhrase(from: number, limit: number): Clause | undefined {
+    const preps = cls('content-preposition'), roles = cls('role-preposition')
+    const opens = (c: WordClass | undefined, i: number) => !!c && matchClass(c, tokens, i, limit).some((m) => m.value !== 'none')
+    for (let j = from; j < Math.min(limit, from + 8) && tokens[j]!.isWord; j++) {
+      if (!opens(preps, j)) continue
+      let end = j + 1
+      while (end < limit && tokens[end]!.isWord && !opens(roles, end) && !pack.inClass('clause-marker', tokens[end]!.norm)) end++
+      return end > j + 1 ? { from: j, to: end } : undefined
+    }
+    return undefined
+  }
+
+  /**
+   * A trigger that is what the reporting verb announces in its own clause is the reporter's own act (Canada
+   * announced a freeze of aid; the ministry declared a state of emergency): a few lower-case words at most stand
+   * between, none of them a pronoun (announced it would …: that is the pronoun rule's). Not a joint act: who
+   * announces a meeting or an agreement (a spokesman) need not be a party to it. Nor what one confirms or denies:
+   * that is someone else's act told before (Moscow has not confirmed the release).
+   */
+  function announced({ type, clause, trig }: Site, cueBefore: { at: number; to: number; value: string } | undefined, reporter: Participant | undefined, nominal: boolean): boolean {
+    if (cueBefore?.value === 'confirms' || cueBefore?.value === 'denies') return false
+    if (SYMMETRIC.has(type) || !reporter || !cueBefore || cueBefore.at < clause.from || trig < cueBefore.to || trig - cueBefore.to > 3) return false
+    // (the announced act is the cue's object: a determiner opens it, or the trigger is a noun; a verb right after
+    // the cue is a clause of its own: policies that X argues allowed …)
+    const between = tokens.slice(cueBefore.to, trig)
+    if (!nominal && !(between.length && determiners.has(between[0]!.norm))) return false
+    return between.every((t) => t.isWord && t.shape === 'x' && !pronouns.has(t.norm))
+  }
+
+  /**
+   * The one asked, accused or forced is the actor of what follows the pack's `object-control-links` (Washington
+   * accused Beijing of hacking …, Ukraine urged Germany to send tanks): the recipient of the sentence's previous
+   * event, when that event is a request, an accusation or a coercion in this clause and names its recipient between.
+   */
+  function objectControllers({ trig, clause, sources }: Site): Participant[] {
+    // (the link may stand a few lower-case words before the act: accused the RSF of carrying out the attack)
+    const links = pack.list('object-control-links')
+    let k = trig - 1
+    while (k > clause.from && k >= trig - 4 && !links.has(tokens[k]!.norm) && tokens[k]!.isWord && tokens[k]!.shape === 'x') k--
+    if (trig === 0 || !links.has(tokens[k]!.norm)) return []
+    const sentence = tokens[trig]!.sentence
+    const prev = doc.events[doc.events.length - 1]
+    if (!prev || !['REQUEST', 'ACCUSE', 'COERCE'].includes(prev.type) || !prev.recipient.length) return []
+    const [pFrom, pTo] = doc.tokenRange(prev.trigger)
+    if (tokens[pFrom]!.sentence !== sentence || pTo > trig || pFrom < clause.from) return []
+    const named = participantsIn(pTo, trig, sources).filter((p) => { const id = resolve(p); return !!id && prev.recipient.includes(id) })
+    // (or the definite description it was addressed by: accused the alliance of aggression)
+    const described = definiteObjects.get(prev)
+    return named.length || !described ? named : [described]
+  }
+
+  /**
+   * A subject that is a definite description by a title or an organisation word (the ministry, the president) names
+   * the latest entity before it that the word describes: in its name, in one of its mentions, or as the title
+   * right before a mention (President Ruto … The president). The pack's `anaphora-determiners` open it; up to two
+   * sentences back. So does a nationality adjective told before with the same noun (the Sudanese army … the army). A
+   * noun of the pack's word class `anaphora-noun` names the latest organisation (ORG: the agency, the alliance), or
+   * the state of the latest participant that has one (STATE: the government, the authorities); SAME nouns only
+   * through an adjective (the army). In a language without such determiners the class lists the definite forms that
+   * open the clause (Qeveria, Ushtria).
+   */
+  function definiteSubject({ clause, trig, sources }: Site, from = clause.from, to = trig, skip: readonly Participant[] = []): Participant | undefined {
+    const openers = pack.list('anaphora-determiners'), kinds = cls('anaphora-noun')
+    let head: string | undefined, at = -1
+    if (!openers.size) {
+      let i = from
+      while (i < to && (!tokens[i]!.isWord || pack.inClass('coordinator', tokens[i]!.norm))) i++
+      if (i < to && kinds && matchClass(kinds, tokens, i, i + 1).length && !mentionAt(doc, i)) { head = tokens[i]!.norm; at = i }
+    }
+    for (let i = from; !head && i < to - 1; i++) {
+      if (!openers.has(tokens[i]!.norm)) continue
+      const describes = (j: number) => j < to && !mentionAt(doc, j) &&
+        (isCueWord(doc, tokens[j]!) || pack.inClass('org-word', tokens[j]!.norm) || (!!kinds && matchClass(kinds, tokens, j, j + 1).length > 0))
+      if (describes(i + 1)) { head = tokens[i + 1]!.norm; at = i + 1; break }
+      // (one lower-case modifier may stand before the noun: the rebel group, the paramilitary force)
+      const modifier = tokens[i + 1]!
+      if (modifier.isWord && modifier.shape === 'x' && !mentionAt(doc, i + 1) && !adjectiveTokens.has(i + 1) && describes(i + 2)) { head = tokens[i + 2]!.norm; at = i + 2; break }
       return undefined
     }
-
-    /**
-     * A rejection with no recipient named answers those who just accused its actor (the army accused the RSF …; the
-     * RSF denied any involvement): the actors of the latest accusation told before whose recipient is the actor.
-     */
-    function accusers(): { ids: string[]; rule: string } | undefined {
-      if (type !== 'REJECT') return undefined
-      const told = recentEvents().find((e) => e.type === 'ACCUSE' && e.recipient.some((r) => actorIds.includes(r)))
-      // (the accuser may be of the actor's own state: the army accusing a paramilitary force)
-      const ids = told ? told.actor.filter((a) => !actorIds.includes(a)) : []
-      return ids.length ? { ids, rule: 'recipient-accusers' } : undefined
+    if (!head) return undefined
+    const word = head
+    const si = tokens[at]!.sentence
+    const back = doc.sentenceTokens[Math.max(0, si - 2)]![0]
+    const named = (m: { from: number; entityId: string }) => {
+      const e = doc.entity(m.entityId)
+      if (!e || e.type === 'LOC' || e.type === 'MISC') return false
+      return nameWords(e).has(word)
     }
-
-    /**
-     * The two sides named without names right after the trigger (called on both sides, u bëri thirrje të dyja palëve:
-     * the pack's word class `both-sides`) are the actor and recipient of the latest event told before that has both,
-     * other than the actor's own side.
-     */
-    function bothSides(): { ids: string[]; rule: string } | undefined {
-      const phrase = cls('both-sides')
-      if (!phrase) return undefined
-      let found = false
-      // (right after the trigger, or a few lower-case words on: sanctions on commanders of both forces)
-      for (let j = match.from + 1; j < Math.min(clause.to, match.to + 5) && !found; j++) {
-        found = matchClass(phrase, tokens, j, clause.to).length > 0
-        if (j >= match.to && (!tokens[j]!.isWord || tokens[j]!.shape !== 'x')) break
+    // (the word as a title right before the name, with only titles or names between: President William Ruto)
+    const titled = (m: { from: number; entityId: string }) => {
+      const e = doc.entity(m.entityId)
+      if (!e || e.type === 'LOC' || e.type === 'MISC') return false
+      for (let k = m.from - 1; k >= Math.max(0, m.from - 3); k--) {
+        if (tokens[k]!.norm === word) return true
+        if (!isCueWord(doc, tokens[k]!) && tokens[k]!.shape === 'x') return false
       }
-      if (!found) return undefined
-      for (const e of recentEvents()) {
-        // (not sides an earlier event only guessed: one guess is not built on another)
-        if (!e.actor.length || !e.recipient.length || e.actor.some((a) => e.recipient.includes(a)) || guessed(e)) continue
-        const ids = notActorSide(uniq([...e.actor, ...e.recipient]))
-        if (ids.length) return { ids, rule: 'recipient-both-sides' }
-      }
-      return undefined
+      return false
     }
-
-    /**
-     * A request, accusation or threat addressed by a pronoun (urged them, u bëri thirrje: the pack's
-     * `addressee-pronouns`, opening the trigger or right after it) goes to those the same actor's act just before went to
-     * (Erdoğan welcomed both delegations and urged them to …), in this sentence or the one before.
-     */
-    function addressedAgain(): { ids: string[]; rule: string } | undefined {
-      const pronounsOf = pack.list('addressee-pronouns')
-      if (!ADDRESSING.has(type) || !(pronounsOf.has(tokens[match.from]!.norm) || pronounsOf.has(tokens[match.to]?.norm ?? ''))) return undefined
-      const si = tokens[trig]!.sentence
-      const before = recentEvents().find((e) => tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= si - 1 && e.actor.some((a) => actorIds.includes(a)) && e.recipient.length)
-      const ids = before ? notActorSide(before.recipient) : []
-      return ids.length ? { ids, rule: 'recipient-addressed-again' } : undefined
+    // (a name holding the word is a strong cue, looked for ten sentences back; a title two)
+    const skipIds = new Set(skip.map((q) => q.entityId))
+    const far = mentionsIn(doc, doc.sentenceTokens[Math.max(0, si - 10)]![0], from).filter((m) => !sources.has(m.entityId) && !skipIds.has(m.entityId)).reverse()
+    const earlier = far.filter((m) => m.from >= back)
+    const hit = earlier.find((m) => named(m) || titled(m)) ?? far.find(named)
+    if (hit) return { from: hit.from, to: hit.to, entityId: hit.entityId }
+    // a nationality adjective told before with the same noun (the Sudanese army … the army; ushtria ruse … Ushtria)
+    const same = (t: Token | undefined) => !!t && (t.norm === word || t.lemmas.some((l) => tokens[at]!.lemmas.includes(l)))
+    // (a strong cue: looked for further back, ten sentences)
+    const adj = adjectivesIn(doc.sentenceTokens[Math.max(0, si - 10)]![0], from).reverse().find((a) => same(tokens[a.tokenIndex + 1]) || same(tokens[a.tokenIndex - 1]))
+    if (adj) return { from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }
+    const kind = kinds ? matchClass(kinds, tokens, at, at + 1)[0]?.value : undefined
+    // (only when one organisation, or one state, is in view: otherwise which one is meant is a guess)
+    if (kind === 'ORG') {
+      const orgs = earlier.filter((m) => doc.entity(m.entityId)?.type === 'ORG' && !skip.some((q) => q.from === m.from))
+      return orgs.length && orgs.every((m) => m.entityId === orgs[0]!.entityId) ? { from: orgs[0]!.from, to: orgs[0]!.to, entityId: orgs[0]!.entityId } : undefined
     }
-
-    /**
-     * A verb of the pack's `topic-verbs` (comment, discuss; komentoj, diskutoj) a few words before the trigger in its
-     * clause, with the clause's subject (or the reporter, when the verb reports) before it and no participant between
-     * it and the trigger: the token after the verb (the trigger names its topic), else undefined.
-     */
-    function topicVerb(): number | undefined {
-      if (!topicVerbs.size) return undefined
-      for (let i = trig - 1; i >= Math.max(clause.from, trig - 5); i--) {
-        const t = tokens[i]!
-        if (!topicVerbs.has(t.norm) && !anyIn(t.lemmas, topicVerbs)) continue
-        const subject = subjects[0] ?? reporter
-        return subject && subject.to <= i && !participantsIn(i + 1, trig, sources).length ? i + 1 : undefined
-      }
-      return undefined
+    if (kind === 'STATE') {
+      // (those skipped — an object's own subject — are not in view)
+      const withState = participantsIn(back, from, sources).reverse().filter((x) => (x.country ?? countryOf(x.entityId)) !== undefined && !skip.some((q) => q.from === x.from))
+      const country = withState[0] ? (withState[0].country ?? countryOf(withState[0].entityId)) : undefined
+      if (!country || withState.some((x) => (x.country ?? countryOf(x.entityId)) !== country)) return undefined
+      return { from: withState[0]!.from, to: withState[0]!.to, country }
     }
+    return undefined
+  }
 
-    /**
-     * The trigger is a verb right after a coordinator (and, dhe; a clitic or an adverb may stand between: dhe e akuzoi),
-     * in the sentence of a reporting verb whose reporter is the subject, with no subject of its own and no punctuation
-     * since the cue.
-     */
-    function coordinatedWithCue(): number | undefined {
-      if (!cueBefore || subjects.length) return undefined
-      // (a coordinator that is also an article is the clitic: Tirana e mbështet)
-      const coordinator = (i: number) => pack.inClass('coordinator', tokens[i]!.norm) && !isArticle(i)
-      let k = trig - 1
-      while (k > cueBefore.to && k >= trig - 2 && tokens[k]!.isWord && tokens[k]!.shape === 'x' && !coordinator(k)) k--
-      if (k <= cueBefore.to || !coordinator(k)) return undefined
-      return tokens.slice(cueBefore.to, k).every((t) => t.isWord || t.text === '-') && !participantsIn(k, trig, new Set()).length ? k : undefined
+  /**
+   * A clause opened by a relative pronoun right after a name and a comma has that name as subject (the Democratic
+   * Party, which accuses the government …; Partia Demokratike, e cila akuzon …): the pack's `relative-pronouns`,
+   * after an article where the language puts one (e cila, i cili).
+   */
+  function relativeSubject({ clause, trig, sFrom, sources }: Site): Participant | undefined {
+    let j = clause.from
+    if (tokens[j]?.text === ',') j++
+    if (isArticle(j)) j++
+    if (j >= trig || !relatives.has(tokens[j]!.norm)) return undefined
+    let k = clause.from - 1
+    while (k > sFrom && tokens[k]!.text === ',') k--
+    if (tokens[k + 1]?.text !== ',') return undefined
+    const m = mentionAt(doc, k)
+    // (a name a preposition governs after an event noun is not what the clause describes: sanksione ndaj Rusisë, e cila
+    // godet … — the sanctions do)
+    const actNoun = (n: { from: number }) => matches.some((x) => x.rule.args.includes('noun') && x.match.to <= n.from && x.match.to >= n.from - 2)
+    if (!m || m.to !== k + 1 || sources.has(m.entityId) || (roleOf({ from: m.from, to: m.to }, sFrom) !== undefined && actNoun(m))) return undefined
+    return { from: m.from, to: m.to, entityId: m.entityId }
+  }
+
+  /**
+   * A personal pronoun of a person heading the clause before the trigger (Ai e akuzoi …, He accused …, Ajo
+   * paralajmëroi se …) is the person resolve-pronouns read it as; the pronoun is recorded as a mention of them.
+   * Only he and she: "it" and "they" are too often no one named (it is expected, they said).
+   */
+  function pronounSubject({ clause, trig, sources }: Site): Participant | undefined {
+    const kinds = pack.classes.get('pronoun')
+    for (let i = clause.from; i < trig; i++) {
+      const kind = kinds?.get(tokens[i]!.norm)?.find((e) => e.tokens.length === 1)?.value
+      if (!kind || !doc.pronouns.has(i)) continue
+      if ((kind !== 'male' && kind !== 'female') || !pronouns.has(tokens[i]!.norm) || roleOf({ from: i, to: i + 1 }, clause.from)) return undefined
+      const id = usePronoun(doc, i)
+      return id && !sources.has(id) ? { from: i, to: i + 1, entityId: id } : undefined
     }
+    return undefined
+  }
 
-    /**
-     * A definite description right after a verb trigger, as its object (urged the court, accused the army; sq the
-     * object forms of the pack's `anaphora-noun`: i kërkoi qeverisë), read as definiteSubject reads a subject; not
-     * the actor itself.
-     */
-    function definiteObject(): Participant | undefined {
-      if (match.to >= clause.to) return undefined
-      const o = definiteSubject(match.to, Math.min(clause.to, match.to + 3), actor)
-      if (!o) return undefined
-      const id = resolve(o), actorIdsNow = actor.map((p) => resolve(p))
-      if (!id || actorIdsNow.includes(id)) return undefined
-      return o
+  /**
+   * A head phrase set off by commas that a name right after it names: it opens with a comma and a lower-case word (a
+   * description, not a name), holds no trigger and no name of its own standing first, and the name is no bracketed
+   * abbreviation.
+   */
+  function namingApposition(head: Clause, names: Clause): boolean {
+    if (tokens[head.from]?.text !== ',' || tokens[names.from]?.text !== ',' || tokens[names.to]?.text !== ',') return false
+    const first = tokens[head.from + 1]
+    if (!first?.isWord || first.shape !== 'x' || mentionAt(doc, head.from + 1)) return false
+    if (matches.some((m) => m.match.from >= head.from && m.match.from < names.to)) return false
+    return !tokens.slice(head.from, names.to + 1).some((t) => t.text === '(' || t.text === ')')
+  }
+
+  /** The subject of an earlier clause of the sentence (not an apposition), else of the sentence before. */
+  function droppedSubject({ clauses, ci, sFrom, sources, trig }: Site): Participant | undefined {
+    // a name set off by commas right after the sentence's head phrase is who that phrase names (Kryeministri i
+    // Kosovës, Albin Kurti, refuzoi …; The head of the opposition, Sali Berisha, rejected …)
+    // (commas only: a name in brackets after the head phrase is its abbreviation — workers of the Union (SSS) …)
+    // (not when the head phrase is itself the name and the commas hold its description: Sergei Lavrov, the Russian
+    // foreign minister, accused …; and only a name, not a nationality the description carries)
+    if (ci === 2 && clauses[0]!.from === sFrom && !namesOnly(clauses[0]!) && !apposition(clauses[0]!) && apposition(clauses[1]!) &&
+      !tokens.slice(Math.max(0, clauses[1]!.from - 1), clauses[1]!.to + 1).some((t) => t.text === '(' || t.text === ')')) {
+      const s = subjectsOf(clauses[1]!, sources)[0]
+      if (s?.entityId) return s
     }
-
-    /**
-     * A participle set off by a comma after a noun, its agent phrase right after it, is a reduced passive (the truce,
-     * brokered by Qatar, …; armëpushimi, i ndërmjetësuar nga Katari, …): the agent acts; the one acted on is the name
-     * that closes the phrase before the comma, if a name does, else unsaid (never the sentence's subject).
-     */
-    function reducedPassive(): { agent: Participant; patient?: Participant } | undefined {
-      let k = trig - 1
-      if (k > sFrom && isArticle(k)) k--
-      if (k <= sFrom || tokens[k]!.text !== ',') return undefined
-      const by = after[0]
-      if (!by || by.from !== match.to + 1 || roleOf(by, match.to) !== 'agent' || !passiveAgents.has(tokens[match.to]!.norm)) return undefined
-      const named = mentionAt(doc, k - 1)
-      const patient = named && !sources.has(named.entityId) ? { from: named.from, to: named.to, entityId: named.entityId } : undefined
-      return { agent: by, ...(patient ? { patient } : {}) }
-    }
-
-    /**
-     * A passive verb has no object: a bare participant in the next clause, opened by a clause marker (pasi, after,
-     * because), is that clause's subject (the convoy was let through after Egypt intervened; kolona u lejua të kalonte
-     * pasi Egjipti ndërhyri). (After an active verb it may still be the one the act concerns — would not return to
-     * the table until the rebels freed the hostages — so that is left as it was.)
-     */
-    function subordinateSubject(p: Participant): boolean {
-      if (p.from < clause.to || !isPassive) return false
-      const next = clauses[ci + 1]
-      return !!next && p.from >= next.from && tokens[next.from]!.isWord && pack.inClass('clause-marker', tokens[next.from]!.norm)
-    }
-
-    /** The content preposition within a few words after the trigger, and the phrase it opens, up to `limit`. */
-    function contentPhrase(from: number, limit: number): Clause | undefined {
-      const preps = cls('content-preposition'), roles = cls('role-preposition')
-      const opens = (c: WordClass | undefined, i: number) => !!c && matchClass(c, tokens, i, limit).some((m) => m.value !== 'none')
-      for (let j = from; j < Math.min(limit, from + 8) && tokens[j]!.isWord; j++) {
-        if (!opens(preps, j)) continue
-        let end = j + 1
-        while (end < limit && tokens[end]!.isWord && !opens(roles, end) && !pack.inClass('clause-marker', tokens[end]!.norm)) end++
-        return end > j + 1 ? { from: j, to: end } : undefined
-      }
-      return undefined
-    }
-
-    /**
-     * A trigger that is what the reporting verb announces in its own clause is the reporter's own act (Canada
-     * announced a freeze of aid; the ministry declared a state of emergency): a few lower-case words at most stand
-     * between, none of them a pronoun (announced it would …: that is the pronoun rule's). Not a joint act: who
-     * announces a meeting or an agreement (a spokesman) need not be a party to it. Nor what one confirms or denies:
-     * that is someone else's act told before (Moscow has not confirmed the release).
-     */
-    function announced(): boolean {
-      if (cueBefore?.value === 'confirms' || cueBefore?.value === 'denies') return false
-      if (SYMMETRIC.has(type) || !reporter || !cueBefore || cueBefore.at < clause.from || trig < cueBefore.to || trig - cueBefore.to > 3) return false
-      // (the announced act is the cue's object: a determiner opens it, or the trigger is a noun; a verb right after
-      // the cue is a clause of its own: policies that X argues allowed …)
-      const between = tokens.slice(cueBefore.to, trig)
-      if (!nominal && !(between.length && determiners.has(between[0]!.norm))) return false
-      return between.every((t) => t.isWord && t.shape === 'x' && !pronouns.has(t.norm))
-    }
-
-    /**
-     * The one asked, accused or forced is the actor of what follows the pack's `object-control-links` (Washington
-     * accused Beijing of hacking …, Ukraine urged Germany to send tanks): the recipient of the sentence's previous
-     * event, when that event is a request, an accusation or a coercion in this clause and names its recipient between.
-     */
-    function objectControllers(): Participant[] {
-      // (the link may stand a few lower-case words before the act: accused the RSF of carrying out the attack)
-      const links = pack.list('object-control-links')
-      let k = trig - 1
-      while (k > clause.from && k >= trig - 4 && !links.has(tokens[k]!.norm) && tokens[k]!.isWord && tokens[k]!.shape === 'x') k--
-      if (trig === 0 || !links.has(tokens[k]!.norm)) return []
-      const sentence = tokens[trig]!.sentence
-      const prev = doc.events[doc.events.length - 1]
-      if (!prev || !['REQUEST', 'ACCUSE', 'COERCE'].includes(prev.type) || !prev.recipient.length) return []
-      const [pFrom, pTo] = doc.tokenRange(prev.trigger)
-      if (tokens[pFrom]!.sentence !== sentence || pTo > trig || pFrom < clause.from) return []
-      const named = participantsIn(pTo, trig, sources).filter((p) => { const id = resolve(p); return !!id && prev.recipient.includes(id) })
-      // (or the definite description it was addressed by: accused the alliance of aggression)
-      const described = definiteObjects.get(prev)
-      return named.length || !described ? named : [described]
-    }
-
-    /**
-     * A subject that is a definite description by a title or an organisation word (the ministry, the president) names
-     * the latest entity before it that the word describes: in its name, in one of its mentions, or as the title
-     * right before a mention (President Ruto … The president). The pack's `anaphora-determiners` open it; up to two
-     * sentences back. So does a nationality adjective told before with the same noun (the Sudanese army … the army). A
-     * noun of the pack's word class `anaphora-noun` names the latest organisation (ORG: the agency, the alliance), or
-     * the state of the latest participant that has one (STATE: the government, the authorities); SAME nouns only
-     * through an adjective (the army). In a language without such determiners the class lists the definite forms that
-     * open the clause (Qeveria, Ushtria).
-     */
-    function definiteSubject(from = clause.from, to = trig, skip: readonly Participant[] = []): Participant | undefined {
-      const openers = pack.list('anaphora-determiners'), kinds = cls('anaphora-noun')
-      let head: string | undefined, at = -1
-      if (!openers.size) {
-        let i = from
-        while (i < to && (!tokens[i]!.isWord || pack.inClass('coordinator', tokens[i]!.norm))) i++
-        if (i < to && kinds && matchClass(kinds, tokens, i, i + 1).length && !mentionAt(doc, i)) { head = tokens[i]!.norm; at = i }
-      }
-      for (let i = from; !head && i < to - 1; i++) {
-        if (!openers.has(tokens[i]!.norm)) continue
-        const describes = (j: number) => j < to && !mentionAt(doc, j) &&
-          (isCueWord(doc, tokens[j]!) || pack.inClass('org-word', tokens[j]!.norm) || (!!kinds && matchClass(kinds, tokens, j, j + 1).length > 0))
-        if (describes(i + 1)) { head = tokens[i + 1]!.norm; at = i + 1; break }
-        // (one lower-case modifier may stand before the noun: the rebel group, the paramilitary force)
-        const modifier = tokens[i + 1]!
-        if (modifier.isWord && modifier.shape === 'x' && !mentionAt(doc, i + 1) && !adjectiveTokens.has(i + 1) && describes(i + 2)) { head = tokens[i + 2]!.norm; at = i + 2; break }
-        return undefined
-      }
-      if (!head) return undefined
-      const word = head
-      const si = tokens[at]!.sentence
-      const back = doc.sentenceTokens[Math.max(0, si - 2)]![0]
-      const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-      const named = (m: { from: number; entityId: string }) => {
-        const e = doc.entity(m.entityId)
-        if (!e || e.type === 'LOC' || e.type === 'MISC') return false
-        return fold(e.name).split(/\W+/).includes(word) || e.mentions.some((x) => fold(x.text).split(/\W+/).includes(word))
-      }
-      // (the word as a title right before the name, with only titles or names between: President William Ruto)
-      const titled = (m: { from: number; entityId: string }) => {
-        const e = doc.entity(m.entityId)
-        if (!e || e.type === 'LOC' || e.type === 'MISC') return false
-        for (let k = m.from - 1; k >= Math.max(0, m.from - 3); k--) {
-          if (tokens[k]!.norm === word) return true
-          if (!isCueWord(doc, tokens[k]!) && tokens[k]!.shape === 'x') return false
-        }
-        return false
-      }
-      // (a name holding the word is a strong cue, looked for ten sentences back; a title two)
-      const skipIds = new Set(skip.map((q) => q.entityId))
-      const far = mentionsIn(doc, doc.sentenceTokens[Math.max(0, si - 10)]![0], from).filter((m) => !sources.has(m.entityId) && !skipIds.has(m.entityId)).reverse()
-      const earlier = far.filter((m) => m.from >= back)
-      const hit = earlier.find((m) => named(m) || titled(m)) ?? far.find(named)
-      if (hit) return { from: hit.from, to: hit.to, entityId: hit.entityId }
-      // a nationality adjective told before with the same noun (the Sudanese army … the army; ushtria ruse … Ushtria)
-      const same = (t: Token | undefined) => !!t && (t.norm === word || t.lemmas.some((l) => tokens[at]!.lemmas.includes(l)))
-      // (a strong cue: looked for further back, ten sentences)
-      const adj = adjectivesIn(doc.sentenceTokens[Math.max(0, si - 10)]![0], from).reverse().find((a) => same(tokens[a.tokenIndex + 1]) || same(tokens[a.tokenIndex - 1]))
-      if (adj) return { from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }
-      const kind = kinds ? matchClass(kinds, tokens, at, at + 1)[0]?.value : undefined
-      // (only when one organisation, or one state, is in view: otherwise which one is meant is a guess)
-      if (kind === 'ORG') {
-        const orgs = earlier.filter((m) => doc.entity(m.entityId)?.type === 'ORG' && !skip.some((q) => q.from === m.from))
-        return orgs.length && orgs.every((m) => m.entityId === orgs[0]!.entityId) ? { from: orgs[0]!.from, to: orgs[0]!.to, entityId: orgs[0]!.entityId } : undefined
-      }
-      if (kind === 'STATE') {
-        // (those skipped — an object's own subject — are not in view)
-        const withState = participantsIn(back, from, sources).reverse().filter((x) => (x.country ?? countryOf(x.entityId)) !== undefined && !skip.some((q) => q.from === x.from))
-        const country = withState[0] ? (withState[0].country ?? countryOf(withState[0].entityId)) : undefined
-        if (!country || withState.some((x) => (x.country ?? countryOf(x.entityId)) !== country)) return undefined
-        return { from: withState[0]!.from, to: withState[0]!.to, country }
-      }
-      return undefined
-    }
-
-    /**
-     * A clause opened by a relative pronoun right after a name and a comma has that name as subject (the Democratic
-     * Party, which accuses the government …; Partia Demokratike, e cila akuzon …): the pack's `relative-pronouns`,
-     * after an article where the language puts one (e cila, i cili).
-     */
-    function relativeSubject(): Participant | undefined {
-      let j = clause.from
-      if (tokens[j]?.text === ',') j++
-      if (isArticle(j)) j++
-      if (j >= trig || !relatives.has(tokens[j]!.norm)) return undefined
-      let k = clause.from - 1
-      while (k > sFrom && tokens[k]!.text === ',') k--
-      if (tokens[k + 1]?.text !== ',') return undefined
-      const m = mentionAt(doc, k)
-      // (a name a preposition governs after an event noun is not what the clause describes: sanksione ndaj Rusisë, e cila
-      // godet … — the sanctions do)
-      const actNoun = (n: { from: number }) => matches.some((x) => x.rule.args.includes('noun') && x.match.to <= n.from && x.match.to >= n.from - 2)
-      if (!m || m.to !== k + 1 || sources.has(m.entityId) || (roleOf({ from: m.from, to: m.to }, sFrom) !== undefined && actNoun(m))) return undefined
-      return { from: m.from, to: m.to, entityId: m.entityId }
-    }
-
-    /**
-     * A personal pronoun of a person heading the clause before the trigger (Ai e akuzoi …, He accused …, Ajo
-     * paralajmëroi se …) is the person resolve-pronouns read it as; the pronoun is recorded as a mention of them.
-     * Only he and she: "it" and "they" are too often no one named (it is expected, they said).
-     */
-    function pronounSubject(): Participant | undefined {
-      const kinds = pack.classes.get('pronoun')
-      for (let i = clause.from; i < trig; i++) {
-        const kind = kinds?.get(tokens[i]!.norm)?.find((e) => e.tokens.length === 1)?.value
-        if (!kind || !doc.pronouns.has(i)) continue
-        if ((kind !== 'male' && kind !== 'female') || !pronouns.has(tokens[i]!.norm) || roleOf({ from: i, to: i + 1 }, clause.from)) return undefined
-        const id = usePronoun(doc, i)
-        return id && !sources.has(id) ? { from: i, to: i + 1, entityId: id } : undefined
-      }
-      return undefined
-    }
-
-    /**
-     * A head phrase set off by commas that a name right after it names: it opens with a comma and a lower-case word (a
-     * description, not a name), holds no trigger and no name of its own standing first, and the name is no bracketed
-     * abbreviation.
-     */
-    function namingApposition(head: Clause, names: Clause): boolean {
-      if (tokens[head.from]?.text !== ',' || tokens[names.from]?.text !== ',' || tokens[names.to]?.text !== ',') return false
-      const first = tokens[head.from + 1]
-      if (!first?.isWord || first.shape !== 'x' || mentionAt(doc, head.from + 1)) return false
-      if (matches.some((m) => m.match.from >= head.from && m.match.from < names.to)) return false
-      return !tokens.slice(head.from, names.to + 1).some((t) => t.text === '(' || t.text === ')')
-    }
-
-    /** The subject of an earlier clause of the sentence (not an apposition), else of the sentence before. */
-    function droppedSubject(): Participant | undefined {
-      // a name set off by commas right after the sentence's head phrase is who that phrase names (Kryeministri i
-      // Kosovës, Albin Kurti, refuzoi …; The head of the opposition, Sali Berisha, rejected …)
-      // (commas only: a name in brackets after the head phrase is its abbreviation — workers of the Union (SSS) …)
-      // (not when the head phrase is itself the name and the commas hold its description: Sergei Lavrov, the Russian
-      // foreign minister, accused …; and only a name, not a nationality the description carries)
-      if (ci === 2 && clauses[0]!.from === sFrom && !namesOnly(clauses[0]!) && !apposition(clauses[0]!) && apposition(clauses[1]!) &&
-        !tokens.slice(Math.max(0, clauses[1]!.from - 1), clauses[1]!.to + 1).some((t) => t.text === '(' || t.text === ')')) {
-        const s = subjectsOf(clauses[1]!, sources)[0]
+    for (let k = ci - 1; k >= 0; k--) {
+      const c = clauses[k]!
+      // (names alone at the head of the sentence are its subject, set off by a relative clause: Kurti, i cili …, do të takohet)
+      if (apposition(c) && c.from !== sFrom) {
+        // … and a name alone between commas after a descriptive head phrase names it (Pas deklaratave, misioni i NATO-s
+        // në Kosovë, KFOR, njoftoi …; In Brussels, the foreign minister of Serbia, Ivica Dačić, said …)
+        const s = namesOnly(c) && k > 0 && namingApposition(clauses[k - 1]!, c) ? subjectsOf(c, sources)[0] : undefined
         if (s?.entityId) return s
+        continue
       }
-      for (let k = ci - 1; k >= 0; k--) {
-        const c = clauses[k]!
-        // (names alone at the head of the sentence are its subject, set off by a relative clause: Kurti, i cili …, do të takohet)
-        if (apposition(c) && c.from !== sFrom) {
-          // … and a name alone between commas after a descriptive head phrase names it (Pas deklaratave, misioni i NATO-s
-          // në Kosovë, KFOR, njoftoi …; In Brussels, the foreign minister of Serbia, Ivica Dačić, said …)
-          const s = namesOnly(c) && k > 0 && namingApposition(clauses[k - 1]!, c) ? subjectsOf(c, sources)[0] : undefined
-          if (s?.entityId) return s
-          continue
-        }
-        const s = subjectsOf(c, sources)[0]
-        if (s) return s
-      }
-      // a target or counterpart named earlier in the sentence can be the subject of a later clause
-      // (… trysninë ndaj Shteteve të Bashkuara …, megjithëse kanë bërë dërgesa …)
-      for (let k = ci - 1; k >= 0; k--) {
-        const c = clauses[k]!
-        const p = participantsIn(c.from, c.to, sources).find((x) => ['target', 'counterpart'].includes(roleOf(x, c.from) ?? ''))
-        if (p) return p
-      }
-      const si = tokens[trig]!.sentence
-      if (si === 0) return undefined
-      const [pFrom, pTo] = doc.sentenceTokens[si - 1]!
-      for (const c of clausesFor(pFrom)) {
-        if (c.to > pTo || apposition(c)) continue
-        const s = subjectsOf(c, sources)[0]
-        if (s) return s
-      }
-      return undefined
+      const s = subjectsOf(c, sources)[0]
+      if (s) return s
     }
+    // a target or counterpart named earlier in the sentence can be the subject of a later clause
+    // (… trysninë ndaj Shteteve të Bashkuara …, megjithëse kanë bërë dërgesa …)
+    for (let k = ci - 1; k >= 0; k--) {
+      const c = clauses[k]!
+      const p = participantsIn(c.from, c.to, sources).find((x) => ['target', 'counterpart'].includes(roleOf(x, c.from) ?? ''))
+      if (p) return p
+    }
+    const si = tokens[trig]!.sentence
+    if (si === 0) return undefined
+    const [pFrom, pTo] = doc.sentenceTokens[si - 1]!
+    for (const c of clausesFor(pFrom)) {
+      if (c.to > pTo || apposition(c)) continue
+      const s = subjectsOf(c, sources)[0]
+      if (s) return s
+    }
+    return undefined
   }
 
   // a threat whose target is unsaid is against the one its threatened act is done to (threatened to impose sanctions
