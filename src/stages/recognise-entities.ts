@@ -298,7 +298,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       if (type === 'MISC' && single && (sentenceInitial || first.shape === 'Xx' && !/\d|-/.test(first.text))) { i = j - 1; continue }
       const c = candidate(doc, i, j, type, rule, [])
       all.push(c)
-      addSurname(c)
+      if (!cues.active) addSurname(c)
       i = j - 1
     }
   }
