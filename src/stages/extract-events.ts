@@ -580,6 +580,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const joinedAt = nominal || !reporter ? undefined : coordinatedWithCue(site, cueBefore, subjects)
     const demander = reporter ?? reporterAfter
     const controllers = objectControllers(site)
+    // (what a test below found, kept for its branch: each test is asked once)
+    let reduced: ReturnType<typeof reducedPassive>, found: Participant | undefined
     if (rule.args.includes('reported-demand')) {
       // (the one obliged follows the cue when the cue shares the clause: the agency working in Syria said Turkish forces must …)
       const obliged = cueBefore && cueBefore.at >= clause.from ? subjectsOf({ from: cueBefore.to, to: clause.to }, sources, trig) : subjects
@@ -590,10 +592,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     } else if (controllers.length) {
       actor = controllers
       argRules[0] = 'args-object-control'
-    } else if (!nominal && !isPassive && reducedPassive(site, after)) {
-      const r = reducedPassive(site, after)!
-      actor = [r.agent]
-      if (r.patient) recipient = [r.patient]
+    } else if (!nominal && !isPassive && (reduced = reducedPassive(site, after))) {
+      actor = [reduced.agent]
+      if (reduced.patient) recipient = [reduced.patient]
       argRules[0] = 'args-reduced-passive'
     } else if ((isPassive || nominal) && (agent || genitive)) {
       actor = [(agent ?? genitive)!]
@@ -623,8 +624,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       argRules[0] = 'args-coordinated-reporter'
     }
     else if (selfReport) { actor = [reporter!]; argRules[0] = 'args-reporter-pronoun' }
-    else if (!nominal && relativeSubject(site)) { actor = [relativeSubject(site)!]; argRules[0] = 'args-relative-subject' }
-    else if (!nominal && pronounSubject(site)) { actor = [pronounSubject(site)!]; argRules[0] = 'args-pronoun-subject' }
+    else if (!nominal && (found = relativeSubject(site))) { actor = [found]; argRules[0] = 'args-relative-subject' }
+    else if (!nominal && (found = pronounSubject(site))) { actor = [found]; argRules[0] = 'args-pronoun-subject' }
     else if (announced(site, cueBefore, reporter, nominal)) { actor = [reporter!]; argRules[0] = 'args-announced' }
     else if (placedSubject) { actor = [placedSubject]; argRules[0] = 'args-subject-place' }
     else if (!nominal && unnamedSubject(clause.from, trig)) {
