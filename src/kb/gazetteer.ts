@@ -10,6 +10,7 @@ import { tokeniseForm } from '../packs/language-pack.js'
 import type { Token } from '../text/token.js'
 import { fold } from '../text/fold.js'
 import { FormMemo } from '../text/form-memo.js'
+import { sameStrings } from '../text/form-keys.js'
 
 export interface AliasEntry {
   /** Each alias token's acceptable normal forms ('@' for a linking article). */
@@ -478,12 +479,6 @@ function formTable(possessive: readonly string[]): FormMemo<FormFacts> {
 function sharesOne(a: readonly string[], b: readonly string[]): boolean {
   for (let i = 0; i < a.length; i++) if (b.includes(a[i]!)) return true
   return false
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }
 
 /** The forms an alias word is indexed by: folded, and its lemmas as the pack analyses a proper name. */

@@ -13,6 +13,7 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { Token } from '../text/token.js'
+import { fold } from '../text/fold.js'
 import type { Attribution, Entity, Event, Modality, PloverType, Stance } from '../record/schema.js'
 import { findAll, matchClass, type WordClass } from '../patterns/token-pattern.js'
 import { isCueWord, mentionAt, mentionsIn, roleOf as roleOfMention } from './mentions.js'
@@ -417,7 +418,6 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
    * mention is added (a pronoun read as the entity is recorded as one of its mentions).
    */
   const entityWords = new Map<Entity, { mentions: number; words: Set<string> }>()
-  const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
   const nameWords = (e: Entity): Set<string> => {
     let kept = entityWords.get(e)
     if (kept?.mentions !== e.mentions.length) {
@@ -1298,7 +1298,6 @@ export function dyadOf(doc: KronikaDocument, ctx: PipelineContext, events: reado
   return { sides, conflict: top[1].conflict, entity }
 }
 
-const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 /** The pack's state-body and non-state words, folded (made once per pack). */
 const bodyWordsOf = new WeakMap<object, { state: Set<string>; other: Set<string> }>()
 const bodyWords = (doc: KronikaDocument) => {

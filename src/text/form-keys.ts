@@ -43,7 +43,8 @@ export function keyCount(): number {
   return nextKey
 }
 
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+/** Whether two lemma lists are the same (the analysis usually shares one array per form: checked first). */
+export function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
