@@ -9,19 +9,20 @@
  *   - the same English texts through compromise's named-entity views (people, places, organisations), as a ratio;
  *   - cold start of the built CLI to its first record (median of several spawns);
  *   - peak RSS of the CLI extracting a mixed corpus and a 1 MB article;
+ *   - the same mixed corpus through the CLI on one thread and on every core (`--jobs`), articles/s;
  *   - time against article length, 1 KB to 1 MB, doubling (time per KB over the same amount of text at each size):
  *     the ratio per doubling should stay ≤ 2.6 (1.3× linear).
  *
  *   node bench/run.mjs [--count N] [--seed S] [--max-seconds S] [--out FILE] [--no-write] [--only PARTS]
  *
- * --only takes a comma-separated list of throughput, compromise, startup, rss, scaling: it runs just those parts and
+ * --only takes a comma-separated list of throughput, compromise, startup, rss, batch, scaling: it runs just those parts and
  * prints their figures without writing the report (e.g. `--only startup,rss` while working on start-up and memory).
  *
  * Needs the build (npm run build). Targets are checked here and printed; they are benchmarks, not tests.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateArticle, loadNames } from './generate-corpus.mjs'
@@ -39,7 +40,7 @@ if (process.argv[2] === '--child-rss') {
   process.exit(0)
 }
 
-const PARTS = ['throughput', 'compromise', 'startup', 'rss', 'scaling']
+const PARTS = ['throughput', 'compromise', 'startup', 'rss', 'batch', 'scaling']
 function parseArgs(argv) {
   const o = { count: 1000, seed: 1, maxSeconds: 25, out: join(ROOT, 'docs', 'benchmarks.md'), write: true, only: undefined }
   for (let i = 0; i < argv.length; i++) {
@@ -173,6 +174,22 @@ const rss = !want('rss') ? undefined : await new Promise((resolve) => {
 })
 if (rss !== undefined) log(`bench: peak RSS ${rss.toFixed(0)} MB`)
 
+// --- 4b. a batch through the CLI on one thread and on every core (`--jobs`), start-up included
+const cores = availableParallelism()
+const batch = {}
+const cliSeconds = (args) => new Promise((resolve) => {
+  const t0 = performance.now()
+  const child = spawn(process.execPath, [CLI, 'extract', ...args], { stdio: 'ignore' })
+  child.on('error', () => resolve(undefined))
+  child.on('close', (code) => resolve(code === 0 ? (performance.now() - t0) / 1000 : undefined))
+})
+if (want('batch')) for (const jobs of [1, cores]) {
+  const s = await cliSeconds([mixedFile, '--jobs', String(jobs)])
+  if (s === undefined) { log(`bench: batch with --jobs ${jobs} failed`); continue }
+  batch[jobs] = rssCount / s
+  log(`bench: batch of ${rssCount} mixed articles, --jobs ${jobs}: ${batch[jobs].toFixed(1)} articles/s`)
+}
+
 // --- 5. time against article length, 1 KB → 1 MB
 // At each size, generated articles of that size whose bytes add up to at least 256 KB (256 articles of 1 KB, 128 of
 // 2 KB, … one of 256 KB, 512 KB and 1 MB), so what is compared is the time per byte over the same amount of text and
@@ -209,6 +226,7 @@ const load1 = loadavg()
 if (opts.only) {
   for (const [lang, c] of Object.entries(coldStart)) process.stdout.write(`cold start ${lang}: median ${c.median.toFixed(0)} ms (${c.runs.map((x) => x.toFixed(0)).join(', ')})\n`)
   if (rss !== undefined) process.stdout.write(`peak RSS: ${rss.toFixed(0)} MB (${rssCount} mixed articles and a 1 MB article)\n`)
+  for (const [jobs, v] of Object.entries(batch)) process.stdout.write(`batch --jobs ${jobs}: ${v.toFixed(1)} articles/s\n`)
   for (const [lang, t] of Object.entries(throughput)) process.stdout.write(`throughput ${lang}: ${t.articlesPerSecond.toFixed(1)} articles/s\n`)
   if (compromise) process.stdout.write(`compromise: ${compromise.articlesPerSecond.toFixed(1)} articles/s\n`)
   for (const [lang, rows] of Object.entries(scaling)) process.stdout.write(`scaling ${lang}: ${rows.map((r) => `${r.kb}KB ${r.perKb.toFixed(2)}ms/KB${r.ratio === undefined ? '' : ` (×${r.ratio.toFixed(2)})`}`).join(', ')}\n`)
@@ -237,6 +255,7 @@ lines.push(`| throughput, end to end, one thread (the slower language) | ${fmt(b
 lines.push(`| Kronika full pipeline ÷ compromise NER only (English) | ${vs === undefined ? 'n/a' : fmt(vs, 2) + '×'} | ≥ ${TARGETS.vsCompromise}× | ${vs === undefined ? 'n/a' : mark(vs >= TARGETS.vsCompromise)} |`)
 lines.push(`| cold start of \`kronika extract\` to the first record (median, slower language) | ${cold === undefined ? 'not measured' : fmt(cold, 0) + ' ms'} | < ${TARGETS.coldStartMs} ms | ${cold === undefined ? 'n/a' : mark(cold < TARGETS.coldStartMs)} |`)
 lines.push(`| peak RSS of the CLI (${rssCount} mixed articles and a 1 MB article) | ${rss === undefined ? 'not measured' : fmt(rss, 0) + ' MB'} | < ${TARGETS.peakRssMb} MB | ${rss === undefined ? 'n/a' : mark(rss < TARGETS.peakRssMb)} |`)
+if (batch[cores] !== undefined) lines.push(`| a batch of ${rssCount} mixed articles through the CLI on all ${cores} cores (\`--jobs ${cores}\`, start-up included) | ${fmt(batch[cores])} articles/s | | |`)
 lines.push(`| time ratio per doubling of article length, 1 KB → 1 MB (largest) | ${fmt(maxRatio, 2)} | ≤ ${TARGETS.doublingRatio} | ${mark(maxRatio <= TARGETS.doublingRatio)} |`, '')
 lines.push('## Throughput', '')
 lines.push('Articles of about 4 KB (between 2 and 6 KB), one language each, declared, with a publication date; after 50 warm-up articles.', '')
@@ -262,6 +281,13 @@ else {
 }
 lines.push('', '## Peak memory', '')
 lines.push(rss === undefined ? 'Not measured: the CLI did not run (see the bench output).' : `Peak resident set of one CLI process (\`kronika extract\`, in-process) over ${rssCount} mixed articles (JSON Lines) and one 1 MB article: **${fmt(rss, 0)} MB**.`)
+lines.push('', '## A batch on every core', '')
+if (!Object.keys(batch).length) lines.push('Not measured.')
+else {
+  lines.push(`\`node bin/kronika.js extract FILE --jobs N\` on the ${rssCount} mixed articles above (JSON Lines), records written to /dev/null; wall-clock time from the spawn to the exit, start-up included. \`--jobs\` runs the extraction on N worker threads, each with its own packs and knowledge base; the records are the same, in the same order.`, '')
+  lines.push('| threads | articles/s |', '| --- | --- |')
+  for (const [jobs, v] of Object.entries(batch)) lines.push(`| ${jobs} | ${fmt(v)} |`)
+}
 lines.push('', '## Article length', '')
 lines.push(`Articles of each size, 1 KB to 1 MB (generated, seed ${opts.seed + 3}), as many as make at least ${SCALING_BYTES / 1024} KB of text per size (256 of 1 KB, 128 of 2 KB, … one of 256 KB and more), so that each size is measured over the same amount of text and not one text's content. CPU time per KB of text: the sizes are timed in turns, ${SCALING_ROUNDS} rounds of one pass per size after a warm-up round, and each size keeps its fastest pass (a busy moment on the machine then falls on every size alike). The ratio is the time per KB at a size over that at the size before, times 2: linear growth gives 2; the target allows ${TARGETS.doublingRatio}.`, '')
 lines.push('| size | articles | sq ms per article | sq ms per KB | sq ratio | en ms per article | en ms per KB | en ratio |', '| --- | --- | --- | --- | --- | --- | --- | --- |')

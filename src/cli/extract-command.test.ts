@@ -55,3 +55,22 @@ test('wrong usage exits 2 with the usage text', () => {
   assert.match(r.stderr, /--format must be json or jsonl/)
   assert.equal(kronika(['nonsense']).status, 2)
 })
+
+test('--jobs 2 writes the same records in the same order as one thread, and reports the same bad inputs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kronika-'))
+  const lines = join(dir, 'batch.jsonl')
+  const docs = [
+    { id: 'j1', text: 'Ministri i Jashtëm vizitoi Beogradin të hënën.', language: 'sq', date_publish: '2026-11-20' },
+    { id: 'j2', text: 'The foreign minister met her Serbian counterpart in Tirana on Monday.', language: 'en', date_publish: '2026-11-20' },
+    { id: 'j3', text: 'Kryeministri tha se qeveria do të ndihmojë fermerët.', language: 'sq', date_publish: '2026-11-21' },
+    { id: 'j4', text: 'Police said two people were arrested after the protest.', language: 'en', date_publish: '2026-11-22' },
+  ]
+  writeFileSync(lines, docs.map((d) => JSON.stringify(d)).join('\n') + '\n{"id": "broken"\n')
+  const one = kronika(['extract', lines, example]), two = kronika(['extract', lines, example, '--jobs', '2'])
+  assert.equal(two.status, 1)
+  assert.equal(two.stdout, one.stdout)
+  assert.deepEqual(two.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id).slice(0, 4), ['j1', 'j2', 'j3', 'j4'])
+  assert.match(two.stderr, /batch\.jsonl:5: line is not JSON/)
+  assert.match(two.stderr, /1 of 6 input\(s\) could not be processed/)
+  assert.equal(kronika(['extract', example, '--jobs', '0']).status, 2)
+})

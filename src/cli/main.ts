@@ -22,7 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 export const USAGE = `kronika ${VERSION} — structured, evidence-linked facts from news articles
 
 usage:
-  kronika extract [FILE…|-] [--lang L] [--published DATE] [--format json|jsonl] [--explain] [--kb FILE]… [--max-bytes N]
+  kronika extract [FILE…|-] [--lang L] [--published DATE] [--format json|jsonl] [--explain] [--kb FILE]… [--max-bytes N] [--jobs N|auto]
   kronika eval --gold DIR [--json] [--out DIR] [--show-errors]
   kronika serve [--db PATH] [--host H] [--port N] [--token T] [--max-body BYTES] [--max-results N] [--kb FILE]…
   kronika ingest PATH|URL|FEED|-… [--db PATH] [--lang L] [--published DATE] [--source NAME] [--allow-private] [--delay MS]
