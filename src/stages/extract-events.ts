@@ -19,6 +19,7 @@ import { findAll, matchClass, type WordClass } from '../patterns/token-pattern.j
 import { isCueWord, mentionAt, mentionsIn, roleOf as roleOfMention } from './mentions.js'
 import { entityForCountry } from './country-entities.js'
 import { usePronoun } from './resolve-pronouns.js'
+import { classStarts } from './class-starts.js'
 import type { PipelineContext } from '../pipeline/context.js'
 
 export const QUAD: Record<PloverType, 1 | 2 | 3 | 4> = {
@@ -70,10 +71,27 @@ interface Participant {
   country?: string
 }
 
+/**
+ * The word classes extractEvents looks for over ranges of tokens, a bit each (in this order) in the per-token
+ * `starts` of class-starts.ts: matchClass is asked only at the tokens where the class may start.
+ */
+const SCANNED = ['clause-marker', 'reporting-verb', 'according-to', 'modality-cue', 'negator', 'condition-marker'] as const
+type Scanned = (typeof SCANNED)[number]
+
+/** The scanned classes of a document's pack and, per token, which of them may start there. */
+interface ClassScan { classes: Record<Scanned, WordClass | undefined>; bits: Record<Scanned, number>; starts: Int32Array }
+
+function classScan(doc: KronikaDocument): ClassScan {
+  const list = SCANNED.map((name) => doc.pack.classes.get(name))
+  const classes = {} as Record<Scanned, WordClass | undefined>, bits = {} as Record<Scanned, number>
+  SCANNED.forEach((name, k) => { classes[name] = list[k]; bits[name] = 1 << k })
+  return { classes, bits, starts: classStarts(doc.pack, 'extract-events', list, doc.tokens) }
+}
+
 /** Splits a sentence's tokens into clauses at punctuation and the pack's clause markers (që, se, that, which…). */
-export function clausesOf(doc: KronikaDocument, from: number, to: number): Clause[] {
+export function clausesOf(doc: KronikaDocument, from: number, to: number, scan = classScan(doc)): Clause[] {
   const out: Clause[] = []
-  const markers = doc.pack.classes.get('clause-marker')
+  const markers = scan.classes['clause-marker'], bit = scan.bits['clause-marker'], starts = scan.starts
   let start = from
   for (let i = from; i < to; i++) {
     const t = doc.tokens[i]!
@@ -83,19 +101,23 @@ export function clausesOf(doc: KronikaDocument, from: number, to: number): Claus
       while (close < Math.min(to, i + 6) && doc.tokens[close]!.text !== ')' && doc.tokens[close]!.text !== '(') close++
       if (close < to && close > i + 1 && doc.tokens[close]!.text === ')') { i = close; continue }
     }
-    const punct = !t.isWord && /^[,;:–—()“”„«»"]$/.test(t.text)
-    const marker = markers ? matchClass(markers, doc.tokens, i, to).length > 0 : false
+    const punct = !t.isWord && t.text.length === 1 && CLAUSE_PUNCTUATION.includes(t.text)
+    const marker = markers && (starts[i]! & bit) !== 0 ? matchClass(markers, doc.tokens, i, to).length > 0 : false
     if ((punct || marker) && i > start) { out.push({ from: start, to: i }); start = i }
   }
   if (start < to) out.push({ from: start, to })
   return out
 }
+/** The marks that end a clause (one character each). */
+const CLAUSE_PUNCTUATION = ',;:–—()“”„«»"'
 
-/** The forms of a class found in [from, to), in text order. */
-function findAllClass(cls: WordClass | undefined, doc: KronikaDocument, from: number, to: number): Array<{ at: number; to: number; value: string }> {
+/** The forms of a scanned class found in [from, to), in text order. */
+function findAllClass(scan: ClassScan, name: Scanned, doc: KronikaDocument, from: number, to: number): Array<{ at: number; to: number; value: string }> {
   const out: Array<{ at: number; to: number; value: string }> = []
+  const cls = scan.classes[name], bit = scan.bits[name], starts = scan.starts
   if (!cls) return out
   for (let i = from; i < to; i++) {
+    if ((starts[i]! & bit) === 0) continue
     const m = matchClass(cls, doc.tokens, i, to)[0]
     if (m) { out.push({ at: i, to: m.to, value: m.value }); i = m.to - 1 }
   }
@@ -129,11 +151,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   if (!rules.length) return
   const cls = (name: string) => pack.classes.get(name)
   const gerunds = pack.list('gerund-markers'), passive = pack.list('passive-markers'), nonAgents = pack.list('non-agents')
+  const scan = classScan(doc)
   const sentenceClauses = new Map<number, Clause[]>()
   const clausesFor = (tokenIndex: number) => {
     const s = tokens[tokenIndex]!.sentence
     let c = sentenceClauses.get(s)
-    if (!c) { const [a, b] = doc.sentenceTokens[s]!; c = clausesOf(doc, a, b); sentenceClauses.set(s, c) }
+    if (!c) { const [a, b] = doc.sentenceTokens[s]!; c = clausesOf(doc, a, b, scan); sentenceClauses.set(s, c) }
     return c
   }
 
@@ -373,7 +396,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   const conditions = cls('condition-marker')
   const conditionalOutside = (clause: Clause, trig: number, from: number, to: number): boolean => {
     if (!conditions) return false
-    const found = findAllClass(conditions, doc, from, to)
+    const found = findAllClass(scan, 'condition-marker', doc, from, to)
     return !found.some((c) => c.at >= clause.from && c.at < trig) && found.some((c) => c.at < clause.from || c.at >= clause.to)
   }
   const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1]).filter(({ rule, match }) => !inName(match) && !compound(match.from) && !modifier(match, rule.args.includes('noun')) && !predicate(match, rule.args.includes('noun')) &&
@@ -455,7 +478,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const quote = quoteAt(tokens[trig]!.start, tokens[trig]!.end)
     if (quote?.speaker) { attribution.push({ source: quote.speaker, stance: 'claims', ...(quote.cue ? { cue: quote.cue } : {}), rule: `${pack.code}.attribution.quotation` }); sources.add(quote.speaker) }
     // (a reporting word after a determiner is a noun, no cue: denied the claims)
-    const cueBefore = findAllClass(cls('reporting-verb'), doc, sFrom, trig).filter((c) => !determiners.has(tokens[c.at - 1]?.norm ?? '')).pop()
+    const cueBefore = findAllClass(scan, 'reporting-verb', doc, sFrom, trig).filter((c) => !determiners.has(tokens[c.at - 1]?.norm ?? '')).pop()
     let reporter: Participant | undefined
     if (cueBefore && !quote) {
       const gerund = (cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)) || gerunds.has(tokens[cueBefore.at]!.norm)
@@ -472,7 +495,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? headBeforeDescription(cueClause) : before[before.length - 1]) ??
         (cueBefore.at > cueClause.from ? definiteSubject(site, cueClause.from, cueBefore.at) : undefined)
       let stance = (cueBefore.value as Stance) || 'claims'
-      if (findAllClass(cls('negator'), doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
+      if (findAllClass(scan, 'negator', doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
       if (who) { addSource(resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
       // (the organisation in the reporter's title speaks through them and is no participant either: NATO Secretary
       // General Mark Rutte said the alliance …)
@@ -480,7 +503,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (post?.entityId) sources.add(post.entityId)
     }
     let reporterAfter: Participant | undefined
-    const cueAfter = findAllClass(cls('reporting-verb'), doc, clause.to, sTo)[0]
+    const cueAfter = findAllClass(scan, 'reporting-verb', doc, clause.to, sTo)[0]
     // (a cue in a clause joined by a coordinator after a comma reports something else: Japan pledged aid, and Germany
     // said it would send a hospital — Germany is no source of Japan's aid)
     // (the comma, the coordinator and the cue's own subject right before it)
@@ -504,7 +527,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // (Benin opened its borders …, Benin police said)
       if (id && participantsIn(clause.from, clause.to, new Set()).some((p) => resolve(p, true) === id)) sources.delete(id)
     }
-    const acc = findAllClass(cls('according-to'), doc, sFrom, sTo)[0]
+    const acc = findAllClass(scan, 'according-to', doc, sFrom, sTo)[0]
     if (acc) {
       // the source stands right after the cue, before the next punctuation (Sipas diplomatëve evropianë, Serbia …)
       let stop = acc.to
@@ -563,7 +586,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a subject pronoun after a reporting verb is the reporter (Lebanon says it will not accept …)
     // … and in a language that drops subjects, the reporter is the subject of what it reports when the clause names
     // none (Minsku mohoi se ka ndihmuar …): the pack's `dropsSubjects`
-    const cueJustBefore = reporter !== undefined && ci > 0 && clauses.slice(0, ci).some((c) => findAllClass(cls('reporting-verb'), doc, c.from, c.to).length > 0) &&
+    const cueJustBefore = reporter !== undefined && ci > 0 && clauses.slice(0, ci).some((c) => findAllClass(scan, 'reporting-verb', doc, c.from, c.to).length > 0) &&
       (clauses[ci - 1]!.to === clause.from)
     const selfReport = !subjects.length && reporter && ((pronouns.size > 0 && tokens.slice(clause.from, trig).some((t) => pronouns.has(t.norm))) ||
       (!nominal && pack.manifest.dropsSubjects === true && cueJustBefore && !unnamedSubject(clause.from, trig)))
@@ -696,7 +719,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a threat's target, when unsaid, is the side its condition names (Serbia will react if the Kosovar police
     // enter …): the first bare participant of a clause opened by a hypothetical cue after the trigger
     if (type === 'THREATEN' && actorIds.length && !recipientIds.length) {
-      const cond = findAllClass(cls('modality-cue'), doc, match.to, sTo).find((c) => c.value === 'hypothetical' && clauses.some((x) => x.from === c.at))
+      const cond = findAllClass(scan, 'modality-cue', doc, match.to, sTo).find((c) => c.value === 'hypothetical' && clauses.some((x) => x.from === c.at))
       const condClause = cond ? clauses.find((x) => x.from === cond.at) : undefined
       const first = condClause ? subjectsOf(condClause, sources)[0] : undefined
       const id = first ? resolve(first) : undefined
@@ -761,13 +784,13 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // (after a topic verb only: the negation of has not commented is not the act's)
     // (… nor before the coordinator of the reporter's own next act: said it was ready to talk and accused …)
     const modalFrom = topic ?? (argRules[0] === 'args-coordinated-reporter' ? joinedAt! : clause.from)
-    const cues = findAllClass(cls('modality-cue'), doc, modalFrom, cueEnd)
-    if (nominal) cues.push(...findAllClass(cls('modality-cue'), doc, match.to, Math.min(clause.to, match.to + 3)))
+    const cues = findAllClass(scan, 'modality-cue', doc, modalFrom, cueEnd)
+    if (nominal) cues.push(...findAllClass(scan, 'modality-cue', doc, match.to, Math.min(clause.to, match.to + 3)))
     const hypo = cues.find((c) => c.value === 'hypothetical')
     const cue = hypo ?? cues[cues.length - 1]
     // (a cue of value promise — pledged, promised — makes its content planned; times read it as no future)
     let modality: Modality = cue?.value === 'promise' ? 'planned' : (cue?.value as Modality | undefined) ?? 'asserted'
-    const neg = findAllClass(cls('negator'), doc, modalFrom, cueEnd)[0]
+    const neg = findAllClass(scan, 'negator', doc, modalFrom, cueEnd)[0]
     // a negated act is negated, and so is a negated plan (will not allow, has not agreed to recognise); a
     // negated possibility stays a possibility (may not attack)
     if (neg && (modality === 'asserted' || (modality === 'planned' && (!cue || neg.at < cueEnd)))) modality = 'negated'
@@ -781,7 +804,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (!cue && gerundBefore && previous && previous.modality !== 'asserted' && tokens[doc.tokenRange(previous.trigger)[0]]?.sentence === tokens[trig]!.sentence) modality = previous.modality
     if (!cue && ci > 0) {
       const first = clauses[0]!
-      const c0 = findAllClass(cls('modality-cue'), doc, first.from, Math.min(first.to, first.from + 2))[0]
+      const c0 = findAllClass(scan, 'modality-cue', doc, first.from, Math.min(first.to, first.from + 2))[0]
       if (c0?.value === 'hypothetical') modality = 'hypothetical'
     }
 
