@@ -4,7 +4,8 @@
  * are extracted once, then `segment` (on a new document each time), `analyse`, `extract-times`,
  * `extract-amounts`, `extract-quotes`, `extract-statements` and `extract-events` are run again over them, each pass
  * over all the articles; prints the best pass per stage in ms per article. (`extract-events` starts each run with no
- * events; the entities and pronoun mentions it added on the first run are kept, which changes no timing much.) Steadier than the per-stage wall-clock times of bench/throughput.mjs on a shared machine.
+ * events; the entities and pronoun mentions it added on the first run are kept, which changes no timing much. The
+ * stages after `analyse` are given the document's form keys first, as the pipeline has them: see src/text/form-keys.ts.) Steadier than the per-stage wall-clock times of bench/throughput.mjs on a shared machine.
  * To compare two commits, run it in a build of each, alternately.
  *
  *   node bench/stage-times.mjs [sq|en] [articles, 200] [passes, 7] [stage]
@@ -17,6 +18,7 @@ const dist = (p) => new URL(`../dist/${p}`, import.meta.url).href
 const { getDefaultContext } = await import(dist('pipeline/extract.js'))
 const { KronikaDocument } = await import(dist('document.js'))
 const { STAGES } = await import(dist('pipeline/stages.js'))
+const { tokenKeys } = await import(dist('text/form-keys.js'))
 const lang = process.argv[2] ?? 'en', n = Number(process.argv[3] ?? 200), passes = Number(process.argv[4] ?? 7), only = process.argv[5]
 const names = await loadNames()
 const ctx = getDefaultContext()
@@ -34,9 +36,9 @@ const stages = {
   analyse: () => { for (const d of docs) run.analyse(d, ctx) },
   'extract-times': () => { for (const d of docs) { d.times = []; d.messages = []; run['extract-times'](d, ctx) } },
   'extract-amounts': () => { for (const d of docs) { d.amounts = []; run['extract-amounts'](d, ctx) } },
-  'extract-quotes': () => { for (const d of docs) { d.quotes = []; d.messages = []; run['extract-quotes'](d, ctx) } },
-  'extract-statements': () => { for (const d of docs) run['extract-statements'](d, ctx) },
-  'extract-events': () => { for (const d of docs) { d.events = []; d.eventContent = new Map(); d.anaphoricEvents = new Map(); run['extract-events'](d, ctx) } },
+  'extract-quotes': () => { for (const d of docs) { tokenKeys(d.tokens); d.quotes = []; d.messages = []; run['extract-quotes'](d, ctx) } },
+  'extract-statements': () => { for (const d of docs) { tokenKeys(d.tokens); run['extract-statements'](d, ctx) } },
+  'extract-events': () => { for (const d of docs) { tokenKeys(d.tokens); d.events = []; d.eventContent = new Map(); d.anaphoricEvents = new Map(); run['extract-events'](d, ctx) } },
 }
 const out = []
 for (const [name, pass] of Object.entries(stages)) if (!only || only === name) out.push(`${name} ${best(pass).toFixed(3)}`)

@@ -16,7 +16,7 @@ import type { Token } from '../text/token.js'
 import { fold } from '../text/fold.js'
 import type { Attribution, Entity, Event, Modality, PloverType, Stance } from '../record/schema.js'
 import { findAll, matchClass, type WordClass } from '../patterns/token-pattern.js'
-import { isCueWord, mentionAt, mentionsIn, roleOf as roleOfMention } from './mentions.js'
+import { isCueWord, mentionAt, mentionsIn, roleOf as roleOfMention, type PlacedMention } from './mentions.js'
 import { entityForCountry } from './country-entities.js'
 import { usePronoun } from './resolve-pronouns.js'
 import { classStarts } from './class-starts.js'
@@ -124,6 +124,14 @@ function findAllClass(scan: ClassScan, name: Scanned, doc: KronikaDocument, from
   return out
 }
 
+/** An attribution, built field by field in record order (no object spread per optional field). */
+function attributionOf(source: string, stance: Stance, cue: Attribution['cue'], rule: string): Attribution {
+  const a = { source, stance } as Attribution
+  if (cue) a.cue = cue
+  a.rule = rule
+  return a
+}
+
 function span(doc: KronikaDocument, from: number, to: number) {
   const start = doc.tokens[from]!.start, end = doc.tokens[to - 1]!.end
   return { start, end, text: doc.text.slice(start, end) }
@@ -136,6 +144,22 @@ const endsWithAny = (word: string, endings: Iterable<string>): boolean => {
 }
 
 const uniq = <T>(xs: T[]): T[] => [...new Set(xs)]
+
+/** The sources of a range with none excluded (participantsIn only reads it). */
+const NO_SOURCES: ReadonlySet<string> = new Set()
+
+/**
+ * The entity ids participants stand for, each once in their order (resolve's answers, none undefined), leaving out
+ * those in `except`.
+ */
+function idsOf(list: readonly Participant[], resolve: (p: Participant) => string | undefined, except?: readonly string[]): string[] {
+  const out: string[] = []
+  for (const p of list) {
+    const id = resolve(p)
+    if (id && !out.includes(id) && !except?.includes(id)) out.push(id)
+  }
+  return out
+}
 
 /** A confidence rounded to hundredths, as `+x.toFixed(2)` gives it (kept per value: the sums are few). */
 const ROUNDED = new Map<number, number>()
@@ -160,8 +184,17 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     return c
   }
 
-  /** The role a preposition gives the participant (counterpart, target, beneficiary, agent, place, other, modifier). */
-  const roleOf = (p: Participant, floor: number): string | undefined => roleOfMention(doc, p.from, floor)
+  /**
+   * The role a preposition gives the participant (counterpart, target, beneficiary, agent, place, other, modifier).
+   * Asked again and again of the same tokens by every trigger of a sentence: each answer is kept, by token and floor.
+   */
+  const roles = new Map<number, string | null>()
+  const roleOf = (p: Participant, floor: number): string | undefined => {
+    const key = p.from * (tokens.length + 1) + floor
+    let r = roles.get(key)
+    if (r === undefined) { r = roleOfMention(doc, p.from, floor) ?? null; roles.set(key, r) }
+    return r ?? undefined
+  }
 
   /** A possessive before a title and a name describes the name (Kosovo's Prime Minister Albin Kurti). */
   const possessives = [...pack.list('possessive-endings')]
@@ -187,7 +220,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
    * Every trigger asks for ranges of its sentence, so the document's participants are found once (`participantPool`)
    * and each call takes its range of them (new objects, as each call made before).
    */
-  const participantsIn = (from: number, to: number, sources: Set<string>): Participant[] => {
+  const participantsIn = (from: number, to: number, sources: ReadonlySet<string>): Participant[] => {
     const all = pool ??= participantPool()
     let lo = 0, hi = all.length
     while (lo < hi) { const mid = (lo + hi) >> 1; if (all[mid]!.from < from) lo = mid + 1; else hi = mid }
@@ -216,10 +249,21 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     return ms.sort((x, y) => x.from - y.from)
   }
+  // (what an entity stands for, and a country's entity, do not change once found: each is looked up once)
+  const standing = new Map<string, string>(), countryEntity = new Map<string, string | undefined>()
+  const resolveArg = (p: Participant) => resolve(p)
   const resolve = (p: Participant, asSource = false): string | undefined => {
-    if (p.entityId) return asSource ? p.entityId : standFor(doc, ctx, p.entityId)
-    const adj = adjectivesIn(p.from, p.from + 1)[0]
-    return p.country ? entityForCountry(doc, ctx, p.country, adj) : undefined
+    if (p.entityId) {
+      if (asSource) return p.entityId
+      let id = standing.get(p.entityId)
+      if (id === undefined) { id = standFor(doc, ctx, p.entityId); standing.set(p.entityId, id) }
+      return id
+    }
+    if (!p.country) return undefined
+    if (countryEntity.has(p.country)) return countryEntity.get(p.country)
+    const id = entityForCountry(doc, ctx, p.country, adjectivesIn(p.from, p.from + 1)[0])
+    countryEntity.set(p.country, id)
+    return id
   }
   const countryOf = (id: string | undefined) => (id ? doc.entity(id)?.country : undefined)
   /** How two participants are joined: by a coordinator (dhe, si dhe, and), by a bare comma, or not at all. */
@@ -301,7 +345,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const head = cs[0]!, named = tokens.slice(head.from, head.to).every((t, k) => !t.isWord || determiners.has(t.norm) || pack.inClass('coordinator', t.norm) || mentionAt(doc, head.from + k) !== undefined)
     if (i !== 2 || !named || tokens[mid!.from]!.text !== ',' || head.from !== doc.sentenceOf(c.from)[0]) return undefined
     for (let k = mid!.from; k < mid!.to; k++) if (verbAt.has(k) || pack.inClass('reporting-verb', tokens[k]!.norm) || pack.inClass('clause-marker', tokens[k]!.norm)) return undefined
-    return participantsIn(cs[0]!.from, cs[0]!.to, new Set())[0]
+    return participantsIn(cs[0]!.from, cs[0]!.to, NO_SOURCES)[0]
   }
   const subjectsOf = (c: Clause, sources: Set<string>, until = c.to) => participantsIn(c.from, until, sources).filter((p) => !roleOf(p, c.from))
 
@@ -441,16 +485,31 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
    * mention is added (a pronoun read as the entity is recorded as one of its mentions).
    */
   const entityWords = new Map<Entity, { mentions: number; words: Set<string> }>()
+  // (a name's words are folded once: most mentions repeat the name or another mention)
+  const foldedWords = new Map<string, string[]>()
+  const wordsOf = (text: string) => {
+    let words = foldedWords.get(text)
+    if (!words) { words = fold(text).split(/\W+/); foldedWords.set(text, words) }
+    return words
+  }
   const nameWords = (e: Entity): Set<string> => {
     let kept = entityWords.get(e)
     if (kept?.mentions !== e.mentions.length) {
-      const words = new Set(fold(e.name).split(/\W+/))
-      for (const x of e.mentions) for (const w of fold(x.text).split(/\W+/)) words.add(w)
+      const words = new Set(wordsOf(e.name))
+      for (const x of e.mentions) for (const w of wordsOf(x.text)) words.add(w)
       kept = { mentions: e.mentions.length, words }
       entityWords.set(e, kept)
     }
     return kept.words
   }
+  /** The token range of an event's trigger, kept per event: every later trigger asks for those of the events before it. */
+  const triggerRanges = new Map<Event, [number, number]>()
+  const triggerRange = (e: Event): [number, number] => {
+    let r = triggerRanges.get(e)
+    if (!r) { r = doc.tokenRange(e.trigger); triggerRanges.set(e, r) }
+    return r
+  }
+  const sentenceOfEvent = (e: Event) => tokens[triggerRange(e)[0]]!.sentence
   let n = 0
   /** The definite description an event's recipient was read from (see definiteObject), for the act it is asked to do. */
   const definiteObjects = new Map<Event, Participant>()
@@ -472,23 +531,23 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const site: Site = { type, match, trig, sFrom, clauses, ci, clause, sources }
     const addSource = (source: string | undefined, stance: Stance, cue: { at: number; to: number } | undefined, ruleId: string) => {
       if (!source || sources.has(source)) return
-      attribution.push({ source, stance, ...(cue ? { cue: span(doc, cue.at, cue.to) } : {}), rule: ruleId })
+      attribution.push(attributionOf(source, stance, cue ? span(doc, cue.at, cue.to) : undefined, ruleId))
       sources.add(source)
     }
     const quote = quoteAt(tokens[trig]!.start, tokens[trig]!.end)
-    if (quote?.speaker) { attribution.push({ source: quote.speaker, stance: 'claims', ...(quote.cue ? { cue: quote.cue } : {}), rule: `${pack.code}.attribution.quotation` }); sources.add(quote.speaker) }
+    if (quote?.speaker) { attribution.push(attributionOf(quote.speaker, 'claims', quote.cue, `${pack.code}.attribution.quotation`)); sources.add(quote.speaker) }
     // (a reporting word after a determiner is a noun, no cue: denied the claims)
     const cueBefore = findAllClass(scan, 'reporting-verb', doc, sFrom, trig).filter((c) => !determiners.has(tokens[c.at - 1]?.norm ?? '')).pop()
     let reporter: Participant | undefined
     if (cueBefore && !quote) {
       const gerund = (cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)) || gerunds.has(tokens[cueBefore.at]!.norm)
-      const before = participantsIn(sFrom, cueBefore.at, new Set()).filter((p) => roleOf(p, sFrom) !== 'modifier')
+      const before = participantsIn(sFrom, cueBefore.at, NO_SOURCES).filter((p) => roleOf(p, sFrom) !== 'modifier')
       const cueClause = clauses.find((c) => cueBefore.at >= c.from && cueBefore.at < c.to)!
       // (a participant the clause places or governs is not the speaker when a bare one is there: the agency working in Chad said)
       const ownClause = before.filter((p) => p.from >= cueClause.from)
       const bareInClause = ownClause.filter((p) => !roleOf(p, cueClause.from))
       const inOwnClause = bareInClause.length ? bareInClause : ownClause
-      const rightAfter = participantsIn(cueBefore.to, Math.min(trig, cueBefore.to + 3), new Set())[0]
+      const rightAfter = participantsIn(cueBefore.to, Math.min(trig, cueBefore.to + 3), NO_SOURCES)[0]
       // the reporter: the gerund's main subject; else in the cue's own clause (X tha se); else right after an
       // inverted cue (…, njoftuan dy vendet); else the nearest before
       // (… else a definite description heading the cue's clause: the army has said it will …)
@@ -509,7 +568,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // (the comma, the coordinator and the cue's own subject right before it)
     const joinedCue = cueAfter !== undefined && tokens.slice(clause.to, cueAfter.at).some((t, n, between) => {
       if (n === 0 || between[n - 1]!.text !== ',' || !pack.inClass('coordinator', t.norm)) return false
-      const own = participantsIn(clause.to + n + 1, cueAfter.at, new Set())
+      const own = participantsIn(clause.to + n + 1, cueAfter.at, NO_SOURCES)
       return own.length > 0 && own[0]!.from === clause.to + n + 1 && own[own.length - 1]!.to === cueAfter.at
     })
     if (cueAfter && !quote && !cueBefore && !joinedCue) {
@@ -519,20 +578,20 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // (the source after the cue is the first name before the next punctuation: …, njoftoi Ministria e Jashtme e Kinës)
       let sourceEnd = cueAfter.to
       while (sourceEnd < Math.min(sTo, cueAfter.to + 10) && (tokens[sourceEnd]!.isWord || tokens[sourceEnd]!.text === '-')) sourceEnd++
-      const who = participantsIn(cueAfter.to, Math.min(sourceEnd, cueAfter.to + 3) > cueAfter.to ? sourceEnd : cueAfter.to, new Set())[0] ?? participantsIn(Math.max(cueClause.from, cueAfter.at - 4), cueAfter.at, new Set()).pop()
+      const who = participantsIn(cueAfter.to, Math.min(sourceEnd, cueAfter.to + 3) > cueAfter.to ? sourceEnd : cueAfter.to, NO_SOURCES)[0] ?? participantsIn(Math.max(cueClause.from, cueAfter.at - 4), cueAfter.at, NO_SOURCES).pop()
       const id = who ? resolve(who, true) : undefined
       reporterAfter = who
       addSource(id, (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
       // a source named after the clause that is also named in it speaks of itself and stays a participant
       // (Benin opened its borders …, Benin police said)
-      if (id && participantsIn(clause.from, clause.to, new Set()).some((p) => resolve(p, true) === id)) sources.delete(id)
+      if (id && participantsIn(clause.from, clause.to, NO_SOURCES).some((p) => resolve(p, true) === id)) sources.delete(id)
     }
     const acc = findAllClass(scan, 'according-to', doc, sFrom, sTo)[0]
     if (acc) {
       // the source stands right after the cue, before the next punctuation (Sipas diplomatëve evropianë, Serbia …)
       let stop = acc.to
       while (stop < Math.min(sTo, acc.to + 6) && tokens[stop]!.isWord) stop++
-      const who = participantsIn(acc.to, stop, new Set())[0]
+      const who = participantsIn(acc.to, stop, NO_SOURCES)[0]
       if (who) addSource(resolve(who, true), 'claims', acc, `${pack.code}.attribution.according-to`)
       // a nationality adjective closing the source stands for its state even when a name follows the comma
       // (Sipas ushtrisë izraelite, Hezbollahu sulmoi … Izraelit); that state may still take part in the event
@@ -697,8 +756,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (parties.length >= 2 && !jointAct && actor.length) { recipient = parties; argRules.push('between-sides') }
       else if (parties.length >= 2) { actor = parties.slice(0, 1); recipient = parties.slice(1); argRules[0] = 'args-between' }
     }
-    let actorIds = uniq(actor.map((p) => resolve(p)).filter((x): x is string => !!x))
-    let recipientIds = uniq(recipient.map((p) => resolve(p)).filter((x): x is string => !!x)).filter((id) => !actorIds.includes(id))
+    let actorIds = idsOf(actor, resolveArg)
+    let recipientIds = idsOf(recipient, resolveArg, actorIds)
     // a meeting's town that acts for no state is where it is held, not who takes part (bisedimet e Stambollit, the
     // Geneva talks): a counterpart of talks is a country or a place standing for its state (a visit keeps its place)
     let placeId = place?.entityId
@@ -744,13 +803,13 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (askedFrom !== undefined && !actor.some((p) => p.from >= askedFrom)) continue
     // unsaid recipient: the nearest earlier participant of another state, in this sentence or the one before
     let contextual = false
-    const recentSame = doc.events.slice(-6).some((e) => e.type === type && tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= tokens[trig]!.sentence - 2)
+    const recentSame = doc.events.slice(-6).some((e) => e.type === type && sentenceOfEvent(e) >= tokens[trig]!.sentence - 2)
     // (a rejection answers the side named just before, as a request addresses it: … but Moscow refused)
     const answers = QUAD[type] <= 2 || type === 'REQUEST' || type === 'REJECT'
     // … but when an act of the same type was told just before in the sentence, the new one is another in a list and
     // shares its recipient (Japan pledged aid to Kabul, and Germany said it would send a field hospital)
     const sibling = recentSame && answers ? doc.events.slice(-6).reverse().find((e) => e.type === type && e.recipient.length &&
-      tokens[doc.tokenRange(e.trigger)[0]]!.sentence === tokens[trig]!.sentence && !e.recipient.some((r) => actorIds.includes(r)) && !e.actor.some((a) => actorIds.includes(a))) : undefined
+      sentenceOfEvent(e) === tokens[trig]!.sentence && !e.recipient.some((r) => actorIds.includes(r)) && !e.actor.some((a) => actorIds.includes(a))) : undefined
     if (actorIds.length && !recipientIds.length && sibling) { recipientIds = [...sibling.recipient]; contextual = true; argRules.push('recipient-from-sibling') }
     if (actorIds.length && !recipientIds.length && !recentSame && answers) {
       const prevSentence = tokens[trig]!.sentence > 0 ? doc.sentenceTokens[tokens[trig]!.sentence - 1]![0] : sFrom
@@ -799,9 +858,10 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // what one is asked to do has not been done (Ukraine urged Germany to send tanks)
     if ((argRules[0] === 'args-object-control' || askedFrom !== undefined) && modality === 'asserted' && doc.events[doc.events.length - 1]?.type === 'REQUEST') modality = 'hypothetical'
     // a gerund clause (duke e ndihmuar …) elaborates what precedes it and shares its modality
-    const gerundBefore = tokens.slice(Math.max(clause.from, trig - 2), trig).some((t) => gerunds.has(t.norm))
+    let gerundBefore = false
+    for (let i = Math.max(clause.from, trig - 2); i < trig && !gerundBefore; i++) gerundBefore = gerunds.has(tokens[i]!.norm)
     const previous = doc.events[doc.events.length - 1]
-    if (!cue && gerundBefore && previous && previous.modality !== 'asserted' && tokens[doc.tokenRange(previous.trigger)[0]]?.sentence === tokens[trig]!.sentence) modality = previous.modality
+    if (!cue && gerundBefore && previous && previous.modality !== 'asserted' && sentenceOfEvent(previous) === tokens[trig]!.sentence) modality = previous.modality
     if (!cue && ci > 0) {
       const first = clauses[0]!
       const c0 = findAllClass(scan, 'modality-cue', doc, first.from, Math.min(first.to, first.from + 2))[0]
@@ -815,8 +875,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // --- time: an expression in the clause, else in the sentence (durations are not event times)
     const timeHit = timeIn(clause.from, clause.to, true) ?? timeIn(sFrom, sTo, false)
 
-    const evidenceFrom = Math.min(trig, ...actor.filter((p) => p.from >= sFrom).map((p) => p.from))
-    const evidenceTo = Math.max(match.to, content?.to ?? 0, ...recipient.filter((p) => p.to <= sTo).map((p) => p.to))
+    let evidenceFrom = trig, evidenceTo = Math.max(match.to, content?.to ?? 0)
+    for (const p of actor) if (p.from >= sFrom && p.from < evidenceFrom) evidenceFrom = p.from
+    for (const p of recipient) if (p.to <= sTo && p.to > evidenceTo) evidenceTo = p.to
     const confidence = hundredths(0.4 + (actorIds.length ? 0.3 : 0) + (recipientIds.length ? (contextual ? 0.1 : 0.2) : 0) - (argRules[0] === 'args-dropped-subject' ? 0.1 : 0))
     // (built field by field in record order, without an object spread per optional field)
     const event = { id: `v${++n}`, type: threat ? 'THREATEN' : type } as Event
@@ -861,7 +922,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   function requestedAfter(trig: number): number | undefined {
     const prev = doc.events[doc.events.length - 1]
     if (!prev || prev.type !== 'REQUEST') return undefined
-    const [pFrom, pTo] = doc.tokenRange(prev.trigger)
+    const [pFrom, pTo] = triggerRange(prev)
     if (tokens[pFrom]!.sentence !== tokens[trig]!.sentence || pTo > trig || trig - pTo > 8) return undefined
     const between = tokens.slice(pTo, trig)
     if (!between.every((t) => t.isWord || t.text === '-')) return undefined
@@ -872,7 +933,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   /** Earlier events (at most RECENT_EVENTS back, in the last few sentences), latest first. */
   function recentEvents(trig: number): Event[] {
     const si = tokens[trig]!.sentence
-    return doc.events.slice(-RECENT_EVENTS).reverse().filter((e) => { const s = tokens[doc.tokenRange(e.trigger)[0]]!.sentence; return s <= si && s >= si - RECENT_SENTENCES })
+    return doc.events.slice(-RECENT_EVENTS).reverse().filter((e) => { const s = sentenceOfEvent(e); return s <= si && s >= si - RECENT_SENTENCES })
   }
   /** Ids other than the actor's side: the actor, the state it belongs to, or, for a state, those of that state. */
   function notActorSide(ids: string[], actorIds: readonly string[]): string[] {
@@ -949,7 +1010,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const pronounsOf = pack.list('addressee-pronouns')
     if (!ADDRESSING.has(type) || !(pronounsOf.has(tokens[match.from]!.norm) || pronounsOf.has(tokens[match.to]?.norm ?? ''))) return undefined
     const si = tokens[trig]!.sentence
-    const before = recentEvents(trig).find((e) => tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= si - 1 && e.actor.some((a) => actorIds.includes(a)) && e.recipient.length)
+    const before = recentEvents(trig).find((e) => sentenceOfEvent(e) >= si - 1 && e.actor.some((a) => actorIds.includes(a)) && e.recipient.length)
     const ids = before ? notActorSide(before.recipient, actorIds) : []
     return ids.length ? { ids, rule: 'recipient-addressed-again' } : undefined
   }
@@ -981,7 +1042,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     let k = trig - 1
     while (k > cueBefore.to && k >= trig - 2 && tokens[k]!.isWord && tokens[k]!.shape === 'x' && !coordinator(k)) k--
     if (k <= cueBefore.to || !coordinator(k)) return undefined
-    return tokens.slice(cueBefore.to, k).every((t) => t.isWord || t.text === '-') && !participantsIn(k, trig, new Set()).length ? k : undefined
+    return tokens.slice(cueBefore.to, k).every((t) => t.isWord || t.text === '-') && !participantsIn(k, trig, NO_SOURCES).length ? k : undefined
   }
 
   /**
@@ -1071,7 +1132,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const sentence = tokens[trig]!.sentence
     const prev = doc.events[doc.events.length - 1]
     if (!prev || !['REQUEST', 'ACCUSE', 'COERCE'].includes(prev.type) || !prev.recipient.length) return []
-    const [pFrom, pTo] = doc.tokenRange(prev.trigger)
+    const [pFrom, pTo] = triggerRange(prev)
     if (tokens[pFrom]!.sentence !== sentence || pTo > trig || pFrom < clause.from) return []
     const named = participantsIn(pTo, trig, sources).filter((p) => { const id = resolve(p); return !!id && prev.recipient.includes(id) })
     // (or the definite description it was addressed by: accused the alliance of aggression)
@@ -1127,20 +1188,29 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       return false
     }
     // (a name holding the word is a strong cue, looked for ten sentences back; a title two)
-    const skipIds = new Set(skip.map((q) => q.entityId))
-    const far = mentionsIn(doc, doc.sentenceTokens[Math.max(0, si - 10)]![0], from).filter((m) => !sources.has(m.entityId) && !skipIds.has(m.entityId)).reverse()
-    const earlier = far.filter((m) => m.from >= back)
-    const hit = earlier.find((m) => named(m) || titled(m)) ?? far.find(named)
+    // (the mentions before, not sources nor skipped, are read latest first: those of the last two sentences are `earlier`)
+    const far = mentionsIn(doc, doc.sentenceTokens[Math.max(0, si - 10)]![0], from)
+    const open = (m: PlacedMention) => !sources.has(m.entityId) && !skip.some((q) => q.entityId === m.entityId)
+    let hit: PlacedMention | undefined
+    for (let k = far.length - 1; !hit && k >= 0 && far[k]!.from >= back; k--) if (open(far[k]!) && (named(far[k]!) || titled(far[k]!))) hit = far[k]
+    for (let k = far.length - 1; !hit && k >= 0; k--) if (open(far[k]!) && named(far[k]!)) hit = far[k]
     if (hit) return { from: hit.from, to: hit.to, entityId: hit.entityId }
     // a nationality adjective told before with the same noun (the Sudanese army … the army; ushtria ruse … Ushtria)
     const same = (t: Token | undefined) => !!t && (t.norm === word || t.lemmas.some((l) => tokens[at]!.lemmas.includes(l)))
-    // (a strong cue: looked for further back, ten sentences)
-    const adj = adjectivesIn(doc.sentenceTokens[Math.max(0, si - 10)]![0], from).reverse().find((a) => same(tokens[a.tokenIndex + 1]) || same(tokens[a.tokenIndex - 1]))
-    if (adj) return { from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }
+    // (a strong cue: looked for further back, ten sentences; the latest first)
+    const adjectives = adjectivesIn(doc.sentenceTokens[Math.max(0, si - 10)]![0], from)
+    for (let k = adjectives.length - 1; k >= 0; k--) {
+      const adj = adjectives[k]!
+      if (same(tokens[adj.tokenIndex + 1]) || same(tokens[adj.tokenIndex - 1])) return { from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }
+    }
     const kind = kinds ? matchClass(kinds, tokens, at, at + 1)[0]?.value : undefined
     // (only when one organisation, or one state, is in view: otherwise which one is meant is a guess)
     if (kind === 'ORG') {
-      const orgs = earlier.filter((m) => doc.entity(m.entityId)?.type === 'ORG' && !skip.some((q) => q.from === m.from))
+      const orgs: PlacedMention[] = []
+      for (let k = far.length - 1; k >= 0 && far[k]!.from >= back; k--) {
+        const m = far[k]!
+        if (open(m) && doc.entity(m.entityId)?.type === 'ORG' && !skip.some((q) => q.from === m.from)) orgs.push(m)
+      }
       return orgs.length && orgs.every((m) => m.entityId === orgs[0]!.entityId) ? { from: orgs[0]!.from, to: orgs[0]!.to, entityId: orgs[0]!.entityId } : undefined
     }
     if (kind === 'STATE') {
@@ -1254,7 +1324,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   doc.events.forEach((threat, i) => {
     const act = doc.events[i + 1]
     if (threat.type !== 'THREATEN' || threat.recipient.length || !threat.actor.length || !act?.recipient.length) return
-    const [, tTo] = doc.tokenRange(threat.trigger), [aFrom] = doc.tokenRange(act.trigger)
+    const [, tTo] = triggerRange(threat), [aFrom] = triggerRange(act)
     if (aFrom < tTo || aFrom - tTo > 8 || tokens[aFrom]!.sentence !== tokens[tTo - 1]!.sentence || act.actor.some((a) => !threat.actor.includes(a))) return
     const between = tokens.slice(tTo, aFrom)
     if (between.some((t) => !t.isWord) || !between.some((t) => links.has(t.norm) || complementizers.has(t.norm))) return
