@@ -145,6 +145,17 @@ const endsWithAny = (word: string, endings: Iterable<string>): boolean => {
 
 const uniq = <T>(xs: T[]): T[] => [...new Set(xs)]
 
+/** Whether some token of [from, to) passes the test (tokens.slice(from, to).some(test), without the copy). */
+function someToken(tokens: readonly Token[], from: number, to: number, test: (t: Token, i: number) => boolean): boolean {
+  for (let i = from, end = Math.min(to, tokens.length); i < end; i++) if (test(tokens[i]!, i)) return true
+  return false
+}
+/** Whether every token of [from, to) passes the test (tokens.slice(from, to).every(test), without the copy). */
+function everyToken(tokens: readonly Token[], from: number, to: number, test: (t: Token, i: number) => boolean): boolean {
+  for (let i = from, end = Math.min(to, tokens.length); i < end; i++) if (!test(tokens[i]!, i)) return false
+  return true
+}
+
 /** The sources of a range with none excluded (participantsIn only reads it). */
 const NO_SOURCES: ReadonlySet<string> = new Set()
 
@@ -299,7 +310,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     return out
   }
   /** A clause holding nothing but names and commas is an apposition, not a clause with a subject. */
-  const namesOnly = (c: Clause) => tokens.slice(c.from, c.to).every((t, k) => !t.isWord || pack.inClass('coordinator', t.norm) || mentionAt(doc, c.from + k) !== undefined)
+  const namesOnly = (c: Clause) => everyToken(tokens, c.from, c.to, (t, i) => !t.isWord || pack.inClass('coordinator', t.norm) || mentionAt(doc, i) !== undefined)
   // … and so is a description between commas right after a name, opening with a determiner or a title and holding no
   // verb of an event or a report (Sergei Lavrov, the Russian foreign minister, said …; Chile, a founding member, …)
   const determiners = pack.list('determiners'), betweens = pack.list('between-prepositions')
@@ -342,7 +353,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const cs = clausesFor(c.from), i = cs.findIndex((x) => x.from === c.from)
     const mid = cs[1]
     // (the head: names only, a determiner before them allowed — The United States)
-    const head = cs[0]!, named = tokens.slice(head.from, head.to).every((t, k) => !t.isWord || determiners.has(t.norm) || pack.inClass('coordinator', t.norm) || mentionAt(doc, head.from + k) !== undefined)
+    const head = cs[0]!, named = everyToken(tokens, head.from, head.to, (t, i) => !t.isWord || determiners.has(t.norm) || pack.inClass('coordinator', t.norm) || mentionAt(doc, i) !== undefined)
     if (i !== 2 || !named || tokens[mid!.from]!.text !== ',' || head.from !== doc.sentenceOf(c.from)[0]) return undefined
     for (let k = mid!.from; k < mid!.to; k++) if (verbAt.has(k) || pack.inClass('reporting-verb', tokens[k]!.norm) || pack.inClass('clause-marker', tokens[k]!.norm)) return undefined
     return participantsIn(cs[0]!.from, cs[0]!.to, NO_SOURCES)[0]
@@ -513,7 +524,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   let n = 0
   /** The definite description an event's recipient was read from (see definiteObject), for the act it is asked to do. */
   const definiteObjects = new Map<Event, Participant>()
-  for (const [k, { rule, match }] of matches.entries()) {
+  for (let k = 0; k < matches.length; k++) {
+    const { rule, match } = matches[k]!
     const [ruleType, mode, cameo] = rule.args as [PloverType, string | undefined, string | undefined]
     const type = ruleType
     // a form that is a noun or a verb (request, attack) is a verb after the pack's verb markers (could request, to attack)
@@ -621,7 +633,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // (a meeting's town in the genitive is where it is held: bisedimet e Gjenevës — see town-as-place below)
     const town = (p: Participant) => { const id = resolve(p); const e = id ? doc.entity(id) : undefined; return type === 'CONSULT' && e?.type === 'LOC' && !e.ids?.kb?.startsWith('country:') }
     const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) && !town(p) &&
-      (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && tokens.slice(match.to, p.from).every((t) => t.isWord && t.shape === 'x')) : undefined
+      (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && everyToken(tokens, match.to, p.from, (t) => t.isWord && t.shape === 'x')) : undefined
     // verbs coordinated in one clause share the subject of the first (a blast hit a Turkish convoy and injured
     // ten: the convoy's state is the first verb's object, not the second's subject)
     // (matches are in text order: look back from this one, not through the whole document's)
@@ -634,7 +646,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // `non-agents`) makes an event of a verb only for the people it names as victims (a landslide killed three Turkish
     // workers)
     const subjectEnd = firstVerb ? firstVerb.match.from : trig
-    const happening = !nominal && !subjects.length && !isPassive && tokens.slice(clause.from, subjectEnd).some((t) => nonAgents.has(t.norm) || t.lemmas.some((l) => nonAgents.has(l)))
+    const happening = !nominal && !subjects.length && !isPassive && someToken(tokens, clause.from, subjectEnd, (t) => nonAgents.has(t.norm) || t.lemmas.some((l) => nonAgents.has(l)))
     // a list of names that the clause commas split (Rusia, Kina dhe Irani kritikuan …): its earlier members are
     // subjects too (coordinated() keeps them only when a coordinator closes the list)
     for (let k = ci - 1; k >= 0 && subjects[0] && tokens[clauses[k + 1]!.from]!.text === ',' && apposition(clauses[k]!); k--) {
@@ -647,14 +659,14 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // none (Minsku mohoi se ka ndihmuar …): the pack's `dropsSubjects`
     const cueJustBefore = reporter !== undefined && ci > 0 && clauses.slice(0, ci).some((c) => findAllClass(scan, 'reporting-verb', doc, c.from, c.to).length > 0) &&
       (clauses[ci - 1]!.to === clause.from)
-    const selfReport = !subjects.length && reporter && ((pronouns.size > 0 && tokens.slice(clause.from, trig).some((t) => pronouns.has(t.norm))) ||
+    const selfReport = !subjects.length && reporter && ((pronouns.size > 0 && someToken(tokens, clause.from, trig, (t) => pronouns.has(t.norm))) ||
       (!nominal && pack.manifest.dropsSubjects === true && cueJustBefore && !unnamedSubject(clause.from, trig)))
     // a subject placed by a preposition at the head of the clause (Rebels in the Ivory Coast dismissed …) acts for its place
     // (not when an event noun heads the phrase: a car bombing in Baghdad killed …)
     // (nor when a happening that acts for no one heads it: a landslide near Kirkuk killed …, the pack's `non-agents`;
     // nor after a reporting verb, nor when the place only modifies the trigger's noun: at a Michigan rally)
     const placedSubject = subjects.length || nominal ? undefined : participantsIn(clause.from, Math.min(trig, clause.from + 8), sources).find((p) => roleOf(p, clause.from) === 'place' &&
-      !matches.some((m) => m.match.from >= clause.from && m.match.from < p.from) && !tokens.slice(clause.from, p.from).some((t) => nonAgents.has(t.norm) || pack.inClass('reporting-verb', t.norm)) &&
+      !matches.some((m) => m.match.from >= clause.from && m.match.from < p.from) && !someToken(tokens, clause.from, p.from, (t) => nonAgents.has(t.norm) || pack.inClass('reporting-verb', t.norm)) &&
       !(p.to === trig && determiners.has(tokens[p.from - 1]?.norm ?? '')))
     // an obligation put on someone in reported speech is the reporter's demand (Germany said Serbia must recognise the
     // border): the reporter is the actor and the one obliged the recipient; without both, no event
@@ -721,7 +733,6 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     if (inner.length) actor = [...actor, ...inner.filter((p) => !actor.some((a) => a.from === p.from))]
     if (!recipient.length) {
-      const skip = new Set(actor)
       // after an active verb, what "from" marks is where the act is directed (withdraw its troops from Lebanon)
       // (not when several act together: Russia and Ukraine agreed … after talks mediated by Turkey — "by"/"nga" there
       // is another act's agent, and the parties are each other's counterparts)
@@ -731,11 +742,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // (parties acting together have a counterpart of their own only right after the trigger — met with X; a name
       // further on belongs to another phrase: agreed … after talks mediated jointly with Qatar)
       const near = (p: Participant) => !together || p.from - match.to <= 4
-      const marked = after.filter((p) => !skip.has(p) && near(p) && roles.includes(roleOf(p, clause.from) ?? '') && (!nominal || p.from < clause.to))
+      const marked = after.filter((p) => !actor.includes(p) && near(p) && roles.includes(roleOf(p, clause.from) ?? '') && (!nominal || p.from < clause.to))
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
       // (a demand's addressee may open the clause it introduces: its demand that Hungary lift …)
-      const demandOf = (p: Participant) => type === 'REQUEST' && p.from - match.to <= 3 && tokens.slice(match.to, p.from).some((t) => pack.inClass('clause-marker', t.norm)) && tokens.slice(match.to, p.from).every((t) => t.isWord)
-      const objects = after.filter((p) => !skip.has(p) && near(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)) && !subordinateSubject(site, p, isPassive))
+      const demandOf = (p: Participant) => type === 'REQUEST' && p.from - match.to <= 3 && someToken(tokens, match.to, p.from, (t) => pack.inClass('clause-marker', t.norm)) && everyToken(tokens, match.to, p.from, (t) => t.isWord)
+      const objects = after.filter((p) => !actor.includes(p) && near(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)) && !subordinateSubject(site, p, isPassive))
       // the nearest of them: a direct object right after the verb comes before a later prepositional phrase
       if (marked.length && (!objects.length || marked[0]!.from < objects[0]!.from)) recipient = coordinated(marked)
       else if (objects.length) recipient = coordinated(objects)
@@ -803,7 +814,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (askedFrom !== undefined && !actor.some((p) => p.from >= askedFrom)) continue
     // unsaid recipient: the nearest earlier participant of another state, in this sentence or the one before
     let contextual = false
-    const recentSame = doc.events.slice(-6).some((e) => e.type === type && sentenceOfEvent(e) >= tokens[trig]!.sentence - 2)
+    let recentSame = false
+    for (let j = Math.max(0, doc.events.length - 6); j < doc.events.length && !recentSame; j++) recentSame = doc.events[j]!.type === type && sentenceOfEvent(doc.events[j]!) >= tokens[trig]!.sentence - 2
     // (a rejection answers the side named just before, as a request addresses it: … but Moscow refused)
     const answers = QUAD[type] <= 2 || type === 'REQUEST' || type === 'REJECT'
     // … but when an act of the same type was told just before in the sentence, the new one is another in a list and
@@ -816,7 +828,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const actorCountries = new Set(actorIds.map(countryOf))
       const earlier = participantsIn(prevSentence, trig, sources).reverse()
       // (a name joined to the actor by titles is the actor's own phrase: UN Secretary-General António Guterres)
-      const titled = (a: Participant, b: Participant) => a.to < b.from && tokens.slice(a.to, b.from).every((t) => isCueWord(doc, t) || t.text === '-')
+      const titled = (a: Participant, b: Participant) => a.to < b.from && everyToken(tokens, a.to, b.from, (t) => isCueWord(doc, t) || t.text === '-')
       for (const p of earlier) {
         if (actor.some((a) => titled(a, p) || titled(p, a))) continue
         const id = resolve(p)
@@ -1042,7 +1054,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     let k = trig - 1
     while (k > cueBefore.to && k >= trig - 2 && tokens[k]!.isWord && tokens[k]!.shape === 'x' && !coordinator(k)) k--
     if (k <= cueBefore.to || !coordinator(k)) return undefined
-    return tokens.slice(cueBefore.to, k).every((t) => t.isWord || t.text === '-') && !participantsIn(k, trig, NO_SOURCES).length ? k : undefined
+    return everyToken(tokens, cueBefore.to, k, (t) => t.isWord || t.text === '-') && !participantsIn(k, trig, NO_SOURCES).length ? k : undefined
   }
 
   /**
