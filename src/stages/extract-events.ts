@@ -524,13 +524,18 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   let n = 0
   /** The definite description an event's recipient was read from (see definiteObject), for the act it is asked to do. */
   const definiteObjects = new Map<Event, Participant>()
-  for (let k = 0; k < matches.length; k++) {
+  for (let k = 0; k < matches.length; k++) if (!absorbed.has(k)) eventOf(k)
+
+  /**
+   * The event of the trigger `matches[k]`, pushed onto doc.events unless a test below drops it. (A function of its own
+   * rather than the loop's body: the optimising compiler then compiles it alone, not inside the whole stage.)
+   */
+  function eventOf(k: number): void {
     const { rule, match } = matches[k]!
     const [ruleType, mode, cameo] = rule.args as [PloverType, string | undefined, string | undefined]
     const type = ruleType
     // a form that is a noun or a verb (request, attack) is a verb after the pack's verb markers (could request, to attack)
     const nominal = rule.args.includes('noun') && !(match.from > 0 && pack.list('verb-markers').has(tokens[match.from - 1]!.norm))
-    if (absorbed.has(k)) continue
     const trig = match.from
     const [sFrom, sTo] = doc.sentenceOf(trig)
     const clauses = clausesFor(trig)
@@ -679,7 +684,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (rule.args.includes('reported-demand')) {
       // (the one obliged follows the cue when the cue shares the clause: the agency working in Syria said Turkish forces must …)
       const obliged = cueBefore && cueBefore.at >= clause.from ? subjectsOf({ from: cueBefore.to, to: clause.to }, sources, trig) : subjects
-      if (!demander || !obliged.length || resolve(obliged[0]!) === resolve(demander)) continue
+      if (!demander || !obliged.length || resolve(obliged[0]!) === resolve(demander)) return
       actor = [demander]
       recipient = coordinated(obliged)
       argRules[0] = 'args-reported-demand'
@@ -785,7 +790,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (id && doc.entity(id)?.ids?.kb?.startsWith('country:') && !actorIds.includes(id)) { recipientIds = [id]; argRules.push('place-as-target') }
     }
     // (a place it struck is no victim: the quake struck western Nepal)
-    if (happening && (!recipientIds.length || argRules.includes('place-as-target') || recipient.every((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC'))) continue
+    if (happening && (!recipientIds.length || argRules.includes('place-as-target') || recipient.every((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC'))) return
     // a threat's target, when unsaid, is the side its condition names (Serbia will react if the Kosovar police
     // enter …): the first bare participant of a clause opened by a hypothetical cue after the trigger
     if (type === 'THREATEN' && actorIds.length && !recipientIds.length) {
@@ -811,7 +816,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // what one is asked to do is not the asker's act: with no subject of its own after the request (called on both
     // sides to allow …, u bëri thirrje të shpallin një armëpushim, kërkoi nga BE-ja që të konfiskojë …), no event
     const askedFrom = controllers.length ? undefined : requestedAfter(trig)
-    if (askedFrom !== undefined && !actor.some((p) => p.from >= askedFrom)) continue
+    if (askedFrom !== undefined && !actor.some((p) => p.from >= askedFrom)) return
     // unsaid recipient: the nearest earlier participant of another state, in this sentence or the one before
     let contextual = false
     let recentSame = false
