@@ -49,7 +49,7 @@ interface Clause { from: number; to: number }
 
 /**
  * Where a trigger stands, for the helpers of extractEvents that read it: its type and match, its sentence's start,
- * clauses and the clause it is in, and the sources its attribution found (who are no participants).
+ * clauses and the clause it is in, and its attribution and the sources it found (who are no participants).
  */
 interface Site {
   type: PloverType
@@ -60,6 +60,7 @@ interface Site {
   ci: number
   clause: Clause
   sources: Set<string>
+  attribution: Attribution[]
 }
 
 /** A participant in the text: an entity mention, or a nationality adjective standing for its state. */
@@ -156,6 +157,10 @@ function everyToken(tokens: readonly Token[], from: number, to: number, test: (t
   return true
 }
 
+/** The roles that mark a recipient; after an active verb also the agent's preposition (withdraw its troops from Lebanon). */
+const MARKED_ROLES = ['counterpart', 'target', 'beneficiary']
+const MARKED_ROLES_ACTIVE = ['counterpart', 'target', 'beneficiary', 'agent']
+
 /** The sources of a range with none excluded (participantsIn only reads it). */
 const NO_SOURCES: ReadonlySet<string> = new Set()
 
@@ -199,11 +204,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
    * The role a preposition gives the participant (counterpart, target, beneficiary, agent, place, other, modifier).
    * Asked again and again of the same tokens by every trigger of a sentence: each answer is kept, by token and floor.
    */
-  const roles = new Map<number, string | null>()
+  const roleMemo = new Map<number, string | null>()
   const roleOf = (p: Participant, floor: number): string | undefined => {
     const key = p.from * (tokens.length + 1) + floor
-    let r = roles.get(key)
-    if (r === undefined) { r = roleOfMention(doc, p.from, floor) ?? null; roles.set(key, r) }
+    let r = roleMemo.get(key)
+    if (r === undefined) { r = roleOfMention(doc, p.from, floor) ?? null; roleMemo.set(key, r) }
     return r ?? undefined
   }
 
@@ -545,12 +550,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // --- who says so; a source is not a participant
     const attribution: Attribution[] = []
     const sources = new Set<string>()
-    const site: Site = { type, match, trig, sFrom, clauses, ci, clause, sources }
-    const addSource = (source: string | undefined, stance: Stance, cue: { at: number; to: number } | undefined, ruleId: string) => {
-      if (!source || sources.has(source)) return
-      attribution.push(attributionOf(source, stance, cue ? span(doc, cue.at, cue.to) : undefined, ruleId))
-      sources.add(source)
-    }
+    const site: Site = { type, match, trig, sFrom, clauses, ci, clause, sources, attribution }
     const quote = quoteAt(tokens[trig]!.start, tokens[trig]!.end)
     if (quote?.speaker) { attribution.push(attributionOf(quote.speaker, 'claims', quote.cue, `${pack.code}.attribution.quotation`)); sources.add(quote.speaker) }
     // (a reporting word after a determiner is a noun, no cue: denied the claims)
@@ -572,7 +572,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
         (cueBefore.at > cueClause.from ? definiteSubject(site, cueClause.from, cueBefore.at) : undefined)
       let stance = (cueBefore.value as Stance) || 'claims'
       if (findAllClass(scan, 'negator', doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
-      if (who) { addSource(resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
+      if (who) { addSource(site, resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
       // (the organisation in the reporter's title speaks through them and is no participant either: NATO Secretary
       // General Mark Rutte said the alliance …)
       const post = who ? before.find((p) => p.entityId && p.to < who.from && tokens.slice(p.to, who.from).every((t) => isCueWord(doc, t) || t.text === '-')) : undefined
@@ -598,7 +598,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const who = participantsIn(cueAfter.to, Math.min(sourceEnd, cueAfter.to + 3) > cueAfter.to ? sourceEnd : cueAfter.to, NO_SOURCES)[0] ?? participantsIn(Math.max(cueClause.from, cueAfter.at - 4), cueAfter.at, NO_SOURCES).pop()
       const id = who ? resolve(who, true) : undefined
       reporterAfter = who
-      addSource(id, (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
+      addSource(site, id, (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
       // a source named after the clause that is also named in it speaks of itself and stays a participant
       // (Benin opened its borders …, Benin police said)
       if (id && participantsIn(clause.from, clause.to, NO_SOURCES).some((p) => resolve(p, true) === id)) sources.delete(id)
@@ -609,12 +609,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       let stop = acc.to
       while (stop < Math.min(sTo, acc.to + 6) && tokens[stop]!.isWord) stop++
       const who = participantsIn(acc.to, stop, NO_SOURCES)[0]
-      if (who) addSource(resolve(who, true), 'claims', acc, `${pack.code}.attribution.according-to`)
+      if (who) addSource(site, resolve(who, true), 'claims', acc, `${pack.code}.attribution.according-to`)
       // a nationality adjective closing the source stands for its state even when a name follows the comma
       // (Sipas ushtrisë izraelite, Hezbollahu sulmoi … Izraelit); that state may still take part in the event
       const adj = who ? undefined : adjectivesIn(acc.to, stop)[0]
       const state = adj ? resolve({ from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }, true) : undefined
-      if (state && !sources.has(state)) { addSource(state, 'claims', acc, `${pack.code}.attribution.according-to`); sources.delete(state) }
+      if (state && !sources.has(state)) { addSource(site, state, 'claims', acc, `${pack.code}.attribution.according-to`); sources.delete(state) }
     }
 
     // --- arguments
@@ -636,8 +636,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a nominal trigger's genitive is its agent: sulmi i Rusisë, një transferim i mundshëm i teknologjisë ruse
     // (the noun of a genitive has its article right before it; without one it is a dative: ndihmë ushtrisë ruse)
     // (a meeting's town in the genitive is where it is held: bisedimet e Gjenevës — see town-as-place below)
-    const town = (p: Participant) => { const id = resolve(p); const e = id ? doc.entity(id) : undefined; return type === 'CONSULT' && e?.type === 'LOC' && !e.ids?.kb?.startsWith('country:') }
-    const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) && !town(p) &&
+    const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) && !(isTown(resolve(p)) && type === 'CONSULT') &&
       (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && everyToken(tokens, match.to, p.from, (t) => t.isWord && t.shape === 'x')) : undefined
     // verbs coordinated in one clause share the subject of the first (a blast hit a Turkish convoy and injured
     // ten: the convoy's state is the first verb's object, not the second's subject)
@@ -742,16 +741,14 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // (not when several act together: Russia and Ukraine agreed … after talks mediated by Turkey — "by"/"nga" there
       // is another act's agent, and the parties are each other's counterparts)
       const together = jointAct && actor.length > 1
-      const roles = isPassive || nominal || together ? ['counterpart', 'target', 'beneficiary'] : ['counterpart', 'target', 'beneficiary', 'agent']
+      const roles = isPassive || nominal || together ? MARKED_ROLES : MARKED_ROLES_ACTIVE
       // (a noun's marked participants stand in its own clause: not in a purpose clause after it)
       // (parties acting together have a counterpart of their own only right after the trigger — met with X; a name
       // further on belongs to another phrase: agreed … after talks mediated jointly with Qatar)
-      const near = (p: Participant) => !together || p.from - match.to <= 4
-      const marked = after.filter((p) => !actor.includes(p) && near(p) && roles.includes(roleOf(p, clause.from) ?? '') && (!nominal || p.from < clause.to))
+      const marked = after.filter((p) => !actor.includes(p) && (!together || p.from - match.to <= 4) && roles.includes(roleOf(p, clause.from) ?? '') && (!nominal || p.from < clause.to))
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
       // (a demand's addressee may open the clause it introduces: its demand that Hungary lift …)
-      const demandOf = (p: Participant) => type === 'REQUEST' && p.from - match.to <= 3 && someToken(tokens, match.to, p.from, (t) => pack.inClass('clause-marker', t.norm)) && everyToken(tokens, match.to, p.from, (t) => t.isWord)
-      const objects = after.filter((p) => !actor.includes(p) && near(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)) && !subordinateSubject(site, p, isPassive))
+      const objects = after.filter((p) => !actor.includes(p) && (!together || p.from - match.to <= 4) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(site, p)) && !subordinateSubject(site, p, isPassive))
       // the nearest of them: a direct object right after the verb comes before a later prepositional phrase
       if (marked.length && (!objects.length || marked[0]!.from < objects[0]!.from)) recipient = coordinated(marked)
       else if (objects.length) recipient = coordinated(objects)
@@ -778,7 +775,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // Geneva talks): a counterpart of talks is a country or a place standing for its state (a visit keeps its place)
     let placeId = place?.entityId
     if (type === 'CONSULT' && !rule.args.includes('place-recipient')) {
-      const town = recipientIds.find((id) => { const e = doc.entity(id); return e?.type === 'LOC' && !e.ids?.kb?.startsWith('country:') })
+      const town = recipientIds.find(isTown)
       if (town) { recipientIds = recipientIds.filter((id) => id !== town); placeId ??= town; argRules.push('town-as-place') }
     }
     // a conflict in a country is against it, when nothing else is named; in a town of a country, against that
@@ -833,9 +830,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       const actorCountries = new Set(actorIds.map(countryOf))
       const earlier = participantsIn(prevSentence, trig, sources).reverse()
       // (a name joined to the actor by titles is the actor's own phrase: UN Secretary-General António Guterres)
-      const titled = (a: Participant, b: Participant) => a.to < b.from && everyToken(tokens, a.to, b.from, (t) => isCueWord(doc, t) || t.text === '-')
       for (const p of earlier) {
-        if (actor.some((a) => titled(a, p) || titled(p, a))) continue
+        if (actor.some((a) => titledTo(a, p) || titledTo(p, a))) continue
         const id = resolve(p)
         if (id && !actorIds.includes(id) && countryOf(id) && !actorCountries.has(countryOf(id))) { recipientIds = [id]; contextual = true; argRules.push('recipient-from-context'); break }
       }
@@ -931,6 +927,29 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
 
   // The loop's helpers, declared once per document (not once per trigger): each takes the trigger's Site and what
   // else of the loop it reads.
+  /** Adds a source to the trigger's attribution, once, with its stance and cue. */
+  function addSource({ attribution, sources }: Site, source: string | undefined, stance: Stance, cue: { at: number; to: number } | undefined, ruleId: string): void {
+    if (!source || sources.has(source)) return
+    attribution.push(attributionOf(source, stance, cue ? span(doc, cue.at, cue.to) : undefined, ruleId))
+    sources.add(source)
+  }
+
+  /** Whether the entity is a town (a place that is no country). */
+  function isTown(id: string | undefined): boolean {
+    const e = id ? doc.entity(id) : undefined
+    return e?.type === 'LOC' && !e.ids?.kb?.startsWith('country:')
+  }
+
+  /** Whether `b` follows `a` with only titles (or hyphens) between: a name of the other's own phrase. */
+  function titledTo(a: Participant, b: Participant): boolean {
+    return a.to < b.from && everyToken(tokens, a.to, b.from, (t) => isCueWord(doc, t) || t.text === '-')
+  }
+
+  /** A request's addressee opening the clause it introduces, a few words on (its demand that Hungary lift …). */
+  function demandOf({ type, match }: Site, p: Participant): boolean {
+    return type === 'REQUEST' && p.from - match.to <= 3 && someToken(tokens, match.to, p.from, (t) => pack.inClass('clause-marker', t.norm)) && everyToken(tokens, match.to, p.from, (t) => t.isWord)
+  }
+
   /**
    * When the trigger is what the sentence's previous event, a request, asks for — a few words after it, opened by the
    * pack's `object-control-links` or `complementizers` (urged … to, demanded that, u bëri thirrje … të, kërkoi … që
