@@ -234,18 +234,20 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   /**
    * Participants in [from, to): mentions (outermost) and nationality adjectives not attached to a name, not sources.
    * Every trigger asks for ranges of its sentence, so the document's participants are found once (`participantPool`)
-   * and each call takes its range of them (new objects, as each call made before).
+   * and each call takes its range of them (new objects, as each call made before). With `bareFrom`, only those no
+   * preposition governs (roleOf from there).
    */
-  const participantsIn = (from: number, to: number, sources: ReadonlySet<string>): Participant[] => {
+  const participantsIn = (from: number, to: number, sources: ReadonlySet<string>, bareFrom?: number): Participant[] => {
     const all = pool ??= participantPool()
     let lo = 0, hi = all.length
     while (lo < hi) { const mid = (lo + hi) >> 1; if (all[mid]!.from < from) lo = mid + 1; else hi = mid }
     const out: Participant[] = []
     for (let i = lo; i < all.length && all[i]!.from < to; i++) {
       const p = all[i]!
-      if (p.to > to) continue
-      if (p.entityId === undefined) out.push({ from: p.from, to: p.to, country: p.country })
-      else if (!sources.has(p.entityId)) out.push({ from: p.from, to: p.to, entityId: p.entityId })
+      if (p.to > to || (p.entityId !== undefined && sources.has(p.entityId))) continue
+      // (only those no preposition governs, when asked: see subjectsOf)
+      if (bareFrom !== undefined && roleOf(p, bareFrom)) continue
+      out.push(p.entityId === undefined ? { from: p.from, to: p.to, country: p.country } : { from: p.from, to: p.to, entityId: p.entityId })
     }
     return out
   }
@@ -363,7 +365,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     for (let k = mid!.from; k < mid!.to; k++) if (verbAt.has(k) || pack.inClass('reporting-verb', tokens[k]!.norm) || pack.inClass('clause-marker', tokens[k]!.norm)) return undefined
     return participantsIn(cs[0]!.from, cs[0]!.to, NO_SOURCES)[0]
   }
-  const subjectsOf = (c: Clause, sources: Set<string>, until = c.to) => participantsIn(c.from, until, sources).filter((p) => !roleOf(p, c.from))
+  const subjectsOf = (c: Clause, sources: Set<string>, until = c.to) => participantsIn(c.from, until, sources, c.from)
 
   // dated times in text order, and quotations, for lookups by position
   const dated = doc.times.map((t, i) => ({ t, i })).filter(({ t }) => t.type !== 'DURATION').sort((a, b) => a.t.start - b.t.start)
