@@ -539,8 +539,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
    */
   function eventOf(k: number): void {
     const { rule, match } = matches[k]!
-    const [ruleType, mode, cameo] = rule.args as [PloverType, string | undefined, string | undefined]
-    const type = ruleType
+    const type = rule.args[0] as PloverType, mode: string | undefined = rule.args[1], cameo: string | undefined = rule.args[2]
     // a form that is a noun or a verb (request, attack) is a verb after the pack's verb markers (could request, to attack)
     const nominal = rule.args.includes('noun') && !(match.from > 0 && pack.list('verb-markers').has(tokens[match.from - 1]!.norm))
     const trig = match.from
@@ -824,8 +823,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const answers = QUAD[type] <= 2 || type === 'REQUEST' || type === 'REJECT'
     // … but when an act of the same type was told just before in the sentence, the new one is another in a list and
     // shares its recipient (Japan pledged aid to Kabul, and Germany said it would send a field hospital)
-    const sibling = recentSame && answers ? doc.events.slice(-6).reverse().find((e) => e.type === type && e.recipient.length &&
-      sentenceOfEvent(e) === tokens[trig]!.sentence && !e.recipient.some((r) => actorIds.includes(r)) && !e.actor.some((a) => actorIds.includes(a))) : undefined
+    let sibling: Event | undefined
+    for (let j = doc.events.length - 1; recentSame && answers && !sibling && j >= Math.max(0, doc.events.length - 6); j--) {
+      const e = doc.events[j]!
+      if (e.type === type && e.recipient.length && sentenceOfEvent(e) === tokens[trig]!.sentence && !e.recipient.some((r) => actorIds.includes(r)) && !e.actor.some((a) => actorIds.includes(a))) sibling = e
+    }
     if (actorIds.length && !recipientIds.length && sibling) { recipientIds = [...sibling.recipient]; contextual = true; argRules.push('recipient-from-sibling') }
     if (actorIds.length && !recipientIds.length && !recentSame && answers) {
       const prevSentence = tokens[trig]!.sentence > 0 ? doc.sentenceTokens[tokens[trig]!.sentence - 1]![0] : sFrom
