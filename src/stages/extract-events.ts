@@ -56,6 +56,7 @@ interface Site {
   match: { from: number; to: number }
   trig: number
   sFrom: number
+  sTo: number
   clauses: Clause[]
   ci: number
   clause: Clause
@@ -549,74 +550,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const clause = clauses[ci]!
 
     // --- who says so; a source is not a participant
-    const attribution: Attribution[] = []
-    const sources = new Set<string>()
-    const site: Site = { type, match, trig, sFrom, clauses, ci, clause, sources, attribution }
-    const quote = quoteAt(tokens[trig]!.start, tokens[trig]!.end)
-    if (quote?.speaker) { attribution.push(attributionOf(quote.speaker, 'claims', quote.cue, `${pack.code}.attribution.quotation`)); sources.add(quote.speaker) }
-    // (a reporting word after a determiner is a noun, no cue: denied the claims)
-    const cueBefore = findAllClass(scan, 'reporting-verb', doc, sFrom, trig).filter((c) => !determiners.has(tokens[c.at - 1]?.norm ?? '')).pop()
-    let reporter: Participant | undefined
-    if (cueBefore && !quote) {
-      const gerund = (cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)) || gerunds.has(tokens[cueBefore.at]!.norm)
-      const before = participantsIn(sFrom, cueBefore.at, NO_SOURCES).filter((p) => roleOf(p, sFrom) !== 'modifier')
-      const cueClause = clauses.find((c) => cueBefore.at >= c.from && cueBefore.at < c.to)!
-      // (a participant the clause places or governs is not the speaker when a bare one is there: the agency working in Chad said)
-      const ownClause = before.filter((p) => p.from >= cueClause.from)
-      const bareInClause = ownClause.filter((p) => !roleOf(p, cueClause.from))
-      const inOwnClause = bareInClause.length ? bareInClause : ownClause
-      const rightAfter = participantsIn(cueBefore.to, Math.min(trig, cueBefore.to + 3), NO_SOURCES)[0]
-      // the reporter: the gerund's main subject; else in the cue's own clause (X tha se); else right after an
-      // inverted cue (…, njoftuan dy vendet); else the nearest before
-      // (… else a definite description heading the cue's clause: the army has said it will …)
-      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? headBeforeDescription(cueClause) : before[before.length - 1]) ??
-        (cueBefore.at > cueClause.from ? definiteSubject(site, cueClause.from, cueBefore.at) : undefined)
-      let stance = (cueBefore.value as Stance) || 'claims'
-      if (findAllClass(scan, 'negator', doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
-      if (who) { addSource(site, resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
-      // (the organisation in the reporter's title speaks through them and is no participant either: NATO Secretary
-      // General Mark Rutte said the alliance …)
-      const post = who ? before.find((p) => p.entityId && p.to < who.from && tokens.slice(p.to, who.from).every((t) => isCueWord(doc, t) || t.text === '-')) : undefined
-      if (post?.entityId) sources.add(post.entityId)
-    }
-    let reporterAfter: Participant | undefined
-    const cueAfter = findAllClass(scan, 'reporting-verb', doc, clause.to, sTo)[0]
-    // (a cue in a clause joined by a coordinator after a comma reports something else: Japan pledged aid, and Germany
-    // said it would send a hospital — Germany is no source of Japan's aid)
-    // (the comma, the coordinator and the cue's own subject right before it)
-    const joinedCue = cueAfter !== undefined && tokens.slice(clause.to, cueAfter.at).some((t, n, between) => {
-      if (n === 0 || between[n - 1]!.text !== ',' || !pack.inClass('coordinator', t.norm)) return false
-      const own = participantsIn(clause.to + n + 1, cueAfter.at, NO_SOURCES)
-      return own.length > 0 && own[0]!.from === clause.to + n + 1 && own[own.length - 1]!.to === cueAfter.at
-    })
-    if (cueAfter && !quote && !cueBefore && !joinedCue) {
-      // a cue after the clause names its source right after it (…, njoftoi Bashkimi Evropian), or just before it
-      // in its own clause (…, the Kremlin said)
-      const cueClause = clauses.find((c) => cueAfter.at >= c.from && cueAfter.at < c.to)!
-      // (the source after the cue is the first name before the next punctuation: …, njoftoi Ministria e Jashtme e Kinës)
-      let sourceEnd = cueAfter.to
-      while (sourceEnd < Math.min(sTo, cueAfter.to + 10) && (tokens[sourceEnd]!.isWord || tokens[sourceEnd]!.text === '-')) sourceEnd++
-      const who = participantsIn(cueAfter.to, Math.min(sourceEnd, cueAfter.to + 3) > cueAfter.to ? sourceEnd : cueAfter.to, NO_SOURCES)[0] ?? participantsIn(Math.max(cueClause.from, cueAfter.at - 4), cueAfter.at, NO_SOURCES).pop()
-      const id = who ? resolve(who, true) : undefined
-      reporterAfter = who
-      addSource(site, id, (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
-      // a source named after the clause that is also named in it speaks of itself and stays a participant
-      // (Benin opened its borders …, Benin police said)
-      if (id && participantsIn(clause.from, clause.to, NO_SOURCES).some((p) => resolve(p, true) === id)) sources.delete(id)
-    }
-    const acc = findAllClass(scan, 'according-to', doc, sFrom, sTo)[0]
-    if (acc) {
-      // the source stands right after the cue, before the next punctuation (Sipas diplomatëve evropianë, Serbia …)
-      let stop = acc.to
-      while (stop < Math.min(sTo, acc.to + 6) && tokens[stop]!.isWord) stop++
-      const who = participantsIn(acc.to, stop, NO_SOURCES)[0]
-      if (who) addSource(site, resolve(who, true), 'claims', acc, `${pack.code}.attribution.according-to`)
-      // a nationality adjective closing the source stands for its state even when a name follows the comma
-      // (Sipas ushtrisë izraelite, Hezbollahu sulmoi … Izraelit); that state may still take part in the event
-      const adj = who ? undefined : adjectivesIn(acc.to, stop)[0]
-      const state = adj ? resolve({ from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }, true) : undefined
-      if (state && !sources.has(state)) { addSource(site, state, 'claims', acc, `${pack.code}.attribution.according-to`); sources.delete(state) }
-    }
+    const site: Site = { type, match, trig, sFrom, sTo, clauses, ci, clause, sources: new Set(), attribution: [] }
+    const { attribution, sources } = site
+    const { cueBefore, reporter, reporterAfter } = attribute(site)
 
     // --- arguments
     const argRules = ['args-clause']
@@ -931,6 +867,79 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
 
   // The loop's helpers, declared once per document (not once per trigger): each takes the trigger's Site and what
   // else of the loop it reads.
+  /**
+   * Who says what the trigger tells (a source is not a participant): the quotation it stands in, a reporting verb
+   * before it or after its clause, "according to". Adds them to the site's attribution and sources.
+   */
+  function attribute(site: Site): { cueBefore: { at: number; to: number; value: string } | undefined; reporter?: Participant; reporterAfter?: Participant } {
+    const { trig, sFrom, sTo, clauses, clause, sources, attribution } = site
+    const quote = quoteAt(tokens[trig]!.start, tokens[trig]!.end)
+    if (quote?.speaker) { attribution.push(attributionOf(quote.speaker, 'claims', quote.cue, `${pack.code}.attribution.quotation`)); sources.add(quote.speaker) }
+    // (a reporting word after a determiner is a noun, no cue: denied the claims)
+    const cueBefore = findAllClass(scan, 'reporting-verb', doc, sFrom, trig).filter((c) => !determiners.has(tokens[c.at - 1]?.norm ?? '')).pop()
+    let reporter: Participant | undefined
+    if (cueBefore && !quote) {
+      const gerund = (cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)) || gerunds.has(tokens[cueBefore.at]!.norm)
+      const before = participantsIn(sFrom, cueBefore.at, NO_SOURCES).filter((p) => roleOf(p, sFrom) !== 'modifier')
+      const cueClause = clauses.find((c) => cueBefore.at >= c.from && cueBefore.at < c.to)!
+      // (a participant the clause places or governs is not the speaker when a bare one is there: the agency working in Chad said)
+      const ownClause = before.filter((p) => p.from >= cueClause.from)
+      const bareInClause = ownClause.filter((p) => !roleOf(p, cueClause.from))
+      const inOwnClause = bareInClause.length ? bareInClause : ownClause
+      const rightAfter = participantsIn(cueBefore.to, Math.min(trig, cueBefore.to + 3), NO_SOURCES)[0]
+      // the reporter: the gerund's main subject; else in the cue's own clause (X tha se); else right after an
+      // inverted cue (…, njoftuan dy vendet); else the nearest before
+      // (… else a definite description heading the cue's clause: the army has said it will …)
+      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? headBeforeDescription(cueClause) : before[before.length - 1]) ??
+        (cueBefore.at > cueClause.from ? definiteSubject(site, cueClause.from, cueBefore.at) : undefined)
+      let stance = (cueBefore.value as Stance) || 'claims'
+      if (findAllClass(scan, 'negator', doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
+      if (who) { addSource(site, resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
+      // (the organisation in the reporter's title speaks through them and is no participant either: NATO Secretary
+      // General Mark Rutte said the alliance …)
+      const post = who ? before.find((p) => p.entityId && p.to < who.from && tokens.slice(p.to, who.from).every((t) => isCueWord(doc, t) || t.text === '-')) : undefined
+      if (post?.entityId) sources.add(post.entityId)
+    }
+    let reporterAfter: Participant | undefined
+    const cueAfter = findAllClass(scan, 'reporting-verb', doc, clause.to, sTo)[0]
+    // (a cue in a clause joined by a coordinator after a comma reports something else: Japan pledged aid, and Germany
+    // said it would send a hospital — Germany is no source of Japan's aid)
+    // (the comma, the coordinator and the cue's own subject right before it)
+    const joinedCue = cueAfter !== undefined && tokens.slice(clause.to, cueAfter.at).some((t, n, between) => {
+      if (n === 0 || between[n - 1]!.text !== ',' || !pack.inClass('coordinator', t.norm)) return false
+      const own = participantsIn(clause.to + n + 1, cueAfter.at, NO_SOURCES)
+      return own.length > 0 && own[0]!.from === clause.to + n + 1 && own[own.length - 1]!.to === cueAfter.at
+    })
+    if (cueAfter && !quote && !cueBefore && !joinedCue) {
+      // a cue after the clause names its source right after it (…, njoftoi Bashkimi Evropian), or just before it
+      // in its own clause (…, the Kremlin said)
+      const cueClause = clauses.find((c) => cueAfter.at >= c.from && cueAfter.at < c.to)!
+      // (the source after the cue is the first name before the next punctuation: …, njoftoi Ministria e Jashtme e Kinës)
+      let sourceEnd = cueAfter.to
+      while (sourceEnd < Math.min(sTo, cueAfter.to + 10) && (tokens[sourceEnd]!.isWord || tokens[sourceEnd]!.text === '-')) sourceEnd++
+      const who = participantsIn(cueAfter.to, Math.min(sourceEnd, cueAfter.to + 3) > cueAfter.to ? sourceEnd : cueAfter.to, NO_SOURCES)[0] ?? participantsIn(Math.max(cueClause.from, cueAfter.at - 4), cueAfter.at, NO_SOURCES).pop()
+      const id = who ? resolve(who, true) : undefined
+      reporterAfter = who
+      addSource(site, id, (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
+      // a source named after the clause that is also named in it speaks of itself and stays a participant
+      // (Benin opened its borders …, Benin police said)
+      if (id && participantsIn(clause.from, clause.to, NO_SOURCES).some((p) => resolve(p, true) === id)) sources.delete(id)
+    }
+    const acc = findAllClass(scan, 'according-to', doc, sFrom, sTo)[0]
+    if (acc) {
+      // the source stands right after the cue, before the next punctuation (Sipas diplomatëve evropianë, Serbia …)
+      let stop = acc.to
+      while (stop < Math.min(sTo, acc.to + 6) && tokens[stop]!.isWord) stop++
+      const who = participantsIn(acc.to, stop, NO_SOURCES)[0]
+      if (who) addSource(site, resolve(who, true), 'claims', acc, `${pack.code}.attribution.according-to`)
+      // a nationality adjective closing the source stands for its state even when a name follows the comma
+      // (Sipas ushtrisë izraelite, Hezbollahu sulmoi … Izraelit); that state may still take part in the event
+      const adj = who ? undefined : adjectivesIn(acc.to, stop)[0]
+      const state = adj ? resolve({ from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }, true) : undefined
+      if (state && !sources.has(state)) { addSource(site, state, 'claims', acc, `${pack.code}.attribution.according-to`); sources.delete(state) }
+    }
+    return { cueBefore, reporter, reporterAfter }
+  }
   /** Adds a source to the trigger's attribution, once, with its stance and cue. */
   function addSource({ attribution, sources }: Site, source: string | undefined, stance: Stance, cue: { at: number; to: number } | undefined, ruleId: string): void {
     if (!source || sources.has(source)) return
