@@ -16,9 +16,10 @@ import type { Token } from '../text/token.js'
 import { fold } from '../text/fold.js'
 import type { Attribution, Entity, Event, Modality, PloverType, Stance } from '../record/schema.js'
 import { findAll, matchClass, type WordClass } from '../patterns/token-pattern.js'
-import { isCueWord, mentionAt, mentionsIn, roleOf as roleOfMention } from './mentions.js'
+import { isCueWord, mentionAt, mentionsIn, roleOf as roleOfMention, type PlacedMention } from './mentions.js'
 import { entityForCountry } from './country-entities.js'
 import { usePronoun } from './resolve-pronouns.js'
+import { classStarts } from './class-starts.js'
 import type { PipelineContext } from '../pipeline/context.js'
 
 export const QUAD: Record<PloverType, 1 | 2 | 3 | 4> = {
@@ -48,17 +49,19 @@ interface Clause { from: number; to: number }
 
 /**
  * Where a trigger stands, for the helpers of extractEvents that read it: its type and match, its sentence's start,
- * clauses and the clause it is in, and the sources its attribution found (who are no participants).
+ * clauses and the clause it is in, and its attribution and the sources it found (who are no participants).
  */
 interface Site {
   type: PloverType
   match: { from: number; to: number }
   trig: number
   sFrom: number
+  sTo: number
   clauses: Clause[]
   ci: number
   clause: Clause
   sources: Set<string>
+  attribution: Attribution[]
 }
 
 /** A participant in the text: an entity mention, or a nationality adjective standing for its state. */
@@ -70,10 +73,27 @@ interface Participant {
   country?: string
 }
 
+/**
+ * The word classes extractEvents looks for over ranges of tokens, a bit each (in this order) in the per-token
+ * `starts` of class-starts.ts: matchClass is asked only at the tokens where the class may start.
+ */
+const SCANNED = ['clause-marker', 'reporting-verb', 'according-to', 'modality-cue', 'negator', 'condition-marker'] as const
+type Scanned = (typeof SCANNED)[number]
+
+/** The scanned classes of a document's pack and, per token, which of them may start there. */
+interface ClassScan { classes: Record<Scanned, WordClass | undefined>; bits: Record<Scanned, number>; starts: Int32Array }
+
+function classScan(doc: KronikaDocument): ClassScan {
+  const list = SCANNED.map((name) => doc.pack.classes.get(name))
+  const classes = {} as Record<Scanned, WordClass | undefined>, bits = {} as Record<Scanned, number>
+  SCANNED.forEach((name, k) => { classes[name] = list[k]; bits[name] = 1 << k })
+  return { classes, bits, starts: classStarts(doc.pack, 'extract-events', list, doc.tokens) }
+}
+
 /** Splits a sentence's tokens into clauses at punctuation and the pack's clause markers (që, se, that, which…). */
-export function clausesOf(doc: KronikaDocument, from: number, to: number): Clause[] {
+export function clausesOf(doc: KronikaDocument, from: number, to: number, scan = classScan(doc)): Clause[] {
   const out: Clause[] = []
-  const markers = doc.pack.classes.get('clause-marker')
+  const markers = scan.classes['clause-marker'], bit = scan.bits['clause-marker'], starts = scan.starts
   let start = from
   for (let i = from; i < to; i++) {
     const t = doc.tokens[i]!
@@ -83,23 +103,35 @@ export function clausesOf(doc: KronikaDocument, from: number, to: number): Claus
       while (close < Math.min(to, i + 6) && doc.tokens[close]!.text !== ')' && doc.tokens[close]!.text !== '(') close++
       if (close < to && close > i + 1 && doc.tokens[close]!.text === ')') { i = close; continue }
     }
-    const punct = !t.isWord && /^[,;:–—()“”„«»"]$/.test(t.text)
-    const marker = markers ? matchClass(markers, doc.tokens, i, to).length > 0 : false
+    const punct = !t.isWord && t.text.length === 1 && CLAUSE_PUNCTUATION.includes(t.text)
+    const marker = markers && (starts[i]! & bit) !== 0 ? matchClass(markers, doc.tokens, i, to).length > 0 : false
     if ((punct || marker) && i > start) { out.push({ from: start, to: i }); start = i }
   }
   if (start < to) out.push({ from: start, to })
   return out
 }
+/** The marks that end a clause (one character each). */
+const CLAUSE_PUNCTUATION = ',;:–—()“”„«»"'
 
-/** The forms of a class found in [from, to), in text order. */
-function findAllClass(cls: WordClass | undefined, doc: KronikaDocument, from: number, to: number): Array<{ at: number; to: number; value: string }> {
+/** The forms of a scanned class found in [from, to), in text order. */
+function findAllClass(scan: ClassScan, name: Scanned, doc: KronikaDocument, from: number, to: number): Array<{ at: number; to: number; value: string }> {
   const out: Array<{ at: number; to: number; value: string }> = []
+  const cls = scan.classes[name], bit = scan.bits[name], starts = scan.starts
   if (!cls) return out
   for (let i = from; i < to; i++) {
+    if ((starts[i]! & bit) === 0) continue
     const m = matchClass(cls, doc.tokens, i, to)[0]
     if (m) { out.push({ at: i, to: m.to, value: m.value }); i = m.to - 1 }
   }
   return out
+}
+
+/** An attribution, built field by field in record order (no object spread per optional field). */
+function attributionOf(source: string, stance: Stance, cue: Attribution['cue'], rule: string): Attribution {
+  const a = { source, stance } as Attribution
+  if (cue) a.cue = cue
+  a.rule = rule
+  return a
 }
 
 function span(doc: KronikaDocument, from: number, to: number) {
@@ -115,6 +147,37 @@ const endsWithAny = (word: string, endings: Iterable<string>): boolean => {
 
 const uniq = <T>(xs: T[]): T[] => [...new Set(xs)]
 
+/** Whether some token of [from, to) passes the test (tokens.slice(from, to).some(test), without the copy). */
+function someToken(tokens: readonly Token[], from: number, to: number, test: (t: Token, i: number) => boolean): boolean {
+  for (let i = from, end = Math.min(to, tokens.length); i < end; i++) if (test(tokens[i]!, i)) return true
+  return false
+}
+/** Whether every token of [from, to) passes the test (tokens.slice(from, to).every(test), without the copy). */
+function everyToken(tokens: readonly Token[], from: number, to: number, test: (t: Token, i: number) => boolean): boolean {
+  for (let i = from, end = Math.min(to, tokens.length); i < end; i++) if (!test(tokens[i]!, i)) return false
+  return true
+}
+
+/** The roles that mark a recipient; after an active verb also the agent's preposition (withdraw its troops from Lebanon). */
+const MARKED_ROLES = ['counterpart', 'target', 'beneficiary']
+const MARKED_ROLES_ACTIVE = ['counterpart', 'target', 'beneficiary', 'agent']
+
+/** The sources of a range with none excluded (participantsIn only reads it). */
+const NO_SOURCES: ReadonlySet<string> = new Set()
+
+/**
+ * The entity ids participants stand for, each once in their order (resolve's answers, none undefined), leaving out
+ * those in `except`.
+ */
+function idsOf(list: readonly Participant[], resolve: (p: Participant) => string | undefined, except?: readonly string[]): string[] {
+  const out: string[] = []
+  for (const p of list) {
+    const id = resolve(p)
+    if (id && !out.includes(id) && !except?.includes(id)) out.push(id)
+  }
+  return out
+}
+
 /** A confidence rounded to hundredths, as `+x.toFixed(2)` gives it (kept per value: the sums are few). */
 const ROUNDED = new Map<number, number>()
 const hundredths = (x: number): number => {
@@ -129,16 +192,26 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   if (!rules.length) return
   const cls = (name: string) => pack.classes.get(name)
   const gerunds = pack.list('gerund-markers'), passive = pack.list('passive-markers'), nonAgents = pack.list('non-agents')
+  const scan = classScan(doc)
   const sentenceClauses = new Map<number, Clause[]>()
   const clausesFor = (tokenIndex: number) => {
     const s = tokens[tokenIndex]!.sentence
     let c = sentenceClauses.get(s)
-    if (!c) { const [a, b] = doc.sentenceTokens[s]!; c = clausesOf(doc, a, b); sentenceClauses.set(s, c) }
+    if (!c) { const [a, b] = doc.sentenceTokens[s]!; c = clausesOf(doc, a, b, scan); sentenceClauses.set(s, c) }
     return c
   }
 
-  /** The role a preposition gives the participant (counterpart, target, beneficiary, agent, place, other, modifier). */
-  const roleOf = (p: Participant, floor: number): string | undefined => roleOfMention(doc, p.from, floor)
+  /**
+   * The role a preposition gives the participant (counterpart, target, beneficiary, agent, place, other, modifier).
+   * Asked again and again of the same tokens by every trigger of a sentence: each answer is kept, by token and floor.
+   */
+  const roleMemo = new Map<number, string | null>()
+  const roleOf = (p: Participant, floor: number): string | undefined => {
+    const key = p.from * (tokens.length + 1) + floor
+    let r = roleMemo.get(key)
+    if (r === undefined) { r = roleOfMention(doc, p.from, floor) ?? null; roleMemo.set(key, r) }
+    return r ?? undefined
+  }
 
   /** A possessive before a title and a name describes the name (Kosovo's Prime Minister Albin Kurti). */
   const possessives = [...pack.list('possessive-endings')]
@@ -162,18 +235,20 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   /**
    * Participants in [from, to): mentions (outermost) and nationality adjectives not attached to a name, not sources.
    * Every trigger asks for ranges of its sentence, so the document's participants are found once (`participantPool`)
-   * and each call takes its range of them (new objects, as each call made before).
+   * and each call takes its range of them (new objects, as each call made before). With `bareFrom`, only those no
+   * preposition governs (roleOf from there).
    */
-  const participantsIn = (from: number, to: number, sources: Set<string>): Participant[] => {
+  const participantsIn = (from: number, to: number, sources: ReadonlySet<string>, bareFrom?: number): Participant[] => {
     const all = pool ??= participantPool()
     let lo = 0, hi = all.length
     while (lo < hi) { const mid = (lo + hi) >> 1; if (all[mid]!.from < from) lo = mid + 1; else hi = mid }
     const out: Participant[] = []
     for (let i = lo; i < all.length && all[i]!.from < to; i++) {
       const p = all[i]!
-      if (p.to > to) continue
-      if (p.entityId === undefined) out.push({ from: p.from, to: p.to, country: p.country })
-      else if (!sources.has(p.entityId)) out.push({ from: p.from, to: p.to, entityId: p.entityId })
+      if (p.to > to || (p.entityId !== undefined && sources.has(p.entityId))) continue
+      // (only those no preposition governs, when asked: see subjectsOf)
+      if (bareFrom !== undefined && roleOf(p, bareFrom)) continue
+      out.push(p.entityId === undefined ? { from: p.from, to: p.to, country: p.country } : { from: p.from, to: p.to, entityId: p.entityId })
     }
     return out
   }
@@ -193,10 +268,21 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     return ms.sort((x, y) => x.from - y.from)
   }
+  // (what an entity stands for, and a country's entity, do not change once found: each is looked up once)
+  const standing = new Map<string, string>(), countryEntity = new Map<string, string | undefined>()
+  const resolveArg = (p: Participant) => resolve(p)
   const resolve = (p: Participant, asSource = false): string | undefined => {
-    if (p.entityId) return asSource ? p.entityId : standFor(doc, ctx, p.entityId)
-    const adj = adjectivesIn(p.from, p.from + 1)[0]
-    return p.country ? entityForCountry(doc, ctx, p.country, adj) : undefined
+    if (p.entityId) {
+      if (asSource) return p.entityId
+      let id = standing.get(p.entityId)
+      if (id === undefined) { id = standFor(doc, ctx, p.entityId); standing.set(p.entityId, id) }
+      return id
+    }
+    if (!p.country) return undefined
+    if (countryEntity.has(p.country)) return countryEntity.get(p.country)
+    const id = entityForCountry(doc, ctx, p.country, adjectivesIn(p.from, p.from + 1)[0])
+    countryEntity.set(p.country, id)
+    return id
   }
   const countryOf = (id: string | undefined) => (id ? doc.entity(id)?.country : undefined)
   /** How two participants are joined: by a coordinator (dhe, si dhe, and), by a bare comma, or not at all. */
@@ -232,7 +318,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     return out
   }
   /** A clause holding nothing but names and commas is an apposition, not a clause with a subject. */
-  const namesOnly = (c: Clause) => tokens.slice(c.from, c.to).every((t, k) => !t.isWord || pack.inClass('coordinator', t.norm) || mentionAt(doc, c.from + k) !== undefined)
+  const namesOnly = (c: Clause) => everyToken(tokens, c.from, c.to, (t, i) => !t.isWord || pack.inClass('coordinator', t.norm) || mentionAt(doc, i) !== undefined)
   // … and so is a description between commas right after a name, opening with a determiner or a title and holding no
   // verb of an event or a report (Sergei Lavrov, the Russian foreign minister, said …; Chile, a founding member, …)
   const determiners = pack.list('determiners'), betweens = pack.list('between-prepositions')
@@ -275,12 +361,12 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const cs = clausesFor(c.from), i = cs.findIndex((x) => x.from === c.from)
     const mid = cs[1]
     // (the head: names only, a determiner before them allowed — The United States)
-    const head = cs[0]!, named = tokens.slice(head.from, head.to).every((t, k) => !t.isWord || determiners.has(t.norm) || pack.inClass('coordinator', t.norm) || mentionAt(doc, head.from + k) !== undefined)
+    const head = cs[0]!, named = everyToken(tokens, head.from, head.to, (t, i) => !t.isWord || determiners.has(t.norm) || pack.inClass('coordinator', t.norm) || mentionAt(doc, i) !== undefined)
     if (i !== 2 || !named || tokens[mid!.from]!.text !== ',' || head.from !== doc.sentenceOf(c.from)[0]) return undefined
     for (let k = mid!.from; k < mid!.to; k++) if (verbAt.has(k) || pack.inClass('reporting-verb', tokens[k]!.norm) || pack.inClass('clause-marker', tokens[k]!.norm)) return undefined
-    return participantsIn(cs[0]!.from, cs[0]!.to, new Set())[0]
+    return participantsIn(cs[0]!.from, cs[0]!.to, NO_SOURCES)[0]
   }
-  const subjectsOf = (c: Clause, sources: Set<string>, until = c.to) => participantsIn(c.from, until, sources).filter((p) => !roleOf(p, c.from))
+  const subjectsOf = (c: Clause, sources: Set<string>, until = c.to) => participantsIn(c.from, until, sources, c.from)
 
   // dated times in text order, and quotations, for lookups by position
   const dated = doc.times.map((t, i) => ({ t, i })).filter(({ t }) => t.type !== 'DURATION').sort((a, b) => a.t.start - b.t.start)
@@ -373,7 +459,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   const conditions = cls('condition-marker')
   const conditionalOutside = (clause: Clause, trig: number, from: number, to: number): boolean => {
     if (!conditions) return false
-    const found = findAllClass(conditions, doc, from, to)
+    const found = findAllClass(scan, 'condition-marker', doc, from, to)
     return !found.some((c) => c.at >= clause.from && c.at < trig) && found.some((c) => c.at < clause.from || c.at >= clause.to)
   }
   const matches = findAll(rules, tokens, pack.classes, (i) => doc.sentenceOf(i)[1]).filter(({ rule, match }) => !inName(match) && !compound(match.from) && !modifier(match, rule.args.includes('noun')) && !predicate(match, rule.args.includes('noun')) &&
@@ -418,25 +504,45 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
    * mention is added (a pronoun read as the entity is recorded as one of its mentions).
    */
   const entityWords = new Map<Entity, { mentions: number; words: Set<string> }>()
+  // (a name's words are folded once: most mentions repeat the name or another mention)
+  const foldedWords = new Map<string, string[]>()
+  const wordsOf = (text: string) => {
+    let words = foldedWords.get(text)
+    if (!words) { words = fold(text).split(/\W+/); foldedWords.set(text, words) }
+    return words
+  }
   const nameWords = (e: Entity): Set<string> => {
     let kept = entityWords.get(e)
     if (kept?.mentions !== e.mentions.length) {
-      const words = new Set(fold(e.name).split(/\W+/))
-      for (const x of e.mentions) for (const w of fold(x.text).split(/\W+/)) words.add(w)
+      const words = new Set(wordsOf(e.name))
+      for (const x of e.mentions) for (const w of wordsOf(x.text)) words.add(w)
       kept = { mentions: e.mentions.length, words }
       entityWords.set(e, kept)
     }
     return kept.words
   }
+  /** The token range of an event's trigger, kept per event: every later trigger asks for those of the events before it. */
+  const triggerRanges = new Map<Event, [number, number]>()
+  const triggerRange = (e: Event): [number, number] => {
+    let r = triggerRanges.get(e)
+    if (!r) { r = doc.tokenRange(e.trigger); triggerRanges.set(e, r) }
+    return r
+  }
+  const sentenceOfEvent = (e: Event) => tokens[triggerRange(e)[0]]!.sentence
   let n = 0
   /** The definite description an event's recipient was read from (see definiteObject), for the act it is asked to do. */
   const definiteObjects = new Map<Event, Participant>()
-  for (const [k, { rule, match }] of matches.entries()) {
-    const [ruleType, mode, cameo] = rule.args as [PloverType, string | undefined, string | undefined]
-    const type = ruleType
+  for (let k = 0; k < matches.length; k++) if (!absorbed.has(k)) eventOf(k)
+
+  /**
+   * The event of the trigger `matches[k]`, pushed onto doc.events unless a test below drops it. (A function of its own
+   * rather than the loop's body: the optimising compiler then compiles it alone, not inside the whole stage.)
+   */
+  function eventOf(k: number): void {
+    const { rule, match } = matches[k]!
+    const type = rule.args[0] as PloverType, mode: string | undefined = rule.args[1], cameo: string | undefined = rule.args[2]
     // a form that is a noun or a verb (request, attack) is a verb after the pack's verb markers (could request, to attack)
     const nominal = rule.args.includes('noun') && !(match.from > 0 && pack.list('verb-markers').has(tokens[match.from - 1]!.norm))
-    if (absorbed.has(k)) continue
     const trig = match.from
     const [sFrom, sTo] = doc.sentenceOf(trig)
     const clauses = clausesFor(trig)
@@ -444,79 +550,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const clause = clauses[ci]!
 
     // --- who says so; a source is not a participant
-    const attribution: Attribution[] = []
-    const sources = new Set<string>()
-    const site: Site = { type, match, trig, sFrom, clauses, ci, clause, sources }
-    const addSource = (source: string | undefined, stance: Stance, cue: { at: number; to: number } | undefined, ruleId: string) => {
-      if (!source || sources.has(source)) return
-      attribution.push({ source, stance, ...(cue ? { cue: span(doc, cue.at, cue.to) } : {}), rule: ruleId })
-      sources.add(source)
-    }
-    const quote = quoteAt(tokens[trig]!.start, tokens[trig]!.end)
-    if (quote?.speaker) { attribution.push({ source: quote.speaker, stance: 'claims', ...(quote.cue ? { cue: quote.cue } : {}), rule: `${pack.code}.attribution.quotation` }); sources.add(quote.speaker) }
-    // (a reporting word after a determiner is a noun, no cue: denied the claims)
-    const cueBefore = findAllClass(cls('reporting-verb'), doc, sFrom, trig).filter((c) => !determiners.has(tokens[c.at - 1]?.norm ?? '')).pop()
-    let reporter: Participant | undefined
-    if (cueBefore && !quote) {
-      const gerund = (cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)) || gerunds.has(tokens[cueBefore.at]!.norm)
-      const before = participantsIn(sFrom, cueBefore.at, new Set()).filter((p) => roleOf(p, sFrom) !== 'modifier')
-      const cueClause = clauses.find((c) => cueBefore.at >= c.from && cueBefore.at < c.to)!
-      // (a participant the clause places or governs is not the speaker when a bare one is there: the agency working in Chad said)
-      const ownClause = before.filter((p) => p.from >= cueClause.from)
-      const bareInClause = ownClause.filter((p) => !roleOf(p, cueClause.from))
-      const inOwnClause = bareInClause.length ? bareInClause : ownClause
-      const rightAfter = participantsIn(cueBefore.to, Math.min(trig, cueBefore.to + 3), new Set())[0]
-      // the reporter: the gerund's main subject; else in the cue's own clause (X tha se); else right after an
-      // inverted cue (…, njoftuan dy vendet); else the nearest before
-      // (… else a definite description heading the cue's clause: the army has said it will …)
-      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? headBeforeDescription(cueClause) : before[before.length - 1]) ??
-        (cueBefore.at > cueClause.from ? definiteSubject(site, cueClause.from, cueBefore.at) : undefined)
-      let stance = (cueBefore.value as Stance) || 'claims'
-      if (findAllClass(cls('negator'), doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
-      if (who) { addSource(resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
-      // (the organisation in the reporter's title speaks through them and is no participant either: NATO Secretary
-      // General Mark Rutte said the alliance …)
-      const post = who ? before.find((p) => p.entityId && p.to < who.from && tokens.slice(p.to, who.from).every((t) => isCueWord(doc, t) || t.text === '-')) : undefined
-      if (post?.entityId) sources.add(post.entityId)
-    }
-    let reporterAfter: Participant | undefined
-    const cueAfter = findAllClass(cls('reporting-verb'), doc, clause.to, sTo)[0]
-    // (a cue in a clause joined by a coordinator after a comma reports something else: Japan pledged aid, and Germany
-    // said it would send a hospital — Germany is no source of Japan's aid)
-    // (the comma, the coordinator and the cue's own subject right before it)
-    const joinedCue = cueAfter !== undefined && tokens.slice(clause.to, cueAfter.at).some((t, n, between) => {
-      if (n === 0 || between[n - 1]!.text !== ',' || !pack.inClass('coordinator', t.norm)) return false
-      const own = participantsIn(clause.to + n + 1, cueAfter.at, new Set())
-      return own.length > 0 && own[0]!.from === clause.to + n + 1 && own[own.length - 1]!.to === cueAfter.at
-    })
-    if (cueAfter && !quote && !cueBefore && !joinedCue) {
-      // a cue after the clause names its source right after it (…, njoftoi Bashkimi Evropian), or just before it
-      // in its own clause (…, the Kremlin said)
-      const cueClause = clauses.find((c) => cueAfter.at >= c.from && cueAfter.at < c.to)!
-      // (the source after the cue is the first name before the next punctuation: …, njoftoi Ministria e Jashtme e Kinës)
-      let sourceEnd = cueAfter.to
-      while (sourceEnd < Math.min(sTo, cueAfter.to + 10) && (tokens[sourceEnd]!.isWord || tokens[sourceEnd]!.text === '-')) sourceEnd++
-      const who = participantsIn(cueAfter.to, Math.min(sourceEnd, cueAfter.to + 3) > cueAfter.to ? sourceEnd : cueAfter.to, new Set())[0] ?? participantsIn(Math.max(cueClause.from, cueAfter.at - 4), cueAfter.at, new Set()).pop()
-      const id = who ? resolve(who, true) : undefined
-      reporterAfter = who
-      addSource(id, (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
-      // a source named after the clause that is also named in it speaks of itself and stays a participant
-      // (Benin opened its borders …, Benin police said)
-      if (id && participantsIn(clause.from, clause.to, new Set()).some((p) => resolve(p, true) === id)) sources.delete(id)
-    }
-    const acc = findAllClass(cls('according-to'), doc, sFrom, sTo)[0]
-    if (acc) {
-      // the source stands right after the cue, before the next punctuation (Sipas diplomatëve evropianë, Serbia …)
-      let stop = acc.to
-      while (stop < Math.min(sTo, acc.to + 6) && tokens[stop]!.isWord) stop++
-      const who = participantsIn(acc.to, stop, new Set())[0]
-      if (who) addSource(resolve(who, true), 'claims', acc, `${pack.code}.attribution.according-to`)
-      // a nationality adjective closing the source stands for its state even when a name follows the comma
-      // (Sipas ushtrisë izraelite, Hezbollahu sulmoi … Izraelit); that state may still take part in the event
-      const adj = who ? undefined : adjectivesIn(acc.to, stop)[0]
-      const state = adj ? resolve({ from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }, true) : undefined
-      if (state && !sources.has(state)) { addSource(state, 'claims', acc, `${pack.code}.attribution.according-to`); sources.delete(state) }
-    }
+    const site: Site = { type, match, trig, sFrom, sTo, clauses, ci, clause, sources: new Set(), attribution: [] }
+    const { attribution, sources } = site
+    const { cueBefore, reporter, reporterAfter } = attribute(site)
 
     // --- arguments
     const argRules = ['args-clause']
@@ -537,9 +573,8 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a nominal trigger's genitive is its agent: sulmi i Rusisë, një transferim i mundshëm i teknologjisë ruse
     // (the noun of a genitive has its article right before it; without one it is a dative: ndihmë ushtrisë ruse)
     // (a meeting's town in the genitive is where it is held: bisedimet e Gjenevës — see town-as-place below)
-    const town = (p: Participant) => { const id = resolve(p); const e = id ? doc.entity(id) : undefined; return type === 'CONSULT' && e?.type === 'LOC' && !e.ids?.kb?.startsWith('country:') }
-    const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) && !town(p) &&
-      (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && tokens.slice(match.to, p.from).every((t) => t.isWord && t.shape === 'x')) : undefined
+    const genitive = nominal ? after.find((p) => p.from - match.to <= 5 && roleOf(p, match.to) === undefined && isArticle(match.to) && !(isTown(resolve(p)) && type === 'CONSULT') &&
+      (isArticle(p.from - 1) || (p.country !== undefined && isArticle(p.from - 2))) && everyToken(tokens, match.to, p.from, (t) => t.isWord && t.shape === 'x')) : undefined
     // verbs coordinated in one clause share the subject of the first (a blast hit a Turkish convoy and injured
     // ten: the convoy's state is the first verb's object, not the second's subject)
     // (matches are in text order: look back from this one, not through the whole document's)
@@ -552,7 +587,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // `non-agents`) makes an event of a verb only for the people it names as victims (a landslide killed three Turkish
     // workers)
     const subjectEnd = firstVerb ? firstVerb.match.from : trig
-    const happening = !nominal && !subjects.length && !isPassive && tokens.slice(clause.from, subjectEnd).some((t) => nonAgents.has(t.norm) || t.lemmas.some((l) => nonAgents.has(l)))
+    const happening = !nominal && !subjects.length && !isPassive && someToken(tokens, clause.from, subjectEnd, (t) => nonAgents.has(t.norm) || t.lemmas.some((l) => nonAgents.has(l)))
     // a list of names that the clause commas split (Rusia, Kina dhe Irani kritikuan …): its earlier members are
     // subjects too (coordinated() keeps them only when a coordinator closes the list)
     for (let k = ci - 1; k >= 0 && subjects[0] && tokens[clauses[k + 1]!.from]!.text === ',' && apposition(clauses[k]!); k--) {
@@ -563,16 +598,16 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // a subject pronoun after a reporting verb is the reporter (Lebanon says it will not accept …)
     // … and in a language that drops subjects, the reporter is the subject of what it reports when the clause names
     // none (Minsku mohoi se ka ndihmuar …): the pack's `dropsSubjects`
-    const cueJustBefore = reporter !== undefined && ci > 0 && clauses.slice(0, ci).some((c) => findAllClass(cls('reporting-verb'), doc, c.from, c.to).length > 0) &&
+    const cueJustBefore = reporter !== undefined && ci > 0 && clauses.slice(0, ci).some((c) => findAllClass(scan, 'reporting-verb', doc, c.from, c.to).length > 0) &&
       (clauses[ci - 1]!.to === clause.from)
-    const selfReport = !subjects.length && reporter && ((pronouns.size > 0 && tokens.slice(clause.from, trig).some((t) => pronouns.has(t.norm))) ||
+    const selfReport = !subjects.length && reporter && ((pronouns.size > 0 && someToken(tokens, clause.from, trig, (t) => pronouns.has(t.norm))) ||
       (!nominal && pack.manifest.dropsSubjects === true && cueJustBefore && !unnamedSubject(clause.from, trig)))
     // a subject placed by a preposition at the head of the clause (Rebels in the Ivory Coast dismissed …) acts for its place
     // (not when an event noun heads the phrase: a car bombing in Baghdad killed …)
     // (nor when a happening that acts for no one heads it: a landslide near Kirkuk killed …, the pack's `non-agents`;
     // nor after a reporting verb, nor when the place only modifies the trigger's noun: at a Michigan rally)
     const placedSubject = subjects.length || nominal ? undefined : participantsIn(clause.from, Math.min(trig, clause.from + 8), sources).find((p) => roleOf(p, clause.from) === 'place' &&
-      !matches.some((m) => m.match.from >= clause.from && m.match.from < p.from) && !tokens.slice(clause.from, p.from).some((t) => nonAgents.has(t.norm) || pack.inClass('reporting-verb', t.norm)) &&
+      !matches.some((m) => m.match.from >= clause.from && m.match.from < p.from) && !someToken(tokens, clause.from, p.from, (t) => nonAgents.has(t.norm) || pack.inClass('reporting-verb', t.norm)) &&
       !(p.to === trig && determiners.has(tokens[p.from - 1]?.norm ?? '')))
     // an obligation put on someone in reported speech is the reporter's demand (Germany said Serbia must recognise the
     // border): the reporter is the actor and the one obliged the recipient; without both, no event
@@ -585,7 +620,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     if (rule.args.includes('reported-demand')) {
       // (the one obliged follows the cue when the cue shares the clause: the agency working in Syria said Turkish forces must …)
       const obliged = cueBefore && cueBefore.at >= clause.from ? subjectsOf({ from: cueBefore.to, to: clause.to }, sources, trig) : subjects
-      if (!demander || !obliged.length || resolve(obliged[0]!) === resolve(demander)) continue
+      if (!demander || !obliged.length || resolve(obliged[0]!) === resolve(demander)) return
       actor = [demander]
       recipient = coordinated(obliged)
       argRules[0] = 'args-reported-demand'
@@ -639,21 +674,18 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     }
     if (inner.length) actor = [...actor, ...inner.filter((p) => !actor.some((a) => a.from === p.from))]
     if (!recipient.length) {
-      const skip = new Set(actor)
       // after an active verb, what "from" marks is where the act is directed (withdraw its troops from Lebanon)
       // (not when several act together: Russia and Ukraine agreed … after talks mediated by Turkey — "by"/"nga" there
       // is another act's agent, and the parties are each other's counterparts)
       const together = jointAct && actor.length > 1
-      const roles = isPassive || nominal || together ? ['counterpart', 'target', 'beneficiary'] : ['counterpart', 'target', 'beneficiary', 'agent']
+      const roles = isPassive || nominal || together ? MARKED_ROLES : MARKED_ROLES_ACTIVE
       // (a noun's marked participants stand in its own clause: not in a purpose clause after it)
       // (parties acting together have a counterpart of their own only right after the trigger — met with X; a name
       // further on belongs to another phrase: agreed … after talks mediated jointly with Qatar)
-      const near = (p: Participant) => !together || p.from - match.to <= 4
-      const marked = after.filter((p) => !skip.has(p) && near(p) && roles.includes(roleOf(p, clause.from) ?? '') && (!nominal || p.from < clause.to))
+      const marked = after.filter((p) => !actor.includes(p) && (!together || p.from - match.to <= 4) && roles.includes(roleOf(p, clause.from) ?? '') && (!nominal || p.from < clause.to))
       // (a noun's object follows it closely: takim Kim-Putin, not a name three words on)
       // (a demand's addressee may open the clause it introduces: its demand that Hungary lift …)
-      const demandOf = (p: Participant) => type === 'REQUEST' && p.from - match.to <= 3 && tokens.slice(match.to, p.from).some((t) => pack.inClass('clause-marker', t.norm)) && tokens.slice(match.to, p.from).every((t) => t.isWord)
-      const objects = after.filter((p) => !skip.has(p) && near(p) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(p)) && !subordinateSubject(site, p, isPassive))
+      const objects = after.filter((p) => !actor.includes(p) && (!together || p.from - match.to <= 4) && roleOf(p, match.to) === undefined && (!nominal || (p.from < clause.to && p.from - match.to <= 3) || demandOf(site, p)) && !subordinateSubject(site, p, isPassive))
       // the nearest of them: a direct object right after the verb comes before a later prepositional phrase
       if (marked.length && (!objects.length || marked[0]!.from < objects[0]!.from)) recipient = coordinated(marked)
       else if (objects.length) recipient = coordinated(objects)
@@ -674,13 +706,13 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (parties.length >= 2 && !jointAct && actor.length) { recipient = parties; argRules.push('between-sides') }
       else if (parties.length >= 2) { actor = parties.slice(0, 1); recipient = parties.slice(1); argRules[0] = 'args-between' }
     }
-    let actorIds = uniq(actor.map((p) => resolve(p)).filter((x): x is string => !!x))
-    let recipientIds = uniq(recipient.map((p) => resolve(p)).filter((x): x is string => !!x)).filter((id) => !actorIds.includes(id))
+    let actorIds = idsOf(actor, resolveArg)
+    let recipientIds = idsOf(recipient, resolveArg, actorIds)
     // a meeting's town that acts for no state is where it is held, not who takes part (bisedimet e Stambollit, the
     // Geneva talks): a counterpart of talks is a country or a place standing for its state (a visit keeps its place)
     let placeId = place?.entityId
     if (type === 'CONSULT' && !rule.args.includes('place-recipient')) {
-      const town = recipientIds.find((id) => { const e = doc.entity(id); return e?.type === 'LOC' && !e.ids?.kb?.startsWith('country:') })
+      const town = recipientIds.find(isTown)
       if (town) { recipientIds = recipientIds.filter((id) => id !== town); placeId ??= town; argRules.push('town-as-place') }
     }
     // a conflict in a country is against it, when nothing else is named; in a town of a country, against that
@@ -692,11 +724,11 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (id && doc.entity(id)?.ids?.kb?.startsWith('country:') && !actorIds.includes(id)) { recipientIds = [id]; argRules.push('place-as-target') }
     }
     // (a place it struck is no victim: the quake struck western Nepal)
-    if (happening && (!recipientIds.length || argRules.includes('place-as-target') || recipient.every((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC'))) continue
+    if (happening && (!recipientIds.length || argRules.includes('place-as-target') || recipient.every((p) => p.entityId && doc.entity(p.entityId)?.type === 'LOC'))) return
     // a threat's target, when unsaid, is the side its condition names (Serbia will react if the Kosovar police
     // enter …): the first bare participant of a clause opened by a hypothetical cue after the trigger
     if (type === 'THREATEN' && actorIds.length && !recipientIds.length) {
-      const cond = findAllClass(cls('modality-cue'), doc, match.to, sTo).find((c) => c.value === 'hypothetical' && clauses.some((x) => x.from === c.at))
+      const cond = findAllClass(scan, 'modality-cue', doc, match.to, sTo).find((c) => c.value === 'hypothetical' && clauses.some((x) => x.from === c.at))
       const condClause = cond ? clauses.find((x) => x.from === cond.at) : undefined
       const first = condClause ? subjectsOf(condClause, sources)[0] : undefined
       const id = first ? resolve(first) : undefined
@@ -718,25 +750,28 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // what one is asked to do is not the asker's act: with no subject of its own after the request (called on both
     // sides to allow …, u bëri thirrje të shpallin një armëpushim, kërkoi nga BE-ja që të konfiskojë …), no event
     const askedFrom = controllers.length ? undefined : requestedAfter(trig)
-    if (askedFrom !== undefined && !actor.some((p) => p.from >= askedFrom)) continue
+    if (askedFrom !== undefined && !actor.some((p) => p.from >= askedFrom)) return
     // unsaid recipient: the nearest earlier participant of another state, in this sentence or the one before
     let contextual = false
-    const recentSame = doc.events.slice(-6).some((e) => e.type === type && tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= tokens[trig]!.sentence - 2)
+    let recentSame = false
+    for (let j = Math.max(0, doc.events.length - 6); j < doc.events.length && !recentSame; j++) recentSame = doc.events[j]!.type === type && sentenceOfEvent(doc.events[j]!) >= tokens[trig]!.sentence - 2
     // (a rejection answers the side named just before, as a request addresses it: … but Moscow refused)
     const answers = QUAD[type] <= 2 || type === 'REQUEST' || type === 'REJECT'
     // … but when an act of the same type was told just before in the sentence, the new one is another in a list and
     // shares its recipient (Japan pledged aid to Kabul, and Germany said it would send a field hospital)
-    const sibling = recentSame && answers ? doc.events.slice(-6).reverse().find((e) => e.type === type && e.recipient.length &&
-      tokens[doc.tokenRange(e.trigger)[0]]!.sentence === tokens[trig]!.sentence && !e.recipient.some((r) => actorIds.includes(r)) && !e.actor.some((a) => actorIds.includes(a))) : undefined
+    let sibling: Event | undefined
+    for (let j = doc.events.length - 1; recentSame && answers && !sibling && j >= Math.max(0, doc.events.length - 6); j--) {
+      const e = doc.events[j]!
+      if (e.type === type && e.recipient.length && sentenceOfEvent(e) === tokens[trig]!.sentence && !e.recipient.some((r) => actorIds.includes(r)) && !e.actor.some((a) => actorIds.includes(a))) sibling = e
+    }
     if (actorIds.length && !recipientIds.length && sibling) { recipientIds = [...sibling.recipient]; contextual = true; argRules.push('recipient-from-sibling') }
     if (actorIds.length && !recipientIds.length && !recentSame && answers) {
       const prevSentence = tokens[trig]!.sentence > 0 ? doc.sentenceTokens[tokens[trig]!.sentence - 1]![0] : sFrom
       const actorCountries = new Set(actorIds.map(countryOf))
       const earlier = participantsIn(prevSentence, trig, sources).reverse()
       // (a name joined to the actor by titles is the actor's own phrase: UN Secretary-General António Guterres)
-      const titled = (a: Participant, b: Participant) => a.to < b.from && tokens.slice(a.to, b.from).every((t) => isCueWord(doc, t) || t.text === '-')
       for (const p of earlier) {
-        if (actor.some((a) => titled(a, p) || titled(p, a))) continue
+        if (actor.some((a) => titledTo(a, p) || titledTo(p, a))) continue
         const id = resolve(p)
         if (id && !actorIds.includes(id) && countryOf(id) && !actorCountries.has(countryOf(id))) { recipientIds = [id]; contextual = true; argRules.push('recipient-from-context'); break }
       }
@@ -761,13 +796,13 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // (after a topic verb only: the negation of has not commented is not the act's)
     // (… nor before the coordinator of the reporter's own next act: said it was ready to talk and accused …)
     const modalFrom = topic ?? (argRules[0] === 'args-coordinated-reporter' ? joinedAt! : clause.from)
-    const cues = findAllClass(cls('modality-cue'), doc, modalFrom, cueEnd)
-    if (nominal) cues.push(...findAllClass(cls('modality-cue'), doc, match.to, Math.min(clause.to, match.to + 3)))
+    const cues = findAllClass(scan, 'modality-cue', doc, modalFrom, cueEnd)
+    if (nominal) cues.push(...findAllClass(scan, 'modality-cue', doc, match.to, Math.min(clause.to, match.to + 3)))
     const hypo = cues.find((c) => c.value === 'hypothetical')
     const cue = hypo ?? cues[cues.length - 1]
     // (a cue of value promise — pledged, promised — makes its content planned; times read it as no future)
     let modality: Modality = cue?.value === 'promise' ? 'planned' : (cue?.value as Modality | undefined) ?? 'asserted'
-    const neg = findAllClass(cls('negator'), doc, modalFrom, cueEnd)[0]
+    const neg = findAllClass(scan, 'negator', doc, modalFrom, cueEnd)[0]
     // a negated act is negated, and so is a negated plan (will not allow, has not agreed to recognise); a
     // negated possibility stays a possibility (may not attack)
     if (neg && (modality === 'asserted' || (modality === 'planned' && (!cue || neg.at < cueEnd)))) modality = 'negated'
@@ -776,12 +811,13 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // what one is asked to do has not been done (Ukraine urged Germany to send tanks)
     if ((argRules[0] === 'args-object-control' || askedFrom !== undefined) && modality === 'asserted' && doc.events[doc.events.length - 1]?.type === 'REQUEST') modality = 'hypothetical'
     // a gerund clause (duke e ndihmuar …) elaborates what precedes it and shares its modality
-    const gerundBefore = tokens.slice(Math.max(clause.from, trig - 2), trig).some((t) => gerunds.has(t.norm))
+    let gerundBefore = false
+    for (let i = Math.max(clause.from, trig - 2); i < trig && !gerundBefore; i++) gerundBefore = gerunds.has(tokens[i]!.norm)
     const previous = doc.events[doc.events.length - 1]
-    if (!cue && gerundBefore && previous && previous.modality !== 'asserted' && tokens[doc.tokenRange(previous.trigger)[0]]?.sentence === tokens[trig]!.sentence) modality = previous.modality
+    if (!cue && gerundBefore && previous && previous.modality !== 'asserted' && sentenceOfEvent(previous) === tokens[trig]!.sentence) modality = previous.modality
     if (!cue && ci > 0) {
       const first = clauses[0]!
-      const c0 = findAllClass(cls('modality-cue'), doc, first.from, Math.min(first.to, first.from + 2))[0]
+      const c0 = findAllClass(scan, 'modality-cue', doc, first.from, Math.min(first.to, first.from + 2))[0]
       if (c0?.value === 'hypothetical') modality = 'hypothetical'
     }
 
@@ -792,8 +828,9 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // --- time: an expression in the clause, else in the sentence (durations are not event times)
     const timeHit = timeIn(clause.from, clause.to, true) ?? timeIn(sFrom, sTo, false)
 
-    const evidenceFrom = Math.min(trig, ...actor.filter((p) => p.from >= sFrom).map((p) => p.from))
-    const evidenceTo = Math.max(match.to, content?.to ?? 0, ...recipient.filter((p) => p.to <= sTo).map((p) => p.to))
+    let evidenceFrom = trig, evidenceTo = Math.max(match.to, content?.to ?? 0)
+    for (const p of actor) if (p.from >= sFrom && p.from < evidenceFrom) evidenceFrom = p.from
+    for (const p of recipient) if (p.to <= sTo && p.to > evidenceTo) evidenceTo = p.to
     const confidence = hundredths(0.4 + (actorIds.length ? 0.3 : 0) + (recipientIds.length ? (contextual ? 0.1 : 0.2) : 0) - (argRules[0] === 'args-dropped-subject' ? 0.1 : 0))
     // (built field by field in record order, without an object spread per optional field)
     const event = { id: `v${++n}`, type: threat ? 'THREATEN' : type } as Event
@@ -831,6 +868,102 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   // The loop's helpers, declared once per document (not once per trigger): each takes the trigger's Site and what
   // else of the loop it reads.
   /**
+   * Who says what the trigger tells (a source is not a participant): the quotation it stands in, a reporting verb
+   * before it or after its clause, "according to". Adds them to the site's attribution and sources.
+   */
+  function attribute(site: Site): { cueBefore: { at: number; to: number; value: string } | undefined; reporter?: Participant; reporterAfter?: Participant } {
+    const { trig, sFrom, sTo, clauses, clause, sources, attribution } = site
+    const quote = quoteAt(tokens[trig]!.start, tokens[trig]!.end)
+    if (quote?.speaker) { attribution.push(attributionOf(quote.speaker, 'claims', quote.cue, `${pack.code}.attribution.quotation`)); sources.add(quote.speaker) }
+    // (a reporting word after a determiner is a noun, no cue: denied the claims)
+    const cueBefore = findAllClass(scan, 'reporting-verb', doc, sFrom, trig).filter((c) => !determiners.has(tokens[c.at - 1]?.norm ?? '')).pop()
+    let reporter: Participant | undefined
+    if (cueBefore && !quote) {
+      const gerund = (cueBefore.at > sFrom && gerunds.has(tokens[cueBefore.at - 1]!.norm)) || gerunds.has(tokens[cueBefore.at]!.norm)
+      const before = participantsIn(sFrom, cueBefore.at, NO_SOURCES).filter((p) => roleOf(p, sFrom) !== 'modifier')
+      const cueClause = clauses.find((c) => cueBefore.at >= c.from && cueBefore.at < c.to)!
+      // (a participant the clause places or governs is not the speaker when a bare one is there: the agency working in Chad said)
+      const ownClause = before.filter((p) => p.from >= cueClause.from)
+      const bareInClause = ownClause.filter((p) => !roleOf(p, cueClause.from))
+      const inOwnClause = bareInClause.length ? bareInClause : ownClause
+      const rightAfter = participantsIn(cueBefore.to, Math.min(trig, cueBefore.to + 3), NO_SOURCES)[0]
+      // the reporter: the gerund's main subject; else in the cue's own clause (X tha se); else right after an
+      // inverted cue (…, njoftuan dy vendet); else the nearest before
+      // (… else a definite description heading the cue's clause: the army has said it will …)
+      const who = gerund ? before.filter((p) => !roleOf(p, sFrom))[0] : inOwnClause[inOwnClause.length - 1] ?? rightAfter ?? (cueClause.from > sFrom && tokens[cueClause.from]!.text === ',' ? headBeforeDescription(cueClause) : before[before.length - 1]) ??
+        (cueBefore.at > cueClause.from ? definiteSubject(site, cueClause.from, cueBefore.at) : undefined)
+      let stance = (cueBefore.value as Stance) || 'claims'
+      if (findAllClass(scan, 'negator', doc, Math.max(sFrom, cueBefore.at - 2), cueBefore.at).length) stance = stance === 'confirms' ? 'unconfirmed' : stance === 'denies' ? 'confirms' : 'denies'
+      if (who) { addSource(site, resolve(who, true), stance, cueBefore, `${pack.code}.attribution.reporting-before`); reporter = who }
+      // (the organisation in the reporter's title speaks through them and is no participant either: NATO Secretary
+      // General Mark Rutte said the alliance …)
+      const post = who ? before.find((p) => p.entityId && p.to < who.from && tokens.slice(p.to, who.from).every((t) => isCueWord(doc, t) || t.text === '-')) : undefined
+      if (post?.entityId) sources.add(post.entityId)
+    }
+    let reporterAfter: Participant | undefined
+    const cueAfter = findAllClass(scan, 'reporting-verb', doc, clause.to, sTo)[0]
+    // (a cue in a clause joined by a coordinator after a comma reports something else: Japan pledged aid, and Germany
+    // said it would send a hospital — Germany is no source of Japan's aid)
+    // (the comma, the coordinator and the cue's own subject right before it)
+    const joinedCue = cueAfter !== undefined && tokens.slice(clause.to, cueAfter.at).some((t, n, between) => {
+      if (n === 0 || between[n - 1]!.text !== ',' || !pack.inClass('coordinator', t.norm)) return false
+      const own = participantsIn(clause.to + n + 1, cueAfter.at, NO_SOURCES)
+      return own.length > 0 && own[0]!.from === clause.to + n + 1 && own[own.length - 1]!.to === cueAfter.at
+    })
+    if (cueAfter && !quote && !cueBefore && !joinedCue) {
+      // a cue after the clause names its source right after it (…, njoftoi Bashkimi Evropian), or just before it
+      // in its own clause (…, the Kremlin said)
+      const cueClause = clauses.find((c) => cueAfter.at >= c.from && cueAfter.at < c.to)!
+      // (the source after the cue is the first name before the next punctuation: …, njoftoi Ministria e Jashtme e Kinës)
+      let sourceEnd = cueAfter.to
+      while (sourceEnd < Math.min(sTo, cueAfter.to + 10) && (tokens[sourceEnd]!.isWord || tokens[sourceEnd]!.text === '-')) sourceEnd++
+      const who = participantsIn(cueAfter.to, Math.min(sourceEnd, cueAfter.to + 3) > cueAfter.to ? sourceEnd : cueAfter.to, NO_SOURCES)[0] ?? participantsIn(Math.max(cueClause.from, cueAfter.at - 4), cueAfter.at, NO_SOURCES).pop()
+      const id = who ? resolve(who, true) : undefined
+      reporterAfter = who
+      addSource(site, id, (cueAfter.value as Stance) || 'claims', cueAfter, `${pack.code}.attribution.reporting-after`)
+      // a source named after the clause that is also named in it speaks of itself and stays a participant
+      // (Benin opened its borders …, Benin police said)
+      if (id && participantsIn(clause.from, clause.to, NO_SOURCES).some((p) => resolve(p, true) === id)) sources.delete(id)
+    }
+    const acc = findAllClass(scan, 'according-to', doc, sFrom, sTo)[0]
+    if (acc) {
+      // the source stands right after the cue, before the next punctuation (Sipas diplomatëve evropianë, Serbia …)
+      let stop = acc.to
+      while (stop < Math.min(sTo, acc.to + 6) && tokens[stop]!.isWord) stop++
+      const who = participantsIn(acc.to, stop, NO_SOURCES)[0]
+      if (who) addSource(site, resolve(who, true), 'claims', acc, `${pack.code}.attribution.according-to`)
+      // a nationality adjective closing the source stands for its state even when a name follows the comma
+      // (Sipas ushtrisë izraelite, Hezbollahu sulmoi … Izraelit); that state may still take part in the event
+      const adj = who ? undefined : adjectivesIn(acc.to, stop)[0]
+      const state = adj ? resolve({ from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }, true) : undefined
+      if (state && !sources.has(state)) { addSource(site, state, 'claims', acc, `${pack.code}.attribution.according-to`); sources.delete(state) }
+    }
+    return { cueBefore, reporter, reporterAfter }
+  }
+  /** Adds a source to the trigger's attribution, once, with its stance and cue. */
+  function addSource({ attribution, sources }: Site, source: string | undefined, stance: Stance, cue: { at: number; to: number } | undefined, ruleId: string): void {
+    if (!source || sources.has(source)) return
+    attribution.push(attributionOf(source, stance, cue ? span(doc, cue.at, cue.to) : undefined, ruleId))
+    sources.add(source)
+  }
+
+  /** Whether the entity is a town (a place that is no country). */
+  function isTown(id: string | undefined): boolean {
+    const e = id ? doc.entity(id) : undefined
+    return e?.type === 'LOC' && !e.ids?.kb?.startsWith('country:')
+  }
+
+  /** Whether `b` follows `a` with only titles (or hyphens) between: a name of the other's own phrase. */
+  function titledTo(a: Participant, b: Participant): boolean {
+    return a.to < b.from && everyToken(tokens, a.to, b.from, (t) => isCueWord(doc, t) || t.text === '-')
+  }
+
+  /** A request's addressee opening the clause it introduces, a few words on (its demand that Hungary lift …). */
+  function demandOf({ type, match }: Site, p: Participant): boolean {
+    return type === 'REQUEST' && p.from - match.to <= 3 && someToken(tokens, match.to, p.from, (t) => pack.inClass('clause-marker', t.norm)) && everyToken(tokens, match.to, p.from, (t) => t.isWord)
+  }
+
+  /**
    * When the trigger is what the sentence's previous event, a request, asks for — a few words after it, opened by the
    * pack's `object-control-links` or `complementizers` (urged … to, demanded that, u bëri thirrje … të, kërkoi … që
    * të), with no punctuation between — the token where the request's trigger ends.
@@ -838,7 +971,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   function requestedAfter(trig: number): number | undefined {
     const prev = doc.events[doc.events.length - 1]
     if (!prev || prev.type !== 'REQUEST') return undefined
-    const [pFrom, pTo] = doc.tokenRange(prev.trigger)
+    const [pFrom, pTo] = triggerRange(prev)
     if (tokens[pFrom]!.sentence !== tokens[trig]!.sentence || pTo > trig || trig - pTo > 8) return undefined
     const between = tokens.slice(pTo, trig)
     if (!between.every((t) => t.isWord || t.text === '-')) return undefined
@@ -849,7 +982,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   /** Earlier events (at most RECENT_EVENTS back, in the last few sentences), latest first. */
   function recentEvents(trig: number): Event[] {
     const si = tokens[trig]!.sentence
-    return doc.events.slice(-RECENT_EVENTS).reverse().filter((e) => { const s = tokens[doc.tokenRange(e.trigger)[0]]!.sentence; return s <= si && s >= si - RECENT_SENTENCES })
+    return doc.events.slice(-RECENT_EVENTS).reverse().filter((e) => { const s = sentenceOfEvent(e); return s <= si && s >= si - RECENT_SENTENCES })
   }
   /** Ids other than the actor's side: the actor, the state it belongs to, or, for a state, those of that state. */
   function notActorSide(ids: string[], actorIds: readonly string[]): string[] {
@@ -926,7 +1059,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const pronounsOf = pack.list('addressee-pronouns')
     if (!ADDRESSING.has(type) || !(pronounsOf.has(tokens[match.from]!.norm) || pronounsOf.has(tokens[match.to]?.norm ?? ''))) return undefined
     const si = tokens[trig]!.sentence
-    const before = recentEvents(trig).find((e) => tokens[doc.tokenRange(e.trigger)[0]]!.sentence >= si - 1 && e.actor.some((a) => actorIds.includes(a)) && e.recipient.length)
+    const before = recentEvents(trig).find((e) => sentenceOfEvent(e) >= si - 1 && e.actor.some((a) => actorIds.includes(a)) && e.recipient.length)
     const ids = before ? notActorSide(before.recipient, actorIds) : []
     return ids.length ? { ids, rule: 'recipient-addressed-again' } : undefined
   }
@@ -958,7 +1091,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     let k = trig - 1
     while (k > cueBefore.to && k >= trig - 2 && tokens[k]!.isWord && tokens[k]!.shape === 'x' && !coordinator(k)) k--
     if (k <= cueBefore.to || !coordinator(k)) return undefined
-    return tokens.slice(cueBefore.to, k).every((t) => t.isWord || t.text === '-') && !participantsIn(k, trig, new Set()).length ? k : undefined
+    return everyToken(tokens, cueBefore.to, k, (t) => t.isWord || t.text === '-') && !participantsIn(k, trig, NO_SOURCES).length ? k : undefined
   }
 
   /**
@@ -1048,7 +1181,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const sentence = tokens[trig]!.sentence
     const prev = doc.events[doc.events.length - 1]
     if (!prev || !['REQUEST', 'ACCUSE', 'COERCE'].includes(prev.type) || !prev.recipient.length) return []
-    const [pFrom, pTo] = doc.tokenRange(prev.trigger)
+    const [pFrom, pTo] = triggerRange(prev)
     if (tokens[pFrom]!.sentence !== sentence || pTo > trig || pFrom < clause.from) return []
     const named = participantsIn(pTo, trig, sources).filter((p) => { const id = resolve(p); return !!id && prev.recipient.includes(id) })
     // (or the definite description it was addressed by: accused the alliance of aggression)
@@ -1104,20 +1237,29 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       return false
     }
     // (a name holding the word is a strong cue, looked for ten sentences back; a title two)
-    const skipIds = new Set(skip.map((q) => q.entityId))
-    const far = mentionsIn(doc, doc.sentenceTokens[Math.max(0, si - 10)]![0], from).filter((m) => !sources.has(m.entityId) && !skipIds.has(m.entityId)).reverse()
-    const earlier = far.filter((m) => m.from >= back)
-    const hit = earlier.find((m) => named(m) || titled(m)) ?? far.find(named)
+    // (the mentions before, not sources nor skipped, are read latest first: those of the last two sentences are `earlier`)
+    const far = mentionsIn(doc, doc.sentenceTokens[Math.max(0, si - 10)]![0], from)
+    const open = (m: PlacedMention) => !sources.has(m.entityId) && !skip.some((q) => q.entityId === m.entityId)
+    let hit: PlacedMention | undefined
+    for (let k = far.length - 1; !hit && k >= 0 && far[k]!.from >= back; k--) if (open(far[k]!) && (named(far[k]!) || titled(far[k]!))) hit = far[k]
+    for (let k = far.length - 1; !hit && k >= 0; k--) if (open(far[k]!) && named(far[k]!)) hit = far[k]
     if (hit) return { from: hit.from, to: hit.to, entityId: hit.entityId }
     // a nationality adjective told before with the same noun (the Sudanese army … the army; ushtria ruse … Ushtria)
     const same = (t: Token | undefined) => !!t && (t.norm === word || t.lemmas.some((l) => tokens[at]!.lemmas.includes(l)))
-    // (a strong cue: looked for further back, ten sentences)
-    const adj = adjectivesIn(doc.sentenceTokens[Math.max(0, si - 10)]![0], from).reverse().find((a) => same(tokens[a.tokenIndex + 1]) || same(tokens[a.tokenIndex - 1]))
-    if (adj) return { from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }
+    // (a strong cue: looked for further back, ten sentences; the latest first)
+    const adjectives = adjectivesIn(doc.sentenceTokens[Math.max(0, si - 10)]![0], from)
+    for (let k = adjectives.length - 1; k >= 0; k--) {
+      const adj = adjectives[k]!
+      if (same(tokens[adj.tokenIndex + 1]) || same(tokens[adj.tokenIndex - 1])) return { from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }
+    }
     const kind = kinds ? matchClass(kinds, tokens, at, at + 1)[0]?.value : undefined
     // (only when one organisation, or one state, is in view: otherwise which one is meant is a guess)
     if (kind === 'ORG') {
-      const orgs = earlier.filter((m) => doc.entity(m.entityId)?.type === 'ORG' && !skip.some((q) => q.from === m.from))
+      const orgs: PlacedMention[] = []
+      for (let k = far.length - 1; k >= 0 && far[k]!.from >= back; k--) {
+        const m = far[k]!
+        if (open(m) && doc.entity(m.entityId)?.type === 'ORG' && !skip.some((q) => q.from === m.from)) orgs.push(m)
+      }
       return orgs.length && orgs.every((m) => m.entityId === orgs[0]!.entityId) ? { from: orgs[0]!.from, to: orgs[0]!.to, entityId: orgs[0]!.entityId } : undefined
     }
     if (kind === 'STATE') {
@@ -1231,7 +1373,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   doc.events.forEach((threat, i) => {
     const act = doc.events[i + 1]
     if (threat.type !== 'THREATEN' || threat.recipient.length || !threat.actor.length || !act?.recipient.length) return
-    const [, tTo] = doc.tokenRange(threat.trigger), [aFrom] = doc.tokenRange(act.trigger)
+    const [, tTo] = triggerRange(threat), [aFrom] = triggerRange(act)
     if (aFrom < tTo || aFrom - tTo > 8 || tokens[aFrom]!.sentence !== tokens[tTo - 1]!.sentence || act.actor.some((a) => !threat.actor.includes(a))) return
     const between = tokens.slice(tTo, aFrom)
     if (between.some((t) => !t.isWord) || !between.some((t) => links.has(t.norm) || complementizers.has(t.norm))) return

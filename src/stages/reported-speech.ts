@@ -171,6 +171,14 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     const opensParagraph = paragraphStart
     // (a line break after the sentence: the next one opens a paragraph or a line of its own)
     paragraphStart = doc.text.slice(tokens[sTo - 1]!.end, tokens[sTo]?.start ?? doc.text.length).includes('\n')
+    reportsOf(sFrom, sTo, opensParagraph)
+  }
+
+  /**
+   * The reports of one sentence [sFrom, sTo), pushed onto `out`. (A function of its own rather than the loop's body:
+   * the optimising compiler then compiles it apart from the whole finder.)
+   */
+  function reportsOf(sFrom: number, sTo: number, opensParagraph: boolean): void {
     if (opensParagraph) {
       const first = QUOTE_MARKS.test(tokens[sFrom]!.text) ? sFrom + 1 : sFrom
       let k = first
@@ -186,7 +194,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
           end = b
         }
         push(k + 1, end, { at: first, to: k + 1 }, () => speakerAt(first, k, false), tokens.slice(first, k).every((t) => t.shape === 'X') ? 'transcript-turn' : 'headline-colon', speakerPhrase(doc, first, k, 'before'))
-        continue
+        return
       }
     }
     const cues: Cue[] = []
@@ -227,9 +235,9 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
         for (let k = m.to + 2; k < sTo; k++) if (/^[;:(—–]$/.test(tokens[k]!.text)) { to = k; break }
         done = push(m.to + 1, to, { at: i, to: m.to }, () => speakerAt(from, i), 'noun-that', speakerPhrase(doc, from, i, 'before'))
       }
-      if (done) continue
+      if (done) return
     }
-    if (done || !cues.length) continue
+    if (done || !cues.length) return
     let coveredTo = sFrom
     // "…, X said (on Monday)." — the last cue closes the sentence and a comma opens its source phrase
     const last = cues[cues.length - 1]!
@@ -256,7 +264,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
             const second = span(from, to)
             out[before] = { ...r, end: second.end, text: doc.text.slice(r.start, second.end), parts: [{ start: r.start, end: r.end }, { start: second.start, end: second.end }] }
           }
-          continue
+          return
         }
       }
     }
@@ -282,7 +290,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
       if (comma > sFrom && tokens[comma]!.text === ',' && !isMarker(comma + 1, last.at)) {
         const speaker = () => speakerAt(comma + 1, last.at) ?? speakerAt(last.to, sTo, false)
         push(sFrom, comma, last, speaker, 'cue-after', speakerPhrase(doc, comma + 1, last.at, 'before') ?? speakerPhrase(doc, last.to, sTo, 'after'))
-        continue
+        return
       }
     }
     // "X said (to Y) (that) …": every cue with a subject before it, a gerund (…, saying …) or a second verb of the

@@ -9,12 +9,13 @@ export function verifySpans(doc: KronikaDocument): void {
   // (compared in place, without cutting the span out of the text)
   const ok = (s: TextSpan | undefined) => !s || (s.start >= 0 && s.end <= doc.text.length && s.start <= s.end && s.end - s.start === s.text.length && doc.text.startsWith(s.text, s.start))
   const report = (what: string, s: TextSpan) => doc.message(`${what} span [${s.start}, ${s.end}) does not match its text "${s.text.slice(0, 40)}"; removed`, 'core.span.mismatch', 'error')
-  for (const e of doc.entities) {
-    e.mentions = e.mentions.filter((m) => ok(m) || (report('mention', m), false))
-  }
-  doc.times = doc.times.filter((t) => ok(t) || (report('time', t), false))
-  doc.amounts = doc.amounts.filter((a) => ok(a) || (report('amount', a), false))
-  doc.quotes = doc.quotes.filter((q) => (ok(q) && ok(q.cue) && ok(q.source)) || (report('quote', q), false))
-  doc.statements = doc.statements.filter((s) => (ok(s) && ok(s.cue) && ok(s.source)) || (report('statement', s), false))
-  doc.events = doc.events.filter((v) => (ok(v.trigger) && ok(v.modalityCue)) || (report('event trigger', v.trigger), false))
+  // (a list is copied only when one of its facts fails: mostly none does)
+  const kept = <T>(list: T[], good: (x: T) => boolean, what: string, spanOf: (x: T) => TextSpan): T[] =>
+    list.every(good) ? list : list.filter((x) => good(x) || (report(what, spanOf(x)), false))
+  for (const e of doc.entities) e.mentions = kept(e.mentions, ok, 'mention', (m) => m)
+  doc.times = kept(doc.times, ok, 'time', (t) => t)
+  doc.amounts = kept(doc.amounts, ok, 'amount', (a) => a)
+  doc.quotes = kept(doc.quotes, (q) => ok(q) && ok(q.cue) && ok(q.source), 'quote', (q) => q)
+  doc.statements = kept(doc.statements, (s) => ok(s) && ok(s.cue) && ok(s.source), 'statement', (s) => s)
+  doc.events = kept(doc.events, (v) => ok(v.trigger) && ok(v.modalityCue), 'event trigger', (v) => v.trigger)
 }
