@@ -99,7 +99,8 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
   const isSourceStart = (i: number) => !!tokens[i] && (mentionsIn(doc, i, i + 8)[0]?.from === i || determiners.has(tokens[i]!.norm) ||
     pack.list('abbreviations').has(tokens[i]!.norm) || pack.inClass('person-title', tokens[i]!.norm) || ((starts[i]! & NUMBER) !== 0 && matchClass(numbers!, tokens, i, i + 1).length > 0))
   // a cue inside a quotation (“… I think we will win”) is part of the quoted words
-  const quoted = (i: number) => doc.quotes.some((q) => q.start <= tokens[i]!.start && tokens[i]!.end <= q.end)
+  let insideQuote: Uint8Array | undefined
+  const quoted = (i: number) => (insideQuote ??= tokensInsideQuotes(doc))[i] === 1
   const isInverted = (from: number, to: number) => {
     if (!isSourceStart(from)) return false
     const phrase = speakerPhrase(doc, from, to, 'after')
@@ -446,4 +447,16 @@ function longestMatch(cls: WordClass | undefined, tokens: readonly Token[], at: 
   let best = all[0]
   for (let k = 1; k < all.length; k++) if (all[k]!.to > best!.to) best = all[k]
   return best
+}
+
+/** 1 for each token that lies wholly inside one of the document's quotations (found once per document, not per cue). */
+function tokensInsideQuotes(doc: KronikaDocument): Uint8Array {
+  const { tokens } = doc
+  const inside = new Uint8Array(tokens.length)
+  for (const q of doc.quotes) {
+    let lo = 0, hi = tokens.length
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid]!.start < q.start) lo = mid + 1; else hi = mid }
+    for (let k = lo; k < tokens.length && tokens[k]!.start < q.end; k++) if (tokens[k]!.end <= q.end) inside[k] = 1
+  }
+  return inside
 }

@@ -66,10 +66,15 @@ export function usePronoun(doc: KronikaDocument, i: number): string | undefined 
   const ref = doc.pronouns.get(i)
   if (!ref) return undefined
   const t = doc.tokens[i]!
-  const entity = doc.entities.find((e) => e.id === ref.entityId)
-  if (entity && !entity.mentions.some((m) => m.start === t.start)) {
-    entity.mentions.push({ start: t.start, end: t.end, text: t.text, rule: ref.rule })
-    entity.mentions.sort((a, b) => a.start - b.start)
+  // ids are e1, e2, … in the order of doc.entities (link-entities), so the id says where to look first
+  const at = Number(ref.entityId.slice(1)) - 1
+  const entity = doc.entities[at]?.id === ref.entityId ? doc.entities[at] : doc.entities.find((e) => e.id === ref.entityId)
+  if (entity) {
+    // mentions are in text order: the pronoun goes in its place, once
+    const { mentions } = entity
+    let lo = 0, hi = mentions.length
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (mentions[mid]!.start < t.start) lo = mid + 1; else hi = mid }
+    if (mentions[lo]?.start !== t.start) mentions.splice(lo, 0, { start: t.start, end: t.end, text: t.text, rule: ref.rule })
   }
   return ref.entityId
 }
