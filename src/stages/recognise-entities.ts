@@ -6,11 +6,11 @@
  */
 import type { KronikaDocument, MentionCandidate } from '../document.js'
 import type { PipelineContext } from '../pipeline/context.js'
-import { capture, ruleIndex } from '../patterns/token-pattern.js'
+import { type PatternMatch, ruleIndex } from '../patterns/token-pattern.js'
 import type { Token } from '../text/token.js'
 import type { KbEntry } from '../kb/types.js'
 import { tokenForms } from '../kb/gazetteer.js'
-import { capsSentences, capitalsUninformative, isDottedAbbreviation, isInitial, nameCues, possessiveLength, typeByWords, withoutPossessive } from './name-cues.js'
+import { type NameCues, capsSentences, capitalsUninformative, isDottedAbbreviation, isInitial, nameCues, possessiveLength, typeByWords, withoutPossessive } from './name-cues.js'
 
 /** Words a pattern may put inside a name (Bank of England, Procter and Gamble), which a headline's cut keeps. */
 const LINKS = new Set(['of', 'the', 'and', 'for', '&'])
@@ -29,16 +29,39 @@ export function nameKey(tokens: readonly Token[], from: number, to: number): str
   return key ?? ''
 }
 
-function candidate(doc: KronikaDocument, from: number, to: number, type: MentionCandidate['type'], rule: string, refs: KbEntry[]): MentionCandidate {
+function candidate(doc: KronikaDocument, cues: NameCues, from: number, to: number, type: MentionCandidate['type'], rule: string, refs: KbEntry[]): MentionCandidate {
   const start = doc.tokens[from]!.start
   let end = doc.tokens[to - 1]!.end
   let key = nameKey(doc.tokens, from, to)
   // a possessive ending is not part of the name (Shearer's → Shearer)
-  const cues = nameCues(doc.pack)
   const last = doc.tokens[to - 1]!
   const cut = cues.possessive.length ? possessiveLength(last, cues) : 0
   if (cut) { end -= cut; key = [...key.split(' ').slice(0, -1), withoutPossessive(last, cues)].join(' ') }
   return { start, end, text: doc.text.slice(start, end), tokenFrom: from, tokenTo: to, type, rule, refs, key }
+}
+
+/** A hyphen token (- or ‐). */
+const isHyphen = (text: string) => text === '-' || text === '‐'
+
+/** What a match's referents are, as bits (every one a place, a person or a place, a country, a person; some a person, a country). */
+const ALL_PLACES = 1, ALL_PEOPLE_OR_PLACES = 2, ALL_COUNTRIES = 4, ALL_PEOPLE = 8, SOME_PERSON = 16, SOME_COUNTRY = 32
+function referentKinds(entries: readonly KbEntry[]): number {
+  let kinds = ALL_PLACES | ALL_PEOPLE_OR_PLACES | ALL_COUNTRIES | ALL_PEOPLE
+  for (const e of entries) {
+    const place = e.id.startsWith('place:'), country = e.id.startsWith('country:'), person = e.type === 'PER'
+    if (!place) kinds &= ~ALL_PLACES
+    if (!place && !person) kinds &= ~ALL_PEOPLE_OR_PLACES
+    if (country) kinds |= SOME_COUNTRY; else kinds &= ~ALL_COUNTRIES
+    if (person) kinds |= SOME_PERSON; else kinds &= ~ALL_PEOPLE
+  }
+  return kinds
+}
+
+/** The token range of a match's `name` capture (its captures of that name joined), or of the whole match: a copy to narrow. */
+function nameRange(m: PatternMatch): { from: number; to: number } {
+  let from = -1, to = -1
+  for (const c of m.captures) if (c.name === 'name') { if (from < 0 || c.from < from) from = c.from; if (c.to > to) to = c.to }
+  return from < 0 ? { from: m.from, to: m.to } : { from, to }
 }
 
 const inside = (a: MentionCandidate, b: MentionCandidate) => a.start >= b.start && a.end <= b.end
@@ -57,7 +80,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   /** True when token `at` is a hyphen joining its neighbour in direction `dir` to a capitalised word, with no spaces. */
   const hyphenated = (at: number, dir: 1 | -1) => {
     const h = tokens[at], w = tokens[at + dir]
-    return Boolean(h && w && /^[-‐]$/u.test(h.text) && h.pre === '' && (dir === 1 ? w.pre === '' : tokens[at + 1]?.pre === '') && (w.shape === 'Xx' || w.shape === 'X') && w.sentence === h.sentence)
+    return Boolean(h && w && isHyphen(h.text) && h.pre === '' && (dir === 1 ? w.pre === '' : tokens[at + 1]?.pre === '') && (w.shape === 'Xx' || w.shape === 'X') && w.sentence === h.sentence)
   }
   /** One past a name's last token, taking in the full stop of an abbreviation that ends it (Acme Corp.). */
   const withAbbreviationDot = (to: number) => {
@@ -66,29 +89,31 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   }
 
   // 1. knowledge-base names, sentence by sentence
+  const kbAlias = `${lang}.entity.kb-alias`
   for (const [from, to] of doc.sentenceTokens) {
     const matches = gaz.match(tokens, pack, from, to)
     for (const m of matches) {
+      const kinds = referentKinds(m.entries)
       // a town's name that is also a given name, followed by another capitalised word or after a title, is a person's
-      const onlyPlaces = m.entries.every((e) => e.id.startsWith('place:'))
+      const onlyPlaces = (kinds & ALL_PLACES) !== 0
       const next = tokens[m.to], prev = tokens[m.from - 1]
       if (onlyPlaces && ((next && m.to < to && next.shape === 'Xx' && next.pre === ' ') || (prev && cues.isTitle(prev)))) continue
       // a known person's one-word alias followed by another name is someone else (Francis Moreau)
       // (a one-word name of a person and a town, Marin, is read the same way)
-      const personOrTown = m.to - m.from === 1 && m.entries.every((e) => e.type === 'PER' || e.id.startsWith('place:')) && m.entries.some((e) => e.type === 'PER')
+      const personOrTown = m.to - m.from === 1 && (kinds & ALL_PEOPLE_OR_PLACES) !== 0 && (kinds & SOME_PERSON) !== 0
       if (cues.active && personOrTown && next && m.to < to && next.shape === 'Xx' && next.pre === ' ' &&
         !caps[next.sentence] && !cues.notNames.has(next.norm) && !pack.inClass('weekday', next.norm) && !pack.inClass('month', next.norm) && !cues.common.has(next.norm)) continue
       if (cues.active && m.to - m.from === 1) {
         // a name that is also a common word (Police, Surprise, WHO in a headline) needs "in"/"near" before it, unless it is a country
         const word = withoutPossessive(tokens[m.from]!, cues)
-        const country = m.entries.some((e) => e.id.startsWith('country:'))
+        const country = (kinds & SOME_COUNTRY) !== 0
         if (cues.notNames.has(word) && !country) continue
         if (cues.common.has(word) && !country && (onlyPlaces || quiet(m.from)) && !(prev && m.from > from && cues.isPlacePreposition(prev) && !caps[prev.sentence])) continue
       }
       // a town's name after a given name or an initial is a surname (Justin Marshall, J. Ratcliffe); a known person's
       // surname after another given name is someone else's (Naina Yeltsin)
       const onlyPeople = personOrTown
-      const countryOnly = m.to - m.from === 1 && m.entries.every((e) => e.id.startsWith('country:'))
+      const countryOnly = m.to - m.from === 1 && (kinds & ALL_COUNTRIES) !== 0
       if (cues.active && (onlyPlaces || onlyPeople || countryOnly) && prev && m.from > from && !caps[tokens[m.from]!.sentence] &&
         ((prev.shape === 'Xx' && cues.given.has(prev.norm) && tokens[m.from]!.pre === ' ') || (prev.text === '.' && isInitial(tokens, m.from - 2)))) continue
       // an alias written with its article (The Washington Post): the article is not part of the mention
@@ -97,10 +122,10 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       // (but two known names joined are both names: North Korea-Russia, Kim-Putin)
       if (cues.active && ((hyphenated(m.to, 1) && !matches.some((x) => x.from === m.to + 1)) || (hyphenated(m.from - 1, -1) && !matches.some((x) => x.to === m.from - 1)))) continue
       // a title in a person's alias is not part of the mention (President Putin → Putin)
-      if (cues.active && m.to - m.from > 1 && m.entries.every((e) => e.type === 'PER') && cues.isTitle(tokens[m.from]!)) m.from++
-      const types = new Set(m.entries.map((e) => e.type))
-      const type = types.size === 1 ? m.entries[0]!.type : (m.entries.find((e) => e.type === 'PER') ?? m.entries[0]!).type
-      kb.push(candidate(doc, m.from, m.to, type, `${lang}.entity.kb-alias`, m.entries))
+      if (cues.active && m.to - m.from > 1 && (kinds & ALL_PEOPLE) !== 0 && cues.isTitle(tokens[m.from]!)) m.from++
+      // (referents of several types: a person's, if one is)
+      const type = (kinds & SOME_PERSON) !== 0 ? 'PER' : m.entries[0]!.type
+      kb.push(candidate(doc, cues, m.from, m.to, type, kbAlias, m.entries))
     }
   }
 
@@ -110,6 +135,14 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const overPlace = new Set<MentionCandidate>()
   const kbCover = new Uint8Array(tokens.length)
   for (const k of kb) for (let i = k.tokenFrom; i < k.tokenTo; i++) kbCover[i] = 1
+  /** {cap}+ is greedy: words that cannot start or end a name come off (The, a title before a person's name, a headline's common words). */
+  const loose = (k: number, edge: 'start' | 'end', type: MentionCandidate['type']) => {
+    const t = tokens[k]!, w = withoutPossessive(t, cues)
+    if (!t.isWord) return edge === 'end' ? t.text !== '.' || !isDottedAbbreviation(tokens, k - 1) : true
+    if (cues.notNames.has(w) || pack.inClass('month', w) || pack.inClass('weekday', w)) return true
+    if (cues.common.has(w) && quiet(k) && !kbCover[k] && !cues.isOrgWord(t) && !cues.isLocWord(t) && !cues.isMiscWord(t) && !pack.inClass('org-first', t.norm)) return true
+    return edge === 'start' && type === 'PER' && cues.isTitle(t)
+  }
   const rules = pack.rules('entities')
   const index = ruleIndex(rules, pack.classes)
   if (rules.length) {
@@ -123,17 +156,9 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
           const m = index.matchAt(id, tokens, i, to)
           if (!m) continue
           const rule = rules[id]!
-          const name = { ...(capture(m, 'name') ?? { from: m.from, to: m.to }) }
+          const name = nameRange(m)
           const type = (rule.args[0] ?? 'MISC') as MentionCandidate['type']
           if (cues.active) {
-            // {cap}+ is greedy: words that cannot start or end a name come off (The, a title before a person's name, a headline's common words)
-            const loose = (k: number, edge: 'start' | 'end') => {
-              const t = tokens[k]!, w = withoutPossessive(t, cues)
-              if (!t.isWord) return edge === 'end' ? t.text !== '.' || !isDottedAbbreviation(tokens, k - 1) : true
-              if (cues.notNames.has(w) || pack.inClass('month', w) || pack.inClass('weekday', w)) return true
-              if (cues.common.has(w) && quiet(k) && !kbCover[k] && !cues.isOrgWord(t) && !cues.isLocWord(t) && !cues.isMiscWord(t) && !pack.inClass('org-first', t.norm)) return true
-              return edge === 'start' && type === 'PER' && cues.isTitle(t)
-            }
             // in a headline in capitals a function word cuts the name off from the rest: the part next to the cue stays
             // (WALES BEAT SAN MARINO IN | WORLD CUP; ROMANIA BEAT | LITHUANIA | IN UNDER-21 MATCH)
             const headline = caps[tokens[name.from]!.sentence]
@@ -146,24 +171,31 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
             // a headline's common word before an event's or a body's word stays (WORLD CUP, MAJOR LEAGUE)
             const last = tokens[name.to - 1]!
             const cueLast = headline && !cueBefore && (cues.isMiscWord(last) || cues.isOrgWord(last))
-            while (name.from < name.to && !(cueLast && name.from === name.to - 2) && loose(name.from, 'start')) name.from++
-            while (name.to > name.from && loose(name.to - 1, 'end')) name.to--
+            while (name.from < name.to && !(cueLast && name.from === name.to - 2) && loose(name.from, 'start', type)) name.from++
+            while (name.to > name.from && loose(name.to - 1, 'end', type)) name.to--
             // an event named after a country written with dots: U.S. Open
             if (type === 'MISC' && tokens[name.from - 1]?.text === '.' && isDottedAbbreviation(tokens, name.from - 2) && tokens[name.from]!.pre !== '') name.from -= 2
             // the first half of a hyphenated name the pattern could not cross: Daimler-Benz AG, Coca-Cola Co
-            while (name.from > 1 && /^[-‐]$/u.test(tokens[name.from - 1]!.text) && tokens[name.from - 1]!.pre === '' && tokens[name.from]!.pre === '' &&
+            while (name.from > 1 && isHyphen(tokens[name.from - 1]!.text) && tokens[name.from - 1]!.pre === '' && tokens[name.from]!.pre === '' &&
               (tokens[name.from - 2]!.shape === 'Xx' || tokens[name.from - 2]!.shape === 'X') && tokens[name.from - 2]!.sentence === tokens[name.from]!.sentence) name.from -= 2
             // a cue word in lower case is an ordinary noun (the city of Arbil, a European group), not part of a name
-            const words = tokens.slice(name.from, name.to).filter((t) => t.isWord)
-            if (!words.length || words[0]!.shape === 'x' || words[words.length - 1]!.shape === 'x') continue
+            let words = 0, firstWord = -1, lastWord = -1
+            for (let k = name.from; k < name.to; k++) if (tokens[k]!.isWord) { words++; if (firstWord < 0) firstWord = k; lastWord = k }
+            if (!words || tokens[firstWord]!.shape === 'x' || tokens[lastWord]!.shape === 'x') continue
             // a nationality or a people is not a name by itself (the Polish daily, German striker)
-            if (words.every((t) => gaz.nationality(t, pack) || cues.groups.has(withoutPossessive(t, cues))) || gaz.nationalityAt(tokens, name.from, pack)?.to === name.to) continue
+            let peoples = true
+            for (let k = name.from; peoples && k < name.to; k++) {
+              const t = tokens[k]!
+              if (t.isWord && !gaz.nationality(t, pack) && !cues.groups.has(withoutPossessive(t, cues))) peoples = false
+            }
+            if (peoples || gaz.nationalityAt(tokens, name.from, pack)?.to === name.to) continue
             // a cue word alone is a common noun in capitals (LEAGUE, Cup), not a name
-            if (words.length === 1 && (cues.isOrgWord(words[0]!) || cues.isLocWord(words[0]!) || cues.isMiscWord(words[0]!))) continue
+            const word = tokens[firstWord]!
+            if (words === 1 && (cues.isOrgWord(word) || cues.isLocWord(word) || cues.isMiscWord(word))) continue
           }
           if (name.to <= name.from) continue
           name.to = withAbbreviationDot(name.to)
-          const c = candidate(doc, name.from, name.to, type, rule.id, [])
+          const c = candidate(doc, cues, name.from, name.to, type, rule.id, [])
           if (rule.args.includes('over-place')) overPlace.add(c)
           cued.push(c)
         }
@@ -173,12 +205,14 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
 
   // 3. a KB or cued name followed by an acronym in parentheses defines it for this document
   const defined = new Map<string, MentionCandidate>()
-  for (const c of [...kb, ...cued]) {
+  const define = (c: MentionCandidate) => {
     const open = tokens[c.tokenTo], acro = tokens[c.tokenTo + 1], close = tokens[c.tokenTo + 2]
     if (open?.text === '(' && close?.text === ')' && acro && acro.shape === 'X' && /^\p{Lu}{2,8}$/u.test(acro.text)) {
       defined.set(acro.fold, c)
     }
   }
+  for (const c of kb) define(c)
+  for (const c of cued) define(c)
 
   // keep cued names that are not a KB name already; an organisation name may contain a place (Zyra e … Koresë së Jugut)
   const same = (a: MentionCandidate, b: MentionCandidate) => a.start === b.start && a.end === b.end
@@ -198,13 +232,30 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const all: MentionCandidate[] = kb.filter((k) => !(overPlaceSpans.size > 0 && clubbable(k) && overPlaceSpans.has(`${k.start}:${k.end}`)) &&
     !((byWordsAt.get(k.tokenFrom)?.some((c) => inside(k, c) && !same(k, c)) ?? false) && weak(k)))
   // which candidates cover each token, so overlap checks stay linear in the text
-  // (a list only for the tokens some candidate covers)
-  const covering: Array<MentionCandidate[] | undefined> = new Array(tokens.length).fill(undefined)
-  const claim = (c: MentionCandidate) => { for (let i = c.tokenFrom; i < c.tokenTo; i++) (covering[i] ??= []).push(c) }
-  const overlapping = (c: MentionCandidate) => { const out = new Set<MentionCandidate>(); for (let i = c.tokenFrom; i < c.tokenTo; i++) for (const k of covering[i] ?? []) out.add(k); return [...out] }
-  all.forEach(claim)
+  // (the first for each token, and the others of the few tokens several cover; made when first asked)
+  let covering: Array<MentionCandidate | undefined> | undefined
+  const coveringMore = new Map<number, MentionCandidate[]>()
+  const claim = (c: MentionCandidate) => {
+    if (!covering) return
+    for (let i = c.tokenFrom; i < c.tokenTo; i++) {
+      if (!covering[i]) { covering[i] = c; continue }
+      const more = coveringMore.get(i)
+      if (more) more.push(c); else coveringMore.set(i, [c])
+    }
+  }
+  /** True when a candidate covering a token of c passes the test. */
+  const overlapsOne = (c: MentionCandidate, test: (k: MentionCandidate) => boolean) => {
+    if (!covering) { covering = new Array(tokens.length).fill(undefined); for (const k of all) claim(k) }
+    for (let i = c.tokenFrom; i < c.tokenTo; i++) {
+      const k = covering[i]
+      if (!k) continue
+      if (test(k)) return true
+      for (const o of coveringMore.get(i) ?? []) if (test(o)) return true
+    }
+    return false
+  }
   for (const c of cued.sort((a, b) => (b.end - b.start) - (a.end - a.start))) {
-    const clash = overlapping(c).some((k) => overlaps(k, c) && !((c.type === 'ORG' || ((c.type === 'MISC' || c.type === 'LOC') && cues.active)) && inside(k, c) && k.type === 'LOC' && !same(k, c)) && !(inside(k, c) && k.refs.length === 0 && !same(k, c)))
+    const clash = overlapsOne(c, (k) => overlaps(k, c) && !((c.type === 'ORG' || ((c.type === 'MISC' || c.type === 'LOC') && cues.active)) && inside(k, c) && k.type === 'LOC' && !same(k, c)) && !(inside(k, c) && k.refs.length === 0 && !same(k, c)))
     if (!clash) { all.push(c); claim(c) }
   }
 
@@ -215,9 +266,9 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       if (t.shape !== 'X') continue
       const def = tokenForms(t).map((f) => defined.get(f)).find(Boolean)
       if (!def) continue
-      const c = candidate(doc, i, i + 1, def.type, `${lang}.entity.acronym-defined`, def.refs)
+      const c = candidate(doc, cues, i, i + 1, def.type, `${lang}.entity.acronym-defined`, def.refs)
       c.key = def.key
-      if (!overlapping(c).length) { all.push(c); claim(c) }
+      if (!overlapsOne(c, () => true)) { all.push(c); claim(c) }
     }
   }
 
@@ -261,8 +312,8 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
           // Ludwig van Beethoven, Procter & Gamble
           if ((cues.particles.has(t.norm) || t.text === '&') && next && nameLike(next) && next.pre !== '') { j++; continue }
           // hyphenated names the segmenter split: Tyler-Sharman, Jean-Michel, Ata-ur-Rehman, Chester-le-Street
-          if (/^[-‐]$/u.test(t.text) && t.pre === '' && next?.isWord && next.pre === '' &&
-            (next.shape === 'Xx' || next.shape === 'X' || (/^[-‐]$/u.test(tokens[j + 2]?.text ?? '') && tokens[j + 3]?.shape === 'Xx' && j + 3 < to))) { j += 2; continue }
+          if (isHyphen(t.text) && t.pre === '' && next?.isWord && next.pre === '' &&
+            (next.shape === 'Xx' || next.shape === 'X' || (isHyphen(tokens[j + 2]?.text ?? '') && tokens[j + 3]?.shape === 'Xx' && j + 3 < to))) { j += 2; continue }
         }
         break
       }
@@ -273,19 +324,21 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       const prev = tokens[i - 1]
       const afterTitle = prev ? cues.isTitle(prev) : false
       if (cues.active) {
-        single = tokens.slice(i, j).filter((t) => t.isWord).length === 1
+        let words = 0, letters = true
+        for (let k = i; k < j; k++) if (tokens[k]!.isWord) { words++; if (tokens[k]!.text.length !== 1) letters = false }
+        single = words === 1
         // letters alone are column heads (W D L), not initials of a name
-        if (tokens.slice(i, j).every((t) => !t.isWord || t.text.length === 1)) { i = j - 1; continue }
+        if (letters) { i = j - 1; continue }
         if (single && first.shape === 'Xx' && first.text.length < 2) { i = j - 1; continue }
         const typed = typeUnknownName(i, j, single, afterTitle)
-        const c = candidate(doc, i, withAbbreviationDot(j), typed.type, `${lang}.entity.${typed.rule}`, [])
+        const c = candidate(doc, cues, i, withAbbreviationDot(j), typed.type, `${lang}.entity.${typed.rule}`, [])
         if (typed.pending) pending.push(c); else all.push(c)
         i = j - 1
         continue
       }
       const surname = single ? surnameOf(first) : undefined
       if (surname) {
-        const c = candidate(doc, i, j, 'PER', `${lang}.entity.surname`, [])
+        const c = candidate(doc, cues, i, j, 'PER', `${lang}.entity.surname`, [])
         c.key = surname
         all.push(c)
         i = j - 1
@@ -296,7 +349,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       const type: MentionCandidate['type'] = afterTitle || given.has(first.norm) ? 'PER' : 'MISC'
       const rule = afterTitle ? `${lang}.entity.after-title` : given.has(first.norm) ? `${lang}.entity.given-name` : `${lang}.entity.capitalised`
       if (type === 'MISC' && single && (sentenceInitial || first.shape === 'Xx' && !/\d|-/.test(first.text))) { i = j - 1; continue }
-      const c = candidate(doc, i, j, type, rule, [])
+      const c = candidate(doc, cues, i, j, type, rule, [])
       all.push(c)
       if (!cues.active) addSurname(c)
       i = j - 1
@@ -334,14 +387,18 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
     const singles = new Map<string, MentionCandidate['type']>()
     const personWords = new Set<string>(), orgFirst = new Set<string>(), orgKeys = new Set<string>()
     for (const c of all) {
-      const ws: number[] = []
-      for (let k = c.tokenFrom; k < c.tokenTo; k++) if (tokens[k]!.isWord) ws.push(k)
+      // the name's words: how many, the first, the last
+      let words = 0, firstWord = -1, lastWord = -1
+      for (let k = c.tokenFrom; k < c.tokenTo; k++) if (tokens[k]!.isWord) { words++; if (firstWord < 0) firstWord = k; lastWord = k }
       if (c.type === 'ORG' && c.refs.length === 0 && overPlace.has(c)) orgKeys.add(c.key)
-      if (ws.length === 1 && c.refs.length === 0) { if (!singles.has(c.key)) singles.set(c.key, c.type); continue }
-      if (ws.length < 2) continue
+      if (words === 1 && c.refs.length === 0) { if (!singles.has(c.key)) singles.set(c.key, c.type); continue }
+      if (words < 2) continue
       // every word of a person's name that its cues made one; only the last word of a name typed by default
-      if (c.type === 'PER') for (const k of c.rule.endsWith('.capitalised') ? ws.slice(-1) : ws) if (!cues.isTitle(tokens[k]!)) personWords.add(word(k))
-      if (c.type === 'ORG' && !cues.isOrgWord(tokens[ws[0]!]!)) orgFirst.add(word(ws[0]!))
+      if (c.type === 'PER') {
+        const from = c.rule.endsWith('.capitalised') ? lastWord : firstWord
+        for (let k = from; k <= lastWord; k++) if (tokens[k]!.isWord && !cues.isTitle(tokens[k]!)) personWords.add(word(k))
+      }
+      if (c.type === 'ORG' && !cues.isOrgWord(tokens[firstWord]!)) orgFirst.add(word(firstWord))
     }
     for (const c of all) {
       if (!placeOnly(c)) continue
@@ -384,7 +441,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!
       if (covered[i] || t.shape === 'x' || !t.isWord || !cues.groups.has(withoutPossessive(t, cues))) continue
-      all.push(candidate(doc, i, i + 1, 'MISC', `${lang}.entity.group-name`, []))
+      all.push(candidate(doc, cues, i, i + 1, 'MISC', `${lang}.entity.group-name`, []))
     }
   }
   const adjectiveAt = new Map(doc.adjectives.map((a) => [a.tokenIndex, a]))
