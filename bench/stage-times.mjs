@@ -16,6 +16,7 @@ const dist = (p) => new URL(`../dist/${p}`, import.meta.url).href
 const { getDefaultContext } = await import(dist('pipeline/extract.js'))
 const { KronikaDocument } = await import(dist('document.js'))
 const { STAGES } = await import(dist('pipeline/stages.js'))
+const { tokenKeys } = await import(dist('text/form-keys.js'))
 const lang = process.argv[2] ?? 'en', n = Number(process.argv[3] ?? 200), passes = Number(process.argv[4] ?? 7), only = process.argv[5]
 const names = await loadNames()
 const ctx = getDefaultContext()
@@ -31,7 +32,8 @@ const best = (pass) => {
 const stages = {
   segment: () => { for (const a of arts) { const d = new KronikaDocument(input(a)); run['detect-language'](d, ctx); run.segment(d, ctx) } },
   analyse: () => { for (const d of docs) run.analyse(d, ctx) },
-  'recognise-entities': () => { for (const d of docs) { d.adjectives = []; run['recognise-entities'](d, ctx) } },
+  // (the document's form keys made current first, as analyse leaves them)
+  'recognise-entities': () => { for (const d of docs) { tokenKeys(d.tokens); d.adjectives = []; run['recognise-entities'](d, ctx) } },
   // (a rerun sees the rules an earlier pass gave short names and surnames; the work is the same)
   'link-entities': () => { for (const d of docs) run['link-entities'](d, ctx) },
   'extract-times': () => { for (const d of docs) { d.times = []; d.messages = []; run['extract-times'](d, ctx) } },

@@ -90,7 +90,8 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
 
   // 1. knowledge-base names, sentence by sentence
   const kbAlias = `${lang}.entity.kb-alias`
-  for (const [from, to] of doc.sentenceTokens) {
+  for (const sentence of doc.sentenceTokens) {
+    const from = sentence[0], to = sentence[1]
     const matches = gaz.match(tokens, pack, from, to)
     for (const m of matches) {
       const kinds = referentKinds(m.entries)
@@ -146,7 +147,8 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const rules = pack.rules('entities')
   const index = ruleIndex(rules, pack.classes)
   if (rules.length) {
-    for (const [from, to] of doc.sentenceTokens) {
+    for (const sentence of doc.sentenceTokens) {
+      const from = sentence[0], to = sentence[1]
       index.scope(tokens, from, to)
       for (let i = from; i < to; i++) {
         const ids = index.possibleIdsAt(tokens, i)
@@ -216,7 +218,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
 
   // keep cued names that are not a KB name already; an organisation name may contain a place (Zyra e … Koresë së Jugut)
   const same = (a: MentionCandidate, b: MentionCandidate) => a.start === b.start && a.end === b.end
-  const placeOnly = (k: MentionCandidate) => k.refs.length > 0 && k.refs.every((e) => e.id.startsWith('place:'))
+  const placeOnly = (k: MentionCandidate) => k.refs.length > 0 && (referentKinds(k.refs) & ALL_PLACES) !== 0
   // a club takes a town's, a county's or a state's name; a country, or a place that fields a national side (England), is that side
   const sides = pack.list('national-sides')
   const clubbable = (k: MentionCandidate) => placeOnly(k) && !sides.has(k.key)
@@ -296,7 +298,8 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
     for (const f of tokenForms(t)) { const k = surnames.get(f); if (k) return k }
     return undefined
   }
-  for (const [from, to] of doc.sentenceTokens) {
+  for (const sentence of doc.sentenceTokens) {
+    const from = sentence[0], to = sentence[1]
     for (let i = from; i < to; i++) {
       if (taken[i] || !nameLike(tokens[i]!)) continue
       let j = i + 1
@@ -448,7 +451,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   // … or the state named before a person's title: Algerian President X, Niger's ambassador X, Ministri i Jashtëm i
   // Rusisë X (a title word, an article or a lower-case word may stand between)
   const countryEnding = new Map<number, string>()
-  for (const k of all) if (k.refs.length && k.refs.every((e) => e.id.startsWith('country:')) && k.refs[0]!.country) countryEnding.set(k.tokenTo, k.refs[0]!.country!)
+  for (const k of all) if (k.refs.length && (referentKinds(k.refs) & ALL_COUNTRIES) !== 0 && k.refs[0]!.country) countryEnding.set(k.tokenTo, k.refs[0]!.country!)
   const isTitle = cues.isTitle
   for (const c of all) {
     const near = adjectiveAt.get(c.tokenFrom - 1) ?? (tokens[c.tokenFrom - 1]?.isWord === false ? adjectiveAt.get(c.tokenFrom - 2) : undefined)
