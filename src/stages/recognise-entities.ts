@@ -9,7 +9,8 @@ import type { PipelineContext } from '../pipeline/context.js'
 import { type PatternMatch, ruleIndex } from '../patterns/token-pattern.js'
 import type { Token } from '../text/token.js'
 import type { KbEntry } from '../kb/types.js'
-import { tokenForms } from '../kb/gazetteer.js'
+import { type Gazetteer, tokenForms } from '../kb/gazetteer.js'
+import type { LanguagePack } from '../packs/language-pack.js'
 import { type NameCues, capsSentences, capitalsUninformative, isDottedAbbreviation, isInitial, nameCues, possessiveLength, typeByWords, withoutPossessive } from './name-cues.js'
 
 /** Words a pattern may put inside a name (Bank of England, Procter and Gamble), which a headline's cut keeps. */
@@ -67,28 +68,67 @@ function nameRange(m: PatternMatch): { from: number; to: number } {
 const inside = (a: MentionCandidate, b: MentionCandidate) => a.start >= b.start && a.end <= b.end
 const overlaps = (a: MentionCandidate, b: MentionCandidate) => a.start < b.end && b.start < a.end
 
+/**
+ * What the steps read of one document (each step is a function of its own: a deoptimised step is compiled again
+ * alone, not the whole stage).
+ */
+interface Reading {
+  doc: KronikaDocument
+  tokens: Token[]
+  pack: LanguagePack
+  lang: string
+  gaz: Gazetteer
+  cues: NameCues
+  /** Per sentence, whether it is written in capitals (`capsSentences`). */
+  caps: boolean[]
+}
+
+/** True when the capital of token i says nothing (see `capitalsUninformative`); never for packs without cues. */
+const quiet = (r: Reading, i: number) => r.cues.active && capitalsUninformative(r.doc, i, r.caps)
+
+/** True when token `at` is a hyphen joining its neighbour in direction `dir` to a capitalised word, with no spaces. */
+function hyphenated(tokens: readonly Token[], at: number, dir: 1 | -1): boolean {
+  const h = tokens[at], w = tokens[at + dir]
+  return Boolean(h && w && isHyphen(h.text) && h.pre === '' && (dir === 1 ? w.pre === '' : tokens[at + 1]?.pre === '') && (w.shape === 'Xx' || w.shape === 'X') && w.sentence === h.sentence)
+}
+
+/** One past a name's last token, taking in the full stop of an abbreviation that ends it (Acme Corp.). */
+function withAbbreviationDot(r: Reading, to: number): number {
+  const { tokens, pack, cues } = r
+  const last = tokens[to - 1], dot = tokens[to]
+  return cues.active && last && dot?.text === '.' && dot.pre === '' && dot.sentence === last.sentence && pack.list('abbreviations').has(last.norm) ? to + 1 : to
+}
+
+/** Which tokens the names cover (1), of a document of n tokens. */
+function covered(names: readonly MentionCandidate[], n: number): Uint8Array {
+  const out = new Uint8Array(n)
+  for (const c of names) for (let i = c.tokenFrom; i < c.tokenTo; i++) out[i] = 1
+  return out
+}
+
+const placeOnly = (k: MentionCandidate) => k.refs.length > 0 && (referentKinds(k.refs) & ALL_PLACES) !== 0
+// a club takes a town's, a county's or a state's name; a country, or a place that fields a national side (England), is that side
+const clubbable = (pack: LanguagePack, k: MentionCandidate) => placeOnly(k) && !pack.list('national-sides').has(k.key)
+
 export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): void {
   const { tokens, pack } = doc
-  const lang = pack.code
-  const gaz = ctx.gazetteer
-  const kb: MentionCandidate[] = []
-  const cued: MentionCandidate[] = []
   // capitalisation cues for packs that list their common words (name-cues.ts)
   const cues = nameCues(pack)
-  const caps = cues.active ? capsSentences(doc) : []
-  const quiet = (i: number) => cues.active && capitalsUninformative(doc, i, caps)
-  /** True when token `at` is a hyphen joining its neighbour in direction `dir` to a capitalised word, with no spaces. */
-  const hyphenated = (at: number, dir: 1 | -1) => {
-    const h = tokens[at], w = tokens[at + dir]
-    return Boolean(h && w && isHyphen(h.text) && h.pre === '' && (dir === 1 ? w.pre === '' : tokens[at + 1]?.pre === '') && (w.shape === 'Xx' || w.shape === 'X') && w.sentence === h.sentence)
-  }
-  /** One past a name's last token, taking in the full stop of an abbreviation that ends it (Acme Corp.). */
-  const withAbbreviationDot = (to: number) => {
-    const last = tokens[to - 1], dot = tokens[to]
-    return cues.active && last && dot?.text === '.' && dot.pre === '' && dot.sentence === last.sentence && pack.list('abbreviations').has(last.norm) ? to + 1 : to
-  }
-
-  // 1. knowledge-base names, sentence by sentence
+  const r: Reading = { doc, tokens, pack, lang: pack.code, gaz: ctx.gazetteer, cues, caps: cues.active ? capsSentences(doc) : [] }
+  const kb = knowledgeBaseNames(r)
+  const kbCover = covered(kb, tokens.length)
+  const { cued, overPlace } = cuedNames(r, kbCover)
+  const all = combine(r, kb, cued, overPlace)
+  const taken = covered(all, tokens.length)
+  unknownNames(r, all, taken, kbCover, overPlace)
+  nationalities(r, all, taken)
+  countriesOfNames(r, all)
+  doc.candidates = all.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+/** 1. Knowledge-base names, sentence by sentence. */
+function knowledgeBaseNames(r: Reading): MentionCandidate[] {
+  const { doc, tokens, pack, lang, gaz, cues, caps } = r
+  const kb: MentionCandidate[] = []
   const kbAlias = `${lang}.entity.kb-alias`
   for (const sentence of doc.sentenceTokens) {
     const from = sentence[0], to = sentence[1]
@@ -109,7 +149,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
         const word = withoutPossessive(tokens[m.from]!, cues)
         const country = (kinds & SOME_COUNTRY) !== 0
         if (cues.notNames.has(word) && !country) continue
-        if (cues.common.has(word) && !country && (onlyPlaces || quiet(m.from)) && !(prev && m.from > from && cues.isPlacePreposition(prev) && !caps[prev.sentence])) continue
+        if (cues.common.has(word) && !country && (onlyPlaces || quiet(r, m.from)) && !(prev && m.from > from && cues.isPlacePreposition(prev) && !caps[prev.sentence])) continue
       }
       // a town's name after a given name or an initial is a surname (Justin Marshall, J. Ratcliffe); a known person's
       // surname after another given name is someone else's (Naina Yeltsin)
@@ -121,7 +161,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       if (cues.active && m.to - m.from > 1 && cues.notNames.has(tokens[m.from]!.norm)) m.from++
       // half of a hyphenated name is not that name (Mercedes-Benz, Itar-Tass); Boston-based still names Boston
       // (but two known names joined are both names: North Korea-Russia, Kim-Putin)
-      if (cues.active && ((hyphenated(m.to, 1) && !matches.some((x) => x.from === m.to + 1)) || (hyphenated(m.from - 1, -1) && !matches.some((x) => x.to === m.from - 1)))) continue
+      if (cues.active && ((hyphenated(tokens, m.to, 1) && !matches.some((x) => x.from === m.to + 1)) || (hyphenated(tokens, m.from - 1, -1) && !matches.some((x) => x.to === m.from - 1)))) continue
       // a title in a person's alias is not part of the mention (President Putin → Putin)
       if (cues.active && m.to - m.from > 1 && (kinds & ALL_PEOPLE) !== 0 && cues.isTitle(tokens[m.from]!)) m.from++
       // (referents of several types: a person's, if one is)
@@ -129,21 +169,28 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       kb.push(candidate(doc, cues, m.from, m.to, type, kbAlias, m.entries))
     }
   }
+  return kb
+}
 
-  // 2. names introduced by cues (patterns/entities.tsv: id, pattern, type, flags); the name is the `name` capture.
-  // The flag `over-place` lets the cue retype a place of the knowledge base with the same span (a club named after
-  // its town: Leicestershire beat Somerset), but not a country.
+/** {cap}+ is greedy: words that cannot start or end a name come off (The, a title before a person's name, a headline's common words). */
+function loose(r: Reading, kbCover: Uint8Array, k: number, edge: 'start' | 'end', type: MentionCandidate['type']): boolean {
+  const { tokens, pack, cues } = r
+  const t = tokens[k]!, w = withoutPossessive(t, cues)
+  if (!t.isWord) return edge === 'end' ? t.text !== '.' || !isDottedAbbreviation(tokens, k - 1) : true
+  if (cues.notNames.has(w) || pack.inClass('month', w) || pack.inClass('weekday', w)) return true
+  if (cues.common.has(w) && quiet(r, k) && !kbCover[k] && !cues.isOrgWord(t) && !cues.isLocWord(t) && !cues.isMiscWord(t) && !pack.inClass('org-first', t.norm)) return true
+  return edge === 'start' && type === 'PER' && cues.isTitle(t)
+}
+
+/**
+ * 2. Names introduced by cues (patterns/entities.tsv: id, pattern, type, flags); the name is the `name` capture.
+ * The flag `over-place` lets the cue retype a place of the knowledge base with the same span (a club named after
+ * its town: Leicestershire beat Somerset), but not a country. `kbCover`: the tokens of knowledge-base names.
+ */
+function cuedNames(r: Reading, kbCover: Uint8Array): { cued: MentionCandidate[]; overPlace: Set<MentionCandidate> } {
+  const { doc, tokens, pack, gaz, cues, caps } = r
+  const cued: MentionCandidate[] = []
   const overPlace = new Set<MentionCandidate>()
-  const kbCover = new Uint8Array(tokens.length)
-  for (const k of kb) for (let i = k.tokenFrom; i < k.tokenTo; i++) kbCover[i] = 1
-  /** {cap}+ is greedy: words that cannot start or end a name come off (The, a title before a person's name, a headline's common words). */
-  const loose = (k: number, edge: 'start' | 'end', type: MentionCandidate['type']) => {
-    const t = tokens[k]!, w = withoutPossessive(t, cues)
-    if (!t.isWord) return edge === 'end' ? t.text !== '.' || !isDottedAbbreviation(tokens, k - 1) : true
-    if (cues.notNames.has(w) || pack.inClass('month', w) || pack.inClass('weekday', w)) return true
-    if (cues.common.has(w) && quiet(k) && !kbCover[k] && !cues.isOrgWord(t) && !cues.isLocWord(t) && !cues.isMiscWord(t) && !pack.inClass('org-first', t.norm)) return true
-    return edge === 'start' && type === 'PER' && cues.isTitle(t)
-  }
   const rules = pack.rules('entities')
   const index = ruleIndex(rules, pack.classes)
   if (rules.length) {
@@ -152,8 +199,8 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       index.scope(tokens, from, to)
       for (let i = from; i < to; i++) {
         const ids = index.possibleIdsAt(tokens, i)
-        for (let r = 0; r < ids.length; r++) {
-          const id = ids[r]!
+        for (let q = 0; q < ids.length; q++) {
+          const id = ids[q]!
           // the index tries a rule starting with {cap}+ once per run of capitalised words, not once per word
           const m = index.matchAt(id, tokens, i, to)
           if (!m) continue
@@ -173,8 +220,8 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
             // a headline's common word before an event's or a body's word stays (WORLD CUP, MAJOR LEAGUE)
             const last = tokens[name.to - 1]!
             const cueLast = headline && !cueBefore && (cues.isMiscWord(last) || cues.isOrgWord(last))
-            while (name.from < name.to && !(cueLast && name.from === name.to - 2) && loose(name.from, 'start', type)) name.from++
-            while (name.to > name.from && loose(name.to - 1, 'end', type)) name.to--
+            while (name.from < name.to && !(cueLast && name.from === name.to - 2) && loose(r, kbCover, name.from, 'start', type)) name.from++
+            while (name.to > name.from && loose(r, kbCover, name.to - 1, 'end', type)) name.to--
             // an event named after a country written with dots: U.S. Open
             if (type === 'MISC' && tokens[name.from - 1]?.text === '.' && isDottedAbbreviation(tokens, name.from - 2) && tokens[name.from]!.pre !== '') name.from -= 2
             // the first half of a hyphenated name the pattern could not cross: Daimler-Benz AG, Coca-Cola Co
@@ -196,7 +243,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
             if (words === 1 && (cues.isOrgWord(word) || cues.isLocWord(word) || cues.isMiscWord(word))) continue
           }
           if (name.to <= name.from) continue
-          name.to = withAbbreviationDot(name.to)
+          name.to = withAbbreviationDot(r, name.to)
           const c = candidate(doc, cues, name.from, name.to, type, rule.id, [])
           if (rule.args.includes('over-place')) overPlace.add(c)
           cued.push(c)
@@ -204,8 +251,15 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       }
     }
   }
+  return { cued, overPlace }
+}
 
-  // 3. a KB or cued name followed by an acronym in parentheses defines it for this document
+/**
+ * 3. A KB or cued name followed by an acronym in parentheses defines it for this document; the names kept are the
+ * KB names and the cued names that are not a KB name already, then (4.) the defined acronyms.
+ */
+function combine(r: Reading, kb: MentionCandidate[], cued: MentionCandidate[], overPlace: Set<MentionCandidate>): MentionCandidate[] {
+  const { doc, tokens, pack, lang, cues } = r
   const defined = new Map<string, MentionCandidate>()
   const define = (c: MentionCandidate) => {
     const open = tokens[c.tokenTo], acro = tokens[c.tokenTo + 1], close = tokens[c.tokenTo + 2]
@@ -218,10 +272,6 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
 
   // keep cued names that are not a KB name already; an organisation name may contain a place (Zyra e … Koresë së Jugut)
   const same = (a: MentionCandidate, b: MentionCandidate) => a.start === b.start && a.end === b.end
-  const placeOnly = (k: MentionCandidate) => k.refs.length > 0 && (referentKinds(k.refs) & ALL_PLACES) !== 0
-  // a club takes a town's, a county's or a state's name; a country, or a place that fields a national side (England), is that side
-  const sides = pack.list('national-sides')
-  const clubbable = (k: MentionCandidate) => placeOnly(k) && !sides.has(k.key)
   // a knowledge-base name that is a common word inside a longer name made by its words is part of it (National League)
   const byWords = cues.active ? cued.filter((c) => /\.(org|loc|misc)-word/.test(c.rule)) : []
   // (National League); so is any name but a place's (Johnson Controls Inc, Nationalist Party of Ruritania)
@@ -231,7 +281,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
   const byWordsAt = new Map<number, MentionCandidate[]>()
   for (const c of byWords) for (let i = c.tokenFrom; i < c.tokenTo; i++) { const l = byWordsAt.get(i); if (l) l.push(c); else byWordsAt.set(i, [c]) }
   // (the cheap test first: most documents have no such cue)
-  const all: MentionCandidate[] = kb.filter((k) => !(overPlaceSpans.size > 0 && clubbable(k) && overPlaceSpans.has(`${k.start}:${k.end}`)) &&
+  const all: MentionCandidate[] = kb.filter((k) => !(overPlaceSpans.size > 0 && clubbable(pack, k) && overPlaceSpans.has(`${k.start}:${k.end}`)) &&
     !((byWordsAt.get(k.tokenFrom)?.some((c) => inside(k, c) && !same(k, c)) ?? false) && weak(k)))
   // which candidates cover each token, so overlap checks stay linear in the text
   // (the first for each token, and the others of the few tokens several cover; made when first asked)
@@ -273,16 +323,17 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       if (!overlapsOne(c, () => true)) { all.push(c); claim(c) }
     }
   }
+  return all
+}
 
-  // 5. other capitalised names: kept, typed by what precedes them
-  const titles = pack.classes.get('person-title')
+/** 5. Other capitalised names, outside the names `taken`: kept, typed by what precedes them. */
+function unknownNames(r: Reading, all: MentionCandidate[], taken: Uint8Array, kbCover: Uint8Array, overPlace: Set<MentionCandidate>): void {
+  const { doc, tokens, pack, lang, gaz, cues, caps } = r
   const given = pack.list('given-names')
   const notNames = pack.list('not-names')
-  const taken = new Uint8Array(tokens.length)
-  for (const c of all) for (let i = c.tokenFrom; i < c.tokenTo; i++) taken[i] = 1
   const isCue = (t: Token) => cues.isTitle(t) || cues.isOrgHead(t)
   const nameLike = (t: Token): boolean => (cues.active && isInitial(tokens, t.index) && tokens[t.index + 2]?.shape === 'Xx' && tokens[t.index + 2]!.sentence === t.sentence) || t.isWord && (t.shape === 'Xx' || t.shape === 'X') && !cues.isNotName(t) && !isCue(t) && !gaz.nationality(t, pack) &&
-    !(cues.active && (notNames.has(withoutPossessive(t, cues)) || (t.pre === '' && /^['’]$/u.test(tokens[t.index - 1]?.text ?? '') && t.norm.length === 1) || cues.groups.has(withoutPossessive(t, cues)) || gaz.nationalityAt(tokens, t.index, pack)?.to === t.index + 2 || cues.isCalendarWord(t) || (quiet(t.index) && cues.common.has(withoutPossessive(t, cues)))))
+    !(cues.active && (notNames.has(withoutPossessive(t, cues)) || (t.pre === '' && /^['’]$/u.test(tokens[t.index - 1]?.text ?? '') && t.norm.length === 1) || cues.groups.has(withoutPossessive(t, cues)) || gaz.nationalityAt(tokens, t.index, pack)?.to === t.index + 2 || cues.isCalendarWord(t) || (quiet(r, t.index) && cues.common.has(withoutPossessive(t, cues)))))
   const pending: MentionCandidate[] = []
   // the last words of the persons' names given in full so far, in their base forms (Tom Fletcher → fletcher), for
   // packs whose capitals cannot tell a lone surname from a common word: Fletcheri, Fletcherit, a sentence's first word
@@ -334,7 +385,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
         if (letters) { i = j - 1; continue }
         if (single && first.shape === 'Xx' && first.text.length < 2) { i = j - 1; continue }
         const typed = typeUnknownName(i, j, single, afterTitle)
-        const c = candidate(doc, cues, i, withAbbreviationDot(j), typed.type, `${lang}.entity.${typed.rule}`, [])
+        const c = candidate(doc, cues, i, withAbbreviationDot(r, j), typed.type, `${lang}.entity.${typed.rule}`, [])
         if (typed.pending) pending.push(c); else all.push(c)
         i = j - 1
         continue
@@ -358,7 +409,6 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       i = j - 1
     }
   }
-  void titles
   if (cues.active) resolveByDocument()
 
   /** The type of a capitalised name no knowledge-base entry or pattern took, from its words and what precedes it. */
@@ -367,7 +417,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
     const words = typeByWords(tokens, i, j, cues)
     if (words) return { type: words.type, rule: words.cue }
     if (afterTitle) return { type: 'PER', rule: 'after-title' }
-    if (given.has(withoutPossessive(first, cues)) && (!single || !quiet(i))) return { type: 'PER', rule: 'given-name' }
+    if (given.has(withoutPossessive(first, cues)) && (!single || !quiet(r, i))) return { type: 'PER', rule: 'given-name' }
     if (isInitial(tokens, i) && !single) return { type: 'PER', rule: 'initial' }
     if (prev && i > doc.sentenceOf(i)[0] && cues.isPlacePreposition(prev)) return { type: 'LOC', rule: 'place-preposition' }
     // a dateline: a place in capitals first in its line, then a country or a date (TAVILDARA, Tajikistan 1996-08-30)
@@ -405,7 +455,7 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
     }
     for (const c of all) {
       if (!placeOnly(c)) continue
-      if (orgKeys.has(c.key) && clubbable(c) && !caps[tokens[c.tokenFrom]!.sentence]) { c.type = 'ORG'; c.refs = []; c.rule = `${lang}.entity.same-name` }
+      if (orgKeys.has(c.key) && clubbable(pack, c) && !caps[tokens[c.tokenFrom]!.sentence]) { c.type = 'ORG'; c.refs = []; c.rule = `${lang}.entity.same-name` }
       else if (c.tokenTo - c.tokenFrom === 1 && !caps[tokens[c.tokenFrom]!.sentence] && personWords.has(word(c.tokenFrom)) && !c.refs.some((e) => e.id.startsWith('country:'))) { c.type = 'PER'; c.refs = []; c.rule = `${lang}.entity.surname` }
     }
     for (const c of pending) {
@@ -418,8 +468,11 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       all.push(c)
     }
   }
+}
 
-  // nationality adjectives next to a name give it a country
+/** Nationality adjectives (they give a name next to them a country), and names of peoples that are no country's. */
+function nationalities(r: Reading, all: MentionCandidate[], taken: Uint8Array): void {
+  const { doc, tokens, pack, lang, gaz, cues } = r
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     // capitalised adjectives too where the pack writes them so (English: German, West Indian), outside names
@@ -447,6 +500,11 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       all.push(candidate(doc, cues, i, i + 1, 'MISC', `${lang}.entity.group-name`, []))
     }
   }
+}
+
+/** The country of each name, from a nationality adjective beside it or the state named before a person's title. */
+function countriesOfNames(r: Reading, all: MentionCandidate[]): void {
+  const { doc, tokens, pack, gaz, cues } = r
   const adjectiveAt = new Map(doc.adjectives.map((a) => [a.tokenIndex, a]))
   // … or the state named before a person's title: Algerian President X, Niger's ambassador X, Ministri i Jashtëm i
   // Rusisë X (a title word, an article or a lower-case word may stand between)
@@ -476,6 +534,5 @@ export function recogniseEntities(doc: KronikaDocument, ctx: PipelineContext): v
       break
     }
   }
-
-  doc.candidates = all.sort((a, b) => a.start - b.start || b.end - a.end)
 }
+
