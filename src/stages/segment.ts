@@ -43,6 +43,13 @@ interface FormCache { forms: Map<string, FormInfo>; normalise: (s: string) => st
 
 const RECENT_SLOTS = 4096
 
+/** Whether text[start, end) is `s` (compared character by character: no string is made). */
+function textAt(text: string, start: number, end: number, s: string): boolean {
+  if (s.length !== end - start) return false
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false
+  return true
+}
+
 /** The `recent` slot of text[start, end): a hash of its length and of its first and last four characters. */
 function recentSlot(text: string, start: number, end: number): number {
   let h = end - start
@@ -82,7 +89,7 @@ const NO_LEMMAS = Object.freeze([]) as unknown as string[]
 function newToken(cache: FormCache, text: string, start: number, end: number, index: number, sentence: number, pre: string): Token {
   const slot = recentSlot(text, start, end)
   let f = cache.recent[slot]
-  if (!f || f.text.length !== end - start || !text.startsWith(f.text, start)) {
+  if (!f || !textAt(text, start, end, f.text)) {
     const t = text.slice(start, end)
     f = cache.forms.get(t) ?? newForm(cache, t)
     if (t.length <= LONGEST_CACHED_FORM) cache.recent[slot] = f
