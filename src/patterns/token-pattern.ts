@@ -277,6 +277,9 @@ function compileSequence(els: readonly Element[], k: number, cont: Step): Step {
   return (pos) => { tryOnce(pos); next(pos) }
 }
 
+/** Alternatives with more options than this find those a token may start by a map of their first words. */
+const ALT_INDEXED = 6
+
 function compileAtom(n: Node, cont: Step): Step {
   switch (n.kind) {
     case 'word': {
@@ -309,6 +312,19 @@ function compileAtom(n: Node, cont: Step): Step {
     case 'alt': {
       const options = n.options.map((o) => compileSequence(o, 0, cont))
       const firstWords = n.firstWords
+      if (options.length > ALT_INDEXED) {
+        // many options (in recent days|in the past|the near future|…): those a token may start, by its normal form,
+        // in their written order with the options of no fixed first word among them
+        const open: Step[] = options.filter((_, k) => firstWords[k] === undefined)
+        const byWord = new Map<string, Step[]>()
+        for (const w of firstWords) if (w !== undefined && !byWord.has(w)) byWord.set(w, options.filter((_, k) => firstWords[k] === undefined || firstWords[k] === w))
+        return (pos) => {
+          const s = state
+          if (pos >= s.limit) return
+          const tried = byWord.get(s.tokens[pos]!.norm) ?? open
+          for (let k = 0; k < tried.length; k++) tried[k]!(pos)
+        }
+      }
       return (pos) => {
         const s = state
         if (pos >= s.limit) return
@@ -573,6 +589,8 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
       for (const k of start.keys) { const l = this.byKey.get(k); if (l) l.push(r); else this.byKey.set(k, [r]) }
     }
     this.met = new Int32Array(needCount)
+    this.possibleStamp = new Int32Array(rules.length)
+    this.possibleFound = new Uint8Array(rules.length)
   }
 
   /**
@@ -703,10 +721,18 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   /** `possibleHere` of the rule at that position of `rules`. */
   possible(id: number): boolean {
     if (this.scopes === 0) return true
+    // found once per rule and scope (a rule is in the candidate lists of many forms: the, in, a number)
+    if (this.possibleStamp[id] === this.scopes) return this.possibleFound[id] === 1
     const ids = this.needs[id]!
-    for (let k = 0; k < ids.length; k++) if (this.met[ids[k]!] !== this.scopes) return false
-    return true
+    let found = true
+    for (let k = 0; k < ids.length; k++) if (this.met[ids[k]!] !== this.scopes) { found = false; break }
+    this.possibleStamp[id] = this.scopes
+    this.possibleFound[id] = found ? 1 : 0
+    return found
   }
+  /** Per rule, the last scope `possible` answered for, and its answer (1: possible). */
+  private readonly possibleStamp: Int32Array
+  private readonly possibleFound: Uint8Array
 
   /**
    * What is known of a word form, by its form key (src/text/form-keys.ts: one per text, normal form and lemmas in

@@ -243,7 +243,13 @@ export function extractTimes(doc: KronikaDocument): void {
   if (!rules.length) return
   const a = anchorOf(doc)
   let warned = false
-  const matches = findAll(rules, doc.tokens, doc.pack.classes, (i) => doc.sentenceOf(i)[1])
+  // the end of token i's sentence (asked for every token, in order: the current sentence is kept)
+  let sentenceFrom = 0, sentenceTo = -1
+  const sentenceEnd = (i: number) => {
+    if (i < sentenceFrom || i >= sentenceTo) [sentenceFrom, sentenceTo] = doc.sentenceOf(i)
+    return sentenceTo
+  }
+  const matches = findAll(rules, doc.tokens, doc.pack.classes, sentenceEnd)
   for (const { rule, match } of matches) {
     const r = resolve(doc, actionOf(rule), match, a)
     if (!r) continue
