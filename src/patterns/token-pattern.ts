@@ -525,7 +525,10 @@ const prefixKey = (s: string) => '\u0000' + s.slice(0, PREFIX_KEY)
  * One list of candidate rule ids, shared by every form with that list (most capitalised words have the same one),
  * with the part of it possible in the current scope, found once per scope rather than per token.
  */
-interface IdGroup { ids: number[]; stamp: number; possible: number[] }
+interface IdGroup { ids: number[]; stamp: number; possible: readonly number[]; list: number[] }
+
+/** The answer of `possibleIdsAt` when no rule is possible: shared, never to be changed. */
+const NO_IDS: readonly number[] = Object.freeze([])
 
 /** Patterns indexed by the forms their first token can have, for scanning a text quickly. */
 export class RuleIndex<R extends { pattern: CompiledPattern }> {
@@ -690,15 +693,18 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
       const ids = this.idsOf(key, tokens[i]!)
       const name = ids.join(',')
       n = this.groupNumbers.get(name) ?? 0
-      if (n === 0) { this.groups.push({ ids, stamp: 0, possible: [] }); this.groupNumbers.set(name, n = this.groups.length) }
+      if (n === 0) { this.groups.push({ ids, stamp: 0, possible: NO_IDS, list: [] }); this.groupNumbers.set(name, n = this.groups.length) }
       this.groupAt[key] = n
     }
     const g = this.groups[n - 1]!
     if (g.stamp !== this.scopes) {
       g.stamp = this.scopes
-      const out = g.possible, ids = g.ids
-      out.length = 0
-      for (let k = 0; k < ids.length; k++) if (this.possible(ids[k]!)) out.push(ids[k]!)
+      // written over the group's list in place: emptying it would free its storage, made again by the next push
+      const out = g.list, ids = g.ids
+      let n = 0
+      for (let k = 0; k < ids.length; k++) if (this.possible(ids[k]!)) { if (n < out.length) out[n] = ids[k]!; else out.push(ids[k]!); n++ }
+      if (n === 0) g.possible = NO_IDS
+      else { if (out.length > n) out.length = n; g.possible = out }
     }
     return g.possible
   }
@@ -863,18 +869,19 @@ export function findAll<R extends { pattern: CompiledPattern }>(rules: readonly 
   const index = ruleIndex(rules, classes)
   let scopeEnd = -1
   for (let i = 0; i < tokens.length;) {
-    let best: { rule: R; match: PatternMatch } | null = null
+    // (the best so far kept in two variables: an object is made only for the match kept)
+    let bestRule: R | undefined
+    let best: PatternMatch | null = null
     const limit = sentenceEnd(i)
     // matches found from here on stay inside [i, limit): rules needing a form absent from it are skipped
     if (limit !== scopeEnd) { index.scope(tokens, i, limit); scopeEnd = limit }
     const ids = index.possibleIdsAt(tokens, i)
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!
-      const rule = rules[id]!
       const m = index.matchAt(id, tokens, i, limit)
-      if (m && (!best || m.to > best.match.to)) best = { rule, match: m }
+      if (m && (!best || m.to > best.to)) { best = m; bestRule = rules[id]! }
     }
-    if (best) { out.push(best); i = best.match.to } else i++
+    if (best) { out.push({ rule: bestRule!, match: best }); i = best.to } else i++
   }
   return out
 }
