@@ -120,7 +120,7 @@ function twoLetters(text: string): boolean {
 export function capitalsUninformative(doc: KronikaDocument, i: number, caps: boolean[]): boolean {
   const t = doc.tokens[i]!
   if (caps[t.sentence]) return true
-  const [from] = doc.sentenceTokens[t.sentence]!
+  const from = doc.sentenceTokens[t.sentence]![0]
   let k = i - 1
   while (k >= from && OPEN.test(doc.tokens[k]!.text)) k--
   if (k < from) return true
