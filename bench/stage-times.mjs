@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * CPU time of single stages run on their own (issue #6): generated articles of one language (seed 1, about 4 KB)
- * are extracted once, then `segment` (on a new document each time), `analyse`, `extract-times`,
- * `extract-amounts`, `extract-quotes`, `extract-statements` and `extract-events` are run again over them, each pass
- * over all the articles; prints the best pass per stage in ms per article. (`extract-events` starts each run with no
- * events; the entities and pronoun mentions it added on the first run are kept, which changes no timing much. The
- * stages after `analyse` are given the document's form keys first, as the pipeline has them: see src/text/form-keys.ts.) Steadier than the per-stage wall-clock times of bench/throughput.mjs on a shared machine.
+ * are extracted once, then `segment` (on a new document each time), `analyse`, `recognise-entities`, `link-entities`,
+ * `extract-times`, `extract-amounts`, `extract-quotes`, `extract-statements` and `extract-events` are run again over
+ * them, each pass over all the articles; prints the best pass per stage in ms per article. (`extract-events` starts
+ * each run with no events; the entities and pronoun mentions it added on the first run are kept, which changes no
+ * timing much. The stages after `analyse` are given the document's form keys first, as the pipeline has them: see
+ * src/text/form-keys.ts.) Steadier than the per-stage wall-clock times of bench/throughput.mjs on a shared machine.
  * To compare two commits, run it in a build of each, alternately.
  *
  *   node bench/stage-times.mjs [sq|en] [articles, 200] [passes, 7] [stage]
@@ -34,6 +35,10 @@ const best = (pass) => {
 const stages = {
   segment: () => { for (const a of arts) { const d = new KronikaDocument(input(a)); run['detect-language'](d, ctx); run.segment(d, ctx) } },
   analyse: () => { for (const d of docs) run.analyse(d, ctx) },
+  // (the document's form keys made current first, as analyse leaves them)
+  'recognise-entities': () => { for (const d of docs) { tokenKeys(d.tokens); d.adjectives = []; run['recognise-entities'](d, ctx) } },
+  // (a rerun sees the rules an earlier pass gave short names and surnames; the work is the same)
+  'link-entities': () => { for (const d of docs) run['link-entities'](d, ctx) },
   'extract-times': () => { for (const d of docs) { d.times = []; d.messages = []; run['extract-times'](d, ctx) } },
   'extract-amounts': () => { for (const d of docs) { d.amounts = []; run['extract-amounts'](d, ctx) } },
   'extract-quotes': () => { for (const d of docs) { tokenKeys(d.tokens); d.quotes = []; d.messages = []; run['extract-quotes'](d, ctx) } },

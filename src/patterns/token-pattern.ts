@@ -277,6 +277,9 @@ function compileSequence(els: readonly Element[], k: number, cont: Step): Step {
   return (pos) => { tryOnce(pos); next(pos) }
 }
 
+/** Alternatives with more options than this find those a token may start by a map of their first words. */
+const ALT_INDEXED = 6
+
 function compileAtom(n: Node, cont: Step): Step {
   switch (n.kind) {
     case 'word': {
@@ -309,6 +312,19 @@ function compileAtom(n: Node, cont: Step): Step {
     case 'alt': {
       const options = n.options.map((o) => compileSequence(o, 0, cont))
       const firstWords = n.firstWords
+      if (options.length > ALT_INDEXED) {
+        // many options (in recent days|in the past|the near future|…): those a token may start, by its normal form,
+        // in their written order with the options of no fixed first word among them
+        const open: Step[] = options.filter((_, k) => firstWords[k] === undefined)
+        const byWord = new Map<string, Step[]>()
+        for (const w of firstWords) if (w !== undefined && !byWord.has(w)) byWord.set(w, options.filter((_, k) => firstWords[k] === undefined || firstWords[k] === w))
+        return (pos) => {
+          const s = state
+          if (pos >= s.limit) return
+          const tried = byWord.get(s.tokens[pos]!.norm) ?? open
+          for (let k = 0; k < tried.length; k++) tried[k]!(pos)
+        }
+      }
       return (pos) => {
         const s = state
         if (pos >= s.limit) return
@@ -509,7 +525,10 @@ const prefixKey = (s: string) => '\u0000' + s.slice(0, PREFIX_KEY)
  * One list of candidate rule ids, shared by every form with that list (most capitalised words have the same one),
  * with the part of it possible in the current scope, found once per scope rather than per token.
  */
-interface IdGroup { ids: number[]; stamp: number; possible: number[] }
+interface IdGroup { ids: number[]; stamp: number; possible: readonly number[]; list: number[] }
+
+/** The answer of `possibleIdsAt` when no rule is possible: shared, never to be changed. */
+const NO_IDS: readonly number[] = Object.freeze([])
 
 /** Patterns indexed by the forms their first token can have, for scanning a text quickly. */
 export class RuleIndex<R extends { pattern: CompiledPattern }> {
@@ -573,6 +592,8 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
       for (const k of start.keys) { const l = this.byKey.get(k); if (l) l.push(r); else this.byKey.set(k, [r]) }
     }
     this.met = new Int32Array(needCount)
+    this.possibleStamp = new Int32Array(rules.length)
+    this.possibleFound = new Uint8Array(rules.length)
   }
 
   /**
@@ -672,15 +693,18 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
       const ids = this.idsOf(key, tokens[i]!)
       const name = ids.join(',')
       n = this.groupNumbers.get(name) ?? 0
-      if (n === 0) { this.groups.push({ ids, stamp: 0, possible: [] }); this.groupNumbers.set(name, n = this.groups.length) }
+      if (n === 0) { this.groups.push({ ids, stamp: 0, possible: NO_IDS, list: [] }); this.groupNumbers.set(name, n = this.groups.length) }
       this.groupAt[key] = n
     }
     const g = this.groups[n - 1]!
     if (g.stamp !== this.scopes) {
       g.stamp = this.scopes
-      const out = g.possible, ids = g.ids
-      out.length = 0
-      for (let k = 0; k < ids.length; k++) if (this.possible(ids[k]!)) out.push(ids[k]!)
+      // written over the group's list in place: emptying it would free its storage, made again by the next push
+      const out = g.list, ids = g.ids
+      let n = 0
+      for (let k = 0; k < ids.length; k++) if (this.possible(ids[k]!)) { if (n < out.length) out[n] = ids[k]!; else out.push(ids[k]!); n++ }
+      if (n === 0) g.possible = NO_IDS
+      else { if (out.length > n) out.length = n; g.possible = out }
     }
     return g.possible
   }
@@ -703,10 +727,18 @@ export class RuleIndex<R extends { pattern: CompiledPattern }> {
   /** `possibleHere` of the rule at that position of `rules`. */
   possible(id: number): boolean {
     if (this.scopes === 0) return true
+    // found once per rule and scope (a rule is in the candidate lists of many forms: the, in, a number)
+    if (this.possibleStamp[id] === this.scopes) return this.possibleFound[id] === 1
     const ids = this.needs[id]!
-    for (let k = 0; k < ids.length; k++) if (this.met[ids[k]!] !== this.scopes) return false
-    return true
+    let found = true
+    for (let k = 0; k < ids.length; k++) if (this.met[ids[k]!] !== this.scopes) { found = false; break }
+    this.possibleStamp[id] = this.scopes
+    this.possibleFound[id] = found ? 1 : 0
+    return found
   }
+  /** Per rule, the last scope `possible` answered for, and its answer (1: possible). */
+  private readonly possibleStamp: Int32Array
+  private readonly possibleFound: Uint8Array
 
   /**
    * What is known of a word form, by its form key (src/text/form-keys.ts: one per text, normal form and lemmas in
@@ -837,18 +869,19 @@ export function findAll<R extends { pattern: CompiledPattern }>(rules: readonly 
   const index = ruleIndex(rules, classes)
   let scopeEnd = -1
   for (let i = 0; i < tokens.length;) {
-    let best: { rule: R; match: PatternMatch } | null = null
+    // (the best so far kept in two variables: an object is made only for the match kept)
+    let bestRule: R | undefined
+    let best: PatternMatch | null = null
     const limit = sentenceEnd(i)
     // matches found from here on stay inside [i, limit): rules needing a form absent from it are skipped
     if (limit !== scopeEnd) { index.scope(tokens, i, limit); scopeEnd = limit }
     const ids = index.possibleIdsAt(tokens, i)
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!
-      const rule = rules[id]!
       const m = index.matchAt(id, tokens, i, limit)
-      if (m && (!best || m.to > best.match.to)) best = { rule, match: m }
+      if (m && (!best || m.to > best.to)) { best = m; bestRule = rules[id]! }
     }
-    if (best) { out.push(best); i = best.match.to } else i++
+    if (best) { out.push({ rule: bestRule!, match: best }); i = best.to } else i++
   }
   return out
 }

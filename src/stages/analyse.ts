@@ -7,13 +7,21 @@ import type { KronikaDocument } from '../document.js'
 import type { LanguagePack } from '../packs/language-pack.js'
 import { forgetTokenKeys, tokenKeys } from '../text/form-keys.js'
 
-/** Per pack, the lemmas of word forms read as proper names and as other words. */
-const caches = new WeakMap<LanguagePack, { proper: Map<string, string[]>; plain: Map<string, string[]> }>()
+/**
+ * Per pack, the lemmas of word forms read as proper names and as other words; and by a token's form number (set by
+ * the segmenter: shared by the tokens of one text, reused by another text later, so the text is checked), the text
+ * it was last met with and what the token gets: its lemmas, or KEEP (not a word to analyse).
+ */
+interface PackCaches { proper: Map<string, string[]>; plain: Map<string, string[]>; formText: Array<string | undefined>; formLemmas: Array<string[] | undefined> }
+const caches = new WeakMap<LanguagePack, PackCaches>()
 const CACHE_LIMIT = 200_000
+/** Form numbers below this are kept by number (the segmenter's are below 100,000). */
+const FORM_SLOTS = 200_000
+const KEEP: string[] = []
 
-function cachesOf(pack: LanguagePack): { proper: Map<string, string[]>; plain: Map<string, string[]> } {
+function cachesOf(pack: LanguagePack): PackCaches {
   let caches2 = caches.get(pack)
-  if (!caches2) { caches2 = { proper: new Map(), plain: new Map() }; caches.set(pack, caches2) }
+  if (!caches2) { caches2 = { proper: new Map(), plain: new Map(), formText: [], formLemmas: [] }; caches.set(pack, caches2) }
   return caches2
 }
 
@@ -22,7 +30,7 @@ export function lemmasOf(pack: LanguagePack, text: string, proper: boolean): str
   return cachedLemmas(pack, cachesOf(pack), text, proper)
 }
 
-function cachedLemmas(pack: LanguagePack, caches2: { proper: Map<string, string[]>; plain: Map<string, string[]> }, text: string, proper: boolean): string[] {
+function cachedLemmas(pack: LanguagePack, caches2: PackCaches, text: string, proper: boolean): string[] {
   const cache = proper ? caches2.proper : caches2.plain
   let hit = cache.get(text)
   if (!hit) {
@@ -37,9 +45,20 @@ export function analyse(doc: KronikaDocument): void {
   const { pack } = doc
   const closed = pack.list('function-words')
   const caches2 = cachesOf(pack)
+  const { formText, formLemmas } = caches2
   for (const t of doc.tokens) {
-    if (!t.isWord || t.shape === 'd' || closed.has(t.norm)) continue
-    t.lemmas = cachedLemmas(pack, caches2, t.text, t.shape === 'Xx' || t.shape === 'X')
+    const id = t.form
+    const slot = id !== undefined && id < FORM_SLOTS
+    let lemmas = slot && formText[id] === t.text ? formLemmas[id]! : undefined
+    if (!lemmas) {
+      lemmas = !t.isWord || t.shape === 'd' || closed.has(t.norm) ? KEEP : cachedLemmas(pack, caches2, t.text, t.shape === 'Xx' || t.shape === 'X')
+      if (slot) {
+        // grown one slot at a time, so the arrays stay plain ones
+        while (formText.length <= id) { formText.push(undefined); formLemmas.push(undefined) }
+        formText[id] = t.text; formLemmas[id] = lemmas
+      }
+    }
+    if (lemmas !== KEEP) t.lemmas = lemmas
   }
   // form keys found before the lemmas were given are not theirs; the document's keys, for every later stage
   forgetTokenKeys(doc.tokens)

@@ -10,10 +10,20 @@
  */
 import type { KronikaDocument } from '../document.js'
 import type { Amount } from '../record/schema.js'
-import { readNumber } from '../text/numbers.js'
+import { mayStartNumber, readNumber } from '../text/numbers.js'
+import { FormMemo } from '../text/form-memo.js'
+import type { LanguagePack } from '../packs/language-pack.js'
 import { matchClass } from '../patterns/token-pattern.js'
 
 const MAX_OBJECT_WORDS = 2
+
+/** Per pack, whether a number may start at a word form (`mayStartNumber`), found once per form. */
+const starts = new WeakMap<LanguagePack, FormMemo<boolean>>()
+function numberStarts(pack: LanguagePack): FormMemo<boolean> {
+  let memo = starts.get(pack)
+  if (!memo) { memo = new FormMemo((t) => mayStartNumber(t, pack)); starts.set(pack, memo) }
+  return memo
+}
 
 export function extractAmounts(doc: KronikaDocument): void {
   const { tokens, pack } = doc
@@ -41,16 +51,19 @@ export function extractAmounts(doc: KronikaDocument): void {
   const definiteEndings = [...pack.list('definite-endings')], definiteExceptions = pack.list('definite-exceptions')
   /** The counted noun is in the definite form (dy vendet), by its ending. */
   const definite = (w: string) => !definiteExceptions.has(w) && definiteEndings.some((e) => w.endsWith(e) && w.length > e.length)
+  const mayStart = numberStarts(pack)
   for (const [from, to] of doc.sentenceTokens) {
     for (let i = from; i < to; i++) {
       if (inTime[i] || inName[i]) continue
       const t = tokens[i]!
       const prev = tokens[i - 1]
       if (t.shape === 'd' && prev && prev.text === '-' && t.pre === '' && prev.pre === '' && tokens[i - 2]?.isWord) continue // COVID-19, F-16
+      // (most words start no number: asked once per word form)
+      if (!mayStart.get(t)) continue
       const n = readNumber(tokens, i, pack, to)
       if (!n || n.to <= n.from) continue
       if (n.to - n.from === 1 && weak.has(t.norm)) { i = n.to - 1; continue }
-      if ([...Array(n.to - n.from).keys()].some((k) => inTime[n.from + k])) { i = n.to - 1; continue }
+      if (inTime.subarray(n.from, n.to).includes(1)) { i = n.to - 1; continue }
       let end = n.to
       let unit: string | undefined
       const next = tokens[end]

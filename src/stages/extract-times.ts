@@ -230,20 +230,34 @@ function resolve(doc: KronikaDocument, action: string[], m: PatternMatch, a: Anc
   }
 }
 
+/** A rule's action as words (`relative D -1` → relative, D, -1), split once per rule. */
+const actions = new WeakMap<object, string[]>()
+function actionOf(rule: { args: readonly string[] }): string[] {
+  let action = actions.get(rule)
+  if (!action) { action = rule.args.join(' ').split(/\s+/); actions.set(rule, action) }
+  return action
+}
+
 export function extractTimes(doc: KronikaDocument): void {
   const rules = doc.pack.rules('times')
   if (!rules.length) return
   const a = anchorOf(doc)
   let warned = false
-  const matches = findAll(rules, doc.tokens, doc.pack.classes, (i) => doc.sentenceOf(i)[1])
+  // the end of token i's sentence (asked for every token, in order: the current sentence is kept)
+  let sentenceFrom = 0, sentenceTo = -1
+  const sentenceEnd = (i: number) => {
+    if (i < sentenceFrom || i >= sentenceTo) [sentenceFrom, sentenceTo] = doc.sentenceOf(i)
+    return sentenceTo
+  }
+  const matches = findAll(rules, doc.tokens, doc.pack.classes, sentenceEnd)
   for (const { rule, match } of matches) {
-    const r = resolve(doc, rule.args.join(' ').split(/\s+/), match, a)
+    const r = resolve(doc, actionOf(rule), match, a)
     if (!r) continue
     const list = Array.isArray(r) ? r : [r]
     // a leading preposition finds the expression but is not part of it (except before "ago"/"later" words)
     let from = match.from
     const preps = doc.pack.classes.get('time-preposition')
-    const action = rule.args.join(' ').split(/\s+/)[0]
+    const action = actionOf(rule)[0]
     if (preps && action !== 'ago' && action !== 'later') {
       for (;;) {
         const p = matchClass(preps, doc.tokens, from, match.to)[0]
@@ -258,7 +272,11 @@ export function extractTimes(doc: KronikaDocument): void {
         warned = true
       }
       const precision = x.precision ?? (x.type === 'DATE' ? precisionOf(x.value) : undefined)
-      doc.times.push({ start, end, text: doc.text.slice(start, end), value: x.value, type: x.type, ...(precision ? { precision } : {}), rule: rule.id })
+      // (fields in the record's order, the precision only when known)
+      const time = { start, end, text: doc.text.slice(start, end), value: x.value, type: x.type } as Time
+      if (precision) time.precision = precision
+      time.rule = rule.id
+      doc.times.push(time)
     }
   }
 }

@@ -119,8 +119,16 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
     groupOf.push(g)
   }
 
-  // a name and its acronym in brackets right after it are one referent (the World Health Office (WHO), the
-  // Chadian Renewal Front (CRF)): the unlinked one joins the other's group
+  joinAcronyms(doc, cands, groups, groupOf, byKey)
+  giveCountries(doc, cands, groups, groupOf)
+  toEntities(doc, groups, groupOf)
+}
+
+/**
+ * A name and its acronym in brackets right after it are one referent (the World Health Office (WHO), the
+ * Chadian Renewal Front (CRF)): the unlinked one joins the other's group; groups left empty go.
+ */
+function joinAcronyms(doc: KronikaDocument, cands: MentionCandidate[], groups: Group[], groupOf: Group[], byKey: Map<string, Group>): void {
   const joinGroup = (from: Group, into: Group) => {
     for (const c of from.candidates) { into.candidates.push(c); groupOf[cands.indexOf(c)] = into }
     if (!into.country && from.country) into.country = from.country
@@ -140,7 +148,11 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
     else joinGroup(a, b)
   })
   for (let i = groups.length - 1; i >= 0; i--) if (!groups[i]!.candidates.length) groups.splice(i, 1)
+}
 
+/** The countries of unlinked groups, from a place inside their name, an organisation listed with them, or the text around them. */
+function giveCountries(doc: KronikaDocument, cands: MentionCandidate[], groups: Group[], groupOf: Group[]): void {
+  const lang = doc.pack.code
   // an unlinked organisation containing a place takes that place's country
   for (const g of groups) {
     if (g.country || g.entry) continue
@@ -173,7 +185,10 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
     const country = contextCountry(doc, groupAt, cands, g.candidates[0]!)
     if (country) { g.country = country; g.countryRule = `${lang}.entity.country-from-context` }
   }
+}
 
+/** The record's entities, one per group, and the entity of each candidate. */
+function toEntities(doc: KronikaDocument, groups: Group[], groupOf: Group[]): void {
   const ids = new Map<Group, string>()
   doc.entities = groups.map((g, i) => {
     const id = `e${i + 1}`

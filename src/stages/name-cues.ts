@@ -90,6 +90,10 @@ const OPEN = /^[“"«„‘'‹(\[–—-]$/u
  */
 export function capsSentences(doc: KronikaDocument): boolean[] {
   return doc.sentenceTokens.map(([from, to]) => {
+    // (a sentence with no word in capitals is not one: its words need not be counted)
+    let any = false
+    for (let i = from; i < to && !any; i++) any = doc.tokens[i]!.shape === 'X'
+    if (!any) return false
     let upper = 0, words = 0
     for (let i = from; i < to; i++) {
       const t = doc.tokens[i]!
@@ -116,7 +120,7 @@ function twoLetters(text: string): boolean {
 export function capitalsUninformative(doc: KronikaDocument, i: number, caps: boolean[]): boolean {
   const t = doc.tokens[i]!
   if (caps[t.sentence]) return true
-  const [from] = doc.sentenceTokens[t.sentence]!
+  const from = doc.sentenceTokens[t.sentence]![0]
   let k = i - 1
   while (k >= from && OPEN.test(doc.tokens[k]!.text)) k--
   if (k < from) return true

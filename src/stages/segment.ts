@@ -34,8 +34,29 @@ function shapeOf(whole: string): Token['shape'] {
 /** What a token's forms are: functions of its text alone (and of the pack's normal form), so computed once per word form. */
 interface FormInfo { id: number; text: string; lower: string; fold: string; norm: string; isWord: boolean; shape: Token['shape'] }
 
-/** The forms of the word forms seen, for one normal form (one per normalising function: fold, lower). */
-interface FormCache { forms: Map<string, FormInfo>; normalise: (s: string) => string }
+/**
+ * The forms of the word forms seen, for one normal form (one per normalising function: fold, lower); `recent`: the
+ * last form met of each hash of a few of its characters (`recentSlot`), so the frequent words (the, of, a comma) are
+ * found without cutting their text out of the article or looking it up in `forms`.
+ */
+interface FormCache { forms: Map<string, FormInfo>; normalise: (s: string) => string; recent: Array<FormInfo | undefined> }
+
+const RECENT_SLOTS = 4096
+
+/** Whether text[start, end) is `s` (compared character by character: no string is made). */
+function textAt(text: string, start: number, end: number, s: string): boolean {
+  if (s.length !== end - start) return false
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false
+  return true
+}
+
+/** The `recent` slot of text[start, end): a hash of its length and of its first and last four characters. */
+function recentSlot(text: string, start: number, end: number): number {
+  let h = end - start
+  for (let i = start; i < end && i < start + 4; i++) h = (h * 31 + text.charCodeAt(i)) | 0
+  for (let i = Math.max(start + 4, end - 4); i < end; i++) h = (h * 31 + text.charCodeAt(i)) | 0
+  return (h ^ (h >>> 12)) & (RECENT_SLOTS - 1)
+}
 
 const formCaches = new WeakMap<(s: string) => string, FormCache>()
 const FORM_CACHE_LIMIT = 100_000
@@ -43,7 +64,7 @@ const LONGEST_CACHED_FORM = 64
 
 function formCache(normalise: (s: string) => string): FormCache {
   let cache = formCaches.get(normalise)
-  if (!cache) { cache = { forms: new Map(), normalise }; formCaches.set(normalise, cache) }
+  if (!cache) { cache = { forms: new Map(), normalise, recent: new Array<FormInfo | undefined>(RECENT_SLOTS).fill(undefined) }; formCaches.set(normalise, cache) }
   return cache
 }
 
@@ -55,7 +76,7 @@ function newForm(cache: FormCache, t: string): FormInfo {
   if (cached) t = detached(t)
   const info = { id: forms.size, text: t, lower: lower(t), fold: fold(t), norm: normalise(t), isWord: /[\p{L}\p{N}]/u.test(t), shape: shapeOf(t) }
   if (cached) {
-    if (forms.size >= FORM_CACHE_LIMIT) forms.clear()
+    if (forms.size >= FORM_CACHE_LIMIT) { forms.clear(); cache.recent.fill(undefined) }
     forms.set(t, info)
   }
   return info
@@ -66,8 +87,13 @@ const NO_LEMMAS = Object.freeze([]) as unknown as string[]
 
 /** A token for text[start, end) with the forms of the cache. */
 function newToken(cache: FormCache, text: string, start: number, end: number, index: number, sentence: number, pre: string): Token {
-  const t = text.slice(start, end)
-  const f = cache.forms.get(t) ?? newForm(cache, t)
+  const slot = recentSlot(text, start, end)
+  let f = cache.recent[slot]
+  if (!f || !textAt(text, start, end, f.text)) {
+    const t = text.slice(start, end)
+    f = cache.forms.get(t) ?? newForm(cache, t)
+    if (t.length <= LONGEST_CACHED_FORM) cache.recent[slot] = f
+  }
   return { index, start, end, text: f.text, lower: f.lower, fold: f.fold, norm: f.norm, isWord: f.isWord, shape: f.shape, sentence, lemmas: NO_LEMMAS, pre, form: f.id }
 }
 

@@ -48,6 +48,14 @@ function wordValue(t: Token, pack: LanguagePack): number | undefined {
 }
 
 /**
+ * Whether a number phrase may start at the token (`readNumber` finds none where it does not): digits, a vague
+ * quantity or a number word. A function of the token's form alone.
+ */
+export function mayStartNumber(t: Token, pack: LanguagePack): boolean {
+  return t.shape === 'd' || startsWithDigit(t.text) || tokenClassValue(pack.oneWordForms('vague-quantity'), t) !== undefined || tokenClassValue(pack.oneWordForms('number'), t) !== undefined
+}
+
+/**
  * Reads the number phrase starting at token `at` (digits, number words, vague quantities and scale words),
  * or returns null.
  */
