@@ -154,10 +154,20 @@ function joinAcronyms(doc: KronikaDocument, cands: MentionCandidate[], groups: G
 function giveCountries(doc: KronikaDocument, cands: MentionCandidate[], groups: Group[], groupOf: Group[]): void {
   const lang = doc.pack.code
   // an unlinked organisation containing a place takes that place's country
+  const byStart = cands.every((c, i) => i === 0 || cands[i - 1]!.start <= c.start)
+  const innerPlace = (c: MentionCandidate) => {
+    const holds = (k: MentionCandidate) => k !== c && k.start >= c.start && k.end <= c.end && k.refs[0]?.country
+    if (!byStart) return cands.find(holds)
+    // (candidates in text order: those inside c start at the first one starting at or after it)
+    let lo = 0, hi = cands.length
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (cands[mid]!.start < c.start) lo = mid + 1; else hi = mid }
+    for (let i = lo; i < cands.length && cands[i]!.start <= c.end; i++) if (holds(cands[i]!)) return cands[i]
+    return undefined
+  }
   for (const g of groups) {
     if (g.country || g.entry) continue
     for (const c of g.candidates) {
-      const inner = cands.find((k) => k !== c && k.start >= c.start && k.end <= c.end && k.refs[0]?.country)
+      const inner = innerPlace(c)
       if (inner) { g.country = inner.refs[0]!.country!; break }
     }
   }
@@ -168,10 +178,11 @@ function giveCountries(doc: KronikaDocument, cands: MentionCandidate[], groups: 
     const between = doc.tokens.slice(a.tokenTo, b.tokenFrom)
     return between.length > 0 && between.length <= 2 && between.every((t) => t.text === ',' || doc.pack.inClass('coordinator', t.norm))
   }
+  const indexOf = new Map(cands.map((c, i) => [c, i]))
   for (const g of groups) {
     if (g.country || g.entry || g.type !== 'ORG') continue
     for (const c of g.candidates) {
-      const i = cands.indexOf(c)
+      const i = indexOf.get(c)!
       const neighbours = [cands[i - 1], cands[i + 1]].filter((k): k is MentionCandidate => !!k && (listed(k, c) || listed(c, k)))
       const withState = neighbours.map((k) => groupAt.get(k)!).find((n) => n.type === 'ORG' && n.country)
       if (withState) { g.country = withState.country!; break }
@@ -180,9 +191,11 @@ function giveCountries(doc: KronikaDocument, cands: MentionCandidate[], groups: 
 
   // a titled person or an organisation that neither the knowledge base nor a cue beside the name places acts in the
   // country the text is about (President X ordered troops into Tunis; a newspaper raided by police in Managua)
+  let contextCountry: ((c: MentionCandidate) => string | undefined) | undefined
   for (const g of groups) {
     if (g.country || g.entry || !(g.type === 'ORG' || g.type === 'LOC' || (g.type === 'PER' && g.candidates.some((c) => titled(doc, c))))) continue
-    const country = contextCountry(doc, groupAt, cands, g.candidates[0]!)
+    contextCountry ??= sceneCountries(doc, groupAt, cands)
+    const country = contextCountry(g.candidates[0]!)
     if (country) { g.country = country; g.countryRule = `${lang}.entity.country-from-context` }
   }
 }
@@ -236,27 +249,25 @@ function titled(doc: KronikaDocument, c: MentionCandidate): boolean {
 /**
  * The country a sentence is about: the first one its names and nationality adjectives give (news sentences set the
  * scene first: a Chilean court … a firm from Peru); in a sentence naming none, the one the whole document
- * names most (the first named on a tie). Undefined when nothing names one.
+ * names most (the first named on a tie). Undefined when nothing names one. Names whose country was itself found
+ * from the context do not count, so the answers are found once per document.
  */
-function contextCountry(doc: KronikaDocument, groupAt: Map<MentionCandidate, Group>, cands: MentionCandidate[], c: MentionCandidate): string | undefined {
-  const sentence = doc.tokens[c.tokenFrom]!.sentence
-  const best = (inSentence: boolean): string | undefined => {
-    const seen: Array<{ country: string; at: number }> = []
-    for (const k of cands) {
-      const country = groupAt.get(k)?.country
-      if (country && !groupAt.get(k)?.countryRule && (!inSentence || doc.tokens[k.tokenFrom]!.sentence === sentence)) seen.push({ country, at: k.start })
-    }
-    for (const a of doc.adjectives) if (!inSentence || doc.tokens[a.tokenIndex]!.sentence === sentence) seen.push({ country: a.country, at: a.start })
-    if (!seen.length) return undefined
-    seen.sort((a, b) => a.at - b.at)
-    if (inSentence) return seen[0]!.country
-    const counts = new Map<string, number>()
-    for (const s of seen) counts.set(s.country, (counts.get(s.country) ?? 0) + 1)
-    let top: string | undefined
-    for (const [country, n] of counts) if (top === undefined || n > counts.get(top)!) top = country
-    return top
+function sceneCountries(doc: KronikaDocument, groupAt: Map<MentionCandidate, Group>, cands: MentionCandidate[]): (c: MentionCandidate) => string | undefined {
+  const seen: Array<{ country: string; at: number; sentence: number }> = []
+  for (const k of cands) {
+    const g = groupAt.get(k)
+    if (g?.country && !g.countryRule) seen.push({ country: g.country, at: k.start, sentence: doc.tokens[k.tokenFrom]!.sentence })
   }
-  return best(true) ?? best(false)
+  for (const a of doc.adjectives) seen.push({ country: a.country, at: a.start, sentence: doc.tokens[a.tokenIndex]!.sentence })
+  seen.sort((x, y) => x.at - y.at)
+  const first = new Map<number, string>(), counts = new Map<string, number>()
+  for (const s of seen) {
+    if (!first.has(s.sentence)) first.set(s.sentence, s.country)
+    counts.set(s.country, (counts.get(s.country) ?? 0) + 1)
+  }
+  let top: string | undefined
+  for (const [country, n] of counts) if (top === undefined || n > counts.get(top)!) top = country
+  return (c) => first.get(doc.tokens[c.tokenFrom]!.sentence) ?? top
 }
 
 /** The name of an entity the KB does not know: its first mention, with inflected words of a person's name in their base form. */
