@@ -144,6 +144,10 @@ function knowledgeBaseNames(r: Reading): MentionCandidate[] {
       const personOrTown = m.to - m.from === 1 && (kinds & ALL_PEOPLE_OR_PLACES) !== 0 && (kinds & SOME_PERSON) !== 0
       if (cues.active && personOrTown && next && m.to < to && next.shape === 'Xx' && next.pre === ' ' &&
         !caps[next.sentence] && !cues.notNames.has(next.norm) && !pack.inClass('weekday', next.norm) && !pack.inClass('month', next.norm) && !cues.common.has(next.norm)) continue
+      // (a pack without capital cues writes only names in capitals inside a sentence, as Albanian does: the same
+      // holds when no known name starts at the next word: Deputeti Marin Koskinen)
+      // (there, a one-word name that is also some place's, even a country's, is read the same way)
+      if (!cues.active && m.to - m.from === 1 && (kinds & SOME_PERSON) !== 0 && next && m.to < to && next.shape === 'Xx' && next.pre === ' ' && !matches.some((x) => x.from === m.to)) continue
       if (cues.active && m.to - m.from === 1) {
         // a name that is also a common word (Police, Surprise, WHO in a headline) needs "in"/"near" before it, unless it is a country
         const word = withoutPossessive(tokens[m.from]!, cues)
