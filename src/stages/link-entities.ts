@@ -80,12 +80,13 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
   const byEntry = new Map<string, Group>()
   const byKey = new Map<string, Group>()
   const groupOf: Group[] = []
+  const words = new GroupWords()
   for (const c of cands) {
     let g: Group | undefined
     // a one-word name of a known person that is a word of another person's full name given before is that person's
     // short form, not the known person (Marin after Marin Koskinen is not Sanna Marin)
     const named = c.refs.length && !c.key.includes(' ') && c.refs.some((r) => r.type === 'PER') && c.refs.every((r) => r.type === 'PER' || r.id.startsWith('place:'))
-      ? groups.find((x) => x.type === 'PER' && !(x.entry && c.refs.includes(x.entry)) && nameWords(x).length > 1 && nameWords(x).includes(c.key))
+      ? words.find(words.inName, c.key, (x) => x.type === 'PER' && !(x.entry && c.refs.includes(x.entry)))
       : undefined
     if (named) {
       g = named
@@ -96,20 +97,20 @@ export function linkEntities(doc: KronikaDocument, ctx: PipelineContext): void {
       g = byEntry.get(entry.id)
       if (!g) {
         g = { key: entry.id, entry, type: entry.type, candidates: [], rule: c.rule, ...(entry.country ? { country: entry.country } : {}), ...(c.refs.length > 1 ? { reason } : {}) }
-        byEntry.set(entry.id, g); groups.push(g)
+        byEntry.set(entry.id, g); groups.push(g); words.add(g)
       }
     } else {
       // a short form of a name given before: the same key, or the last word of a person's name
       g = byKey.get(c.key)
       if (!g && !c.key.includes(' ') && (c.type === 'PER' || c.type === 'MISC')) {
-        g = groups.find((x) => x.type === 'PER' && (x.entry ? x.entry.name.split(' ').slice(-1)[0]!.toLowerCase() === c.key : x.key.split(' ').slice(-1)[0] === c.key))
+        g = words.find(words.last, c.key, (x) => x.type === 'PER')
         // or, failing that, the first word of an unlinked person's name (a family name written first: Wang Junxia → Wang)
-        g ??= groups.find((x) => x.type === 'PER' && !x.entry && x.key.includes(' ') && x.key.split(' ')[0] === c.key)
+        g ??= words.find(words.first, c.key, (x) => x.type === 'PER' && !x.entry)
         if (g && !g.entry) c.rule = `${lang}.entity.surname`
       }
       if (!g) {
         g = { key: c.key, type: c.type, candidates: [], rule: c.rule, ...(c.country ? { country: c.country } : {}) }
-        groups.push(g)
+        groups.push(g); words.add(g)
       }
       byKey.set(c.key, g)
       if (g.type === 'MISC' && c.type !== 'MISC') g.type = c.type
@@ -232,6 +233,34 @@ function toEntities(doc: KronikaDocument, groups: Group[], groupOf: Group[]): vo
 /** The words of a group's name, folded: the KB name's, or the lemma key's of an unlinked name. */
 function nameWords(g: Group): string[] {
   return (g.entry ? g.entry.name.toLowerCase() : g.key).split(' ')
+}
+
+/**
+ * The groups made so far by the words of their names, in the order they were made, so that finding the first group
+ * whose name holds a word does not scan every group for every name (which grew with the square of the text).
+ */
+class GroupWords {
+  /** Any word of a name of two or more words. */
+  readonly inName = new Map<string, Group[]>()
+  /** The last word of a name. */
+  readonly last = new Map<string, Group[]>()
+  /** The first word of an unlinked name of two or more words. */
+  readonly first = new Map<string, Group[]>()
+
+  add(g: Group): void {
+    const words = nameWords(g)
+    const put = (index: Map<string, Group[]>, w: string) => { const l = index.get(w); if (!l) index.set(w, [g]); else if (l[l.length - 1] !== g) l.push(g) }
+    put(this.last, words[words.length - 1]!)
+    if (words.length < 2) return
+    for (const w of words) put(this.inName, w)
+    if (!g.entry) put(this.first, words[0]!)
+  }
+
+  /** The first group made whose name has `word` at that place and that passes the test. */
+  find(index: Map<string, Group[]>, word: string, test: (g: Group) => boolean): Group | undefined {
+    for (const g of index.get(word) ?? []) if (test(g)) return g
+    return undefined
+  }
 }
 
 /** True when a person-title word stands within a few words before the mention, with no other name between. */
