@@ -74,3 +74,14 @@ test('--jobs 2 writes the same records in the same order as one thread, and repo
   assert.match(two.stderr, /1 of 6 input\(s\) could not be processed/)
   assert.equal(kronika(['extract', example, '--jobs', '0']).status, 2)
 })
+
+test('--jobs 2 gives the worker threads the --kb entries too', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kronika-'))
+  const kb = join(dir, 'mine.tsv'), lines = join(dir, 'batch.jsonl')
+  writeFileSync(kb, 'id\tname\ttype\tcountry\tsector\twikidata\taliases_en\taliases_sq\taliases_other\troles\tstands_for\nzorra-veld\tZorra Veld\tPER\tNLD\tGOV\t\tVeld\tVeld\t\t\t\n')
+  writeFileSync(lines, ['Zorra Veld met the minister on Monday.', 'Veld said the talks went well.'].map((text, i) => JSON.stringify({ id: `k${i}`, text, language: 'en', date_publish: '2026-11-20' })).join('\n') + '\n')
+  const r = kronika(['extract', lines, '--kb', kb, '--jobs', '2'])
+  assert.equal(r.status, 0, r.stderr)
+  const kbIds = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { entities: Array<{ ids?: { kb?: string } }> }).entities.map((e) => e.ids?.kb))
+  assert.deepEqual(kbIds, [['actor:zorra-veld'], ['actor:zorra-veld']])
+})
