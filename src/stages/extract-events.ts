@@ -832,29 +832,31 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     for (const p of actor) if (p.from >= sFrom && p.from < evidenceFrom) evidenceFrom = p.from
     for (const p of recipient) if (p.to <= sTo && p.to > evidenceTo) evidenceTo = p.to
     const confidence = hundredths(0.4 + (actorIds.length ? 0.3 : 0) + (recipientIds.length ? (contextual ? 0.1 : 0.2) : 0) - (argRules[0] === 'args-dropped-subject' ? 0.1 : 0))
-    // (built field by field in record order, without an object spread per optional field)
-    const event = { id: `v${++n}`, type: threat ? 'THREATEN' : type } as Event
-    if (threat) event.cameo = '130'
-    else {
-      if (mode && mode !== '-') event.mode = mode
-      if (cameo && cameo !== '-') event.cameo = cameo
+    // (one object literal with every field in record order, the optional ones undefined — JSON leaves them out —
+    // so that every event has one shape and the code reading events stays compiled: see newEvent)
+    const modalityCue = threat ? undefined : cue ? span(doc, cue.at, cue.to) : neg && modality === 'negated' ? span(doc, neg.at, neg.to) : undefined
+    const finalType: PloverType = threat ? 'THREATEN' : type
+    const event: Event = {
+      id: `v${++n}`,
+      type: finalType,
+      mode: !threat && mode && mode !== '-' ? mode : undefined,
+      cameo: threat ? '130' : cameo && cameo !== '-' ? cameo : undefined,
+      quad: QUAD[finalType],
+      actor: actorIds,
+      recipient: recipientIds,
+      place: placeId || undefined,
+      time: timeHit ? { index: timeHit.i, value: timeHit.t.value } : undefined,
+      modality: threat ? 'asserted' : modality,
+      attribution,
+      trigger: span(doc, match.from, match.to),
+      evidence: { start: tokens[evidenceFrom]!.start, end: tokens[evidenceTo - 1]!.end },
+      rule: threat ? `${pack.code}.event.conditional-threat` : rule.id,
+      argumentRules: argRules.map((r) => `${pack.code}.event.${r}`),
+      modalityCue,
+      confidence,
+      // (filled by merge-events; after confidence, where the record has always had it)
+      reports: undefined,
     }
-    event.quad = QUAD[event.type]
-    event.actor = actorIds
-    event.recipient = recipientIds
-    if (placeId) event.place = placeId
-    if (timeHit) event.time = { index: timeHit.i, value: timeHit.t.value }
-    event.modality = threat ? 'asserted' : modality
-    event.attribution = attribution
-    event.trigger = span(doc, match.from, match.to)
-    event.evidence = { start: tokens[evidenceFrom]!.start, end: tokens[evidenceTo - 1]!.end }
-    event.rule = threat ? `${pack.code}.event.conditional-threat` : rule.id
-    event.argumentRules = argRules.map((r) => `${pack.code}.event.${r}`)
-    if (!threat) {
-      if (cue) event.modalityCue = span(doc, cue.at, cue.to)
-      else if (neg && modality === 'negated') event.modalityCue = span(doc, neg.at, neg.to)
-    }
-    event.confidence = confidence
     doc.events.push(event)
     if (definite) definiteObjects.set(event, definite)
     const about = contentOf.get(k)

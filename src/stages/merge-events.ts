@@ -89,12 +89,28 @@ function sameDeal(doc: KronikaDocument, a: Event, b: Event): boolean {
 
 const WINDOW = 40
 
+/**
+ * Sets an optional field of a merged event. Events are built with every field present (undefined when unsaid: one
+ * shape for the compiled code), and a field is filled in its place; but a record has always listed a field given
+ * by a merge after those its event had, so an event given one by a merge (kept in `appended`) takes its later
+ * fields at the end, as the record has had them. (Deleting a field slows that one object; merges that add one are
+ * few.)
+ */
+function setLate<K extends 'modalityCue' | 'place' | 'time' | 'reports'>(target: Event, key: K, value: Event[K], appended: Set<Event>): void {
+  if (target[key] !== undefined) { target[key] = value; return }
+  if (value === undefined) return
+  if (key !== 'reports' || appended.has(target)) { delete target[key]; appended.add(target) }
+  target[key] = value
+}
+
+
 export function mergeEvents(doc: KronikaDocument, ctx: PipelineContext): void {
   const kept: Event[] = []
   const headline = headlineEnd(doc)
   // a headline's event joined by a report told as fact in the body is from then on as the body tells it: a later
   // report with another modality (would open an office, after recognised) is another event
   const anchored = new Set<Event>()
+  const appended = new Set<Event>()
   for (const ev of doc.events) {
     let target: Event | undefined
     // reports of one event stand near each other: look back over the last WINDOW events only
@@ -110,7 +126,7 @@ export function mergeEvents(doc: KronikaDocument, ctx: PipelineContext): void {
       if (modalityClass(ev) !== 'irrealis') anchored.add(target)
       if (modalityClass(target) !== modalityClass(ev)) {
         target.modality = ev.modality
-        if (ev.modalityCue) target.modalityCue = ev.modalityCue; else delete target.modalityCue
+        setLate(target, 'modalityCue', ev.modalityCue, appended)
       }
     }
     // (a side is never both: the one attacked is not the attacker told in another mention)
@@ -118,10 +134,10 @@ export function mergeEvents(doc: KronikaDocument, ctx: PipelineContext): void {
     const guessedActor = anaphoric && (ev.argumentRules ?? [])[0]?.endsWith('.args-dropped-subject')
     if (!target.actor.length && !guessedActor) target.actor = ev.actor.filter((a) => !target!.recipient.includes(a))
     if (!target.recipient.length) target.recipient = ev.recipient.filter((r) => !target!.actor.includes(r))
-    if (!target.place && ev.place) target.place = ev.place
-    if (!target.time && ev.time) target.time = ev.time
+    if (!target.place && ev.place) setLate(target, 'place', ev.place, appended)
+    if (!target.time && ev.time) setLate(target, 'time', ev.time, appended)
     for (const a of ev.attribution) if (!target.attribution.some((x) => x.source === a.source)) target.attribution.push(a)
-    target.reports = [...(target.reports ?? []), { start: ev.trigger.start, end: ev.trigger.end }]
+    setLate(target, 'reports', [...(target.reports ?? []), { start: ev.trigger.start, end: ev.trigger.end }], appended)
     target.confidence = Math.min(1, +(target.confidence + 0.05).toFixed(2))
   }
   doc.events = kept.filter((e) => e.actor.length || e.recipient.length)
