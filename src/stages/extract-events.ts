@@ -129,12 +129,9 @@ function findAllClass(scan: ClassScan, name: Scanned, doc: KronikaDocument, from
   return out
 }
 
-/** An attribution, built field by field in record order (no object spread per optional field). */
+/** An attribution, every field in record order (an unsaid cue undefined, left out of the JSON: one shape). */
 function attributionOf(source: string, stance: Stance, cue: Attribution['cue'], rule: string): Attribution {
-  const a = { source, stance } as Attribution
-  if (cue) a.cue = cue
-  a.rule = rule
-  return a
+  return { source, stance, cue: cue || undefined, rule }
 }
 
 function span(doc: KronikaDocument, from: number, to: number) {
