@@ -95,9 +95,9 @@ export function extractAmounts(doc: KronikaDocument): void {
       const start = tokens[startTok]!.start, stop = tokens[spanEnd - 1]!.end
       const amount: Amount = {
         start, end: stop, text: doc.text.slice(start, stop), value: n.value, approx: n.approx || approxAt !== undefined,
-        ...(n.min !== undefined ? { min: n.min } : {}), ...(n.max !== undefined ? { max: n.max } : {}),
-        ...(unit ? { unit } : {}),
-        ...(objTo > objFrom ? { object: doc.text.slice(tokens[objFrom]!.start, tokens[objTo - 1]!.end) } : {}),
+        // (every field present, in record order, the unsaid ones undefined and left out of the JSON: one shape)
+        min: n.min, max: n.max, unit: unit || undefined,
+        object: objTo > objFrom ? doc.text.slice(tokens[objFrom]!.start, tokens[objTo - 1]!.end) : undefined,
         rule: n.approx ? `${rule}.vague-quantity` : approxAt !== undefined ? `${rule}.approximate` : unit === 'percent' ? `${rule}.percent` : unit ? `${rule}.money` : /\d/.test(t.text) ? `${rule}.digits` : `${rule}.number-words`,
       }
       doc.amounts.push(amount)

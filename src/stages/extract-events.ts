@@ -73,6 +73,9 @@ interface Participant {
   country?: string
 }
 
+/** A participant with both its fields present, in one order: one shape for the code that reads participants. */
+const participant = (from: number, to: number, entityId: string | undefined, country: string | undefined): Participant => ({ from, to, entityId, country })
+
 /**
  * The word classes extractEvents looks for over ranges of tokens, a bit each (in this order) in the per-token
  * `starts` of class-starts.ts: matchClass is asked only at the tokens where the class may start.
@@ -126,12 +129,9 @@ function findAllClass(scan: ClassScan, name: Scanned, doc: KronikaDocument, from
   return out
 }
 
-/** An attribution, built field by field in record order (no object spread per optional field). */
+/** An attribution, every field in record order (an unsaid cue undefined, left out of the JSON: one shape). */
 function attributionOf(source: string, stance: Stance, cue: Attribution['cue'], rule: string): Attribution {
-  const a = { source, stance } as Attribution
-  if (cue) a.cue = cue
-  a.rule = rule
-  return a
+  return { source, stance, cue: cue || undefined, rule }
 }
 
 function span(doc: KronikaDocument, from: number, to: number) {
@@ -248,7 +248,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (p.to > to || (p.entityId !== undefined && sources.has(p.entityId))) continue
       // (only those no preposition governs, when asked: see subjectsOf)
       if (bareFrom !== undefined && roleOf(p, bareFrom)) continue
-      out.push(p.entityId === undefined ? { from: p.from, to: p.to, country: p.country } : { from: p.from, to: p.to, entityId: p.entityId })
+      out.push(p.entityId === undefined ? participant(p.from, p.to, undefined, p.country) : participant(p.from, p.to, p.entityId, undefined))
     }
     return out
   }
@@ -257,14 +257,14 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   const participantPool = (): Participant[] => {
     const from = 0, to = tokens.length
     // (a group named with its state, Iraqi Kurds, acts for it; other miscellaneous names are not participants)
-    const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => (m.type !== 'MISC' || !!doc.entity(m.entityId)?.country) && !possessiveOfName(m) && !sponsor(m.from, m.to)).map((m) => ({ from: m.from, to: m.to, entityId: m.entityId }))
+    const ms: Participant[] = mentionsIn(doc, from, to).filter((m) => (m.type !== 'MISC' || !!doc.entity(m.entityId)?.country) && !possessiveOfName(m) && !sponsor(m.from, m.to)).map((m) => participant(m.from, m.to, m.entityId, undefined))
     for (const a of adjectivesIn(from, to)) {
       if (sponsor(a.tokenIndex, a.tokenIndex + 1)) continue
       // an adjective attached to a name describes it (Presidentin rus Vladimir Putin, Russian President Putin): not a
       // participant of its own; a name two words on is its own only across a title or a comma (Palestinians blamed Israel)
       const between = tokens[a.tokenIndex + 1]
       if (mentionAt(doc, a.tokenIndex + 1) || mentionAt(doc, a.tokenIndex - 1) || (mentionAt(doc, a.tokenIndex + 2) && between && (!between.isWord || isCueWord(doc, between)))) continue
-      ms.push({ from: a.tokenIndex, to: a.tokenIndex + 1, country: a.country })
+      ms.push(participant(a.tokenIndex, a.tokenIndex + 1, undefined, a.country))
     }
     return ms.sort((x, y) => x.from - y.from)
   }
@@ -832,29 +832,31 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     for (const p of actor) if (p.from >= sFrom && p.from < evidenceFrom) evidenceFrom = p.from
     for (const p of recipient) if (p.to <= sTo && p.to > evidenceTo) evidenceTo = p.to
     const confidence = hundredths(0.4 + (actorIds.length ? 0.3 : 0) + (recipientIds.length ? (contextual ? 0.1 : 0.2) : 0) - (argRules[0] === 'args-dropped-subject' ? 0.1 : 0))
-    // (built field by field in record order, without an object spread per optional field)
-    const event = { id: `v${++n}`, type: threat ? 'THREATEN' : type } as Event
-    if (threat) event.cameo = '130'
-    else {
-      if (mode && mode !== '-') event.mode = mode
-      if (cameo && cameo !== '-') event.cameo = cameo
+    // (one object literal with every field in record order, the optional ones undefined — JSON leaves them out —
+    // so that every event has one shape and the code reading events stays compiled: see newEvent)
+    const modalityCue = threat ? undefined : cue ? span(doc, cue.at, cue.to) : neg && modality === 'negated' ? span(doc, neg.at, neg.to) : undefined
+    const finalType: PloverType = threat ? 'THREATEN' : type
+    const event: Event = {
+      id: `v${++n}`,
+      type: finalType,
+      mode: !threat && mode && mode !== '-' ? mode : undefined,
+      cameo: threat ? '130' : cameo && cameo !== '-' ? cameo : undefined,
+      quad: QUAD[finalType],
+      actor: actorIds,
+      recipient: recipientIds,
+      place: placeId || undefined,
+      time: timeHit ? { index: timeHit.i, value: timeHit.t.value } : undefined,
+      modality: threat ? 'asserted' : modality,
+      attribution,
+      trigger: span(doc, match.from, match.to),
+      evidence: { start: tokens[evidenceFrom]!.start, end: tokens[evidenceTo - 1]!.end },
+      rule: threat ? `${pack.code}.event.conditional-threat` : rule.id,
+      argumentRules: argRules.map((r) => `${pack.code}.event.${r}`),
+      modalityCue,
+      confidence,
+      // (filled by merge-events; after confidence, where the record has always had it)
+      reports: undefined,
     }
-    event.quad = QUAD[event.type]
-    event.actor = actorIds
-    event.recipient = recipientIds
-    if (placeId) event.place = placeId
-    if (timeHit) event.time = { index: timeHit.i, value: timeHit.t.value }
-    event.modality = threat ? 'asserted' : modality
-    event.attribution = attribution
-    event.trigger = span(doc, match.from, match.to)
-    event.evidence = { start: tokens[evidenceFrom]!.start, end: tokens[evidenceTo - 1]!.end }
-    event.rule = threat ? `${pack.code}.event.conditional-threat` : rule.id
-    event.argumentRules = argRules.map((r) => `${pack.code}.event.${r}`)
-    if (!threat) {
-      if (cue) event.modalityCue = span(doc, cue.at, cue.to)
-      else if (neg && modality === 'negated') event.modalityCue = span(doc, neg.at, neg.to)
-    }
-    event.confidence = confidence
     doc.events.push(event)
     if (definite) definiteObjects.set(event, definite)
     const about = contentOf.get(k)
@@ -935,7 +937,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       // a nationality adjective closing the source stands for its state even when a name follows the comma
       // (Sipas ushtrisë izraelite, Hezbollahu sulmoi … Izraelit); that state may still take part in the event
       const adj = who ? undefined : adjectivesIn(acc.to, stop)[0]
-      const state = adj ? resolve({ from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }, true) : undefined
+      const state = adj ? resolve(participant(adj.tokenIndex, adj.tokenIndex + 1, undefined, adj.country), true) : undefined
       if (state && !sources.has(state)) { addSource(site, state, 'claims', acc, `${pack.code}.attribution.according-to`); sources.delete(state) }
     }
     return { cueBefore, reporter, reporterAfter }
@@ -1121,7 +1123,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     const by = after[0]
     if (!by || by.from !== match.to + 1 || roleOf(by, match.to) !== 'agent' || !passiveAgents.has(tokens[match.to]!.norm)) return undefined
     const named = mentionAt(doc, k - 1)
-    const patient = named && !sources.has(named.entityId) ? { from: named.from, to: named.to, entityId: named.entityId } : undefined
+    const patient = named && !sources.has(named.entityId) ? participant(named.from, named.to, named.entityId, undefined) : undefined
     return { agent: by, ...(patient ? { patient } : {}) }
   }
 
@@ -1243,14 +1245,14 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     let hit: PlacedMention | undefined
     for (let k = far.length - 1; !hit && k >= 0 && far[k]!.from >= back; k--) if (open(far[k]!) && (named(far[k]!) || titled(far[k]!))) hit = far[k]
     for (let k = far.length - 1; !hit && k >= 0; k--) if (open(far[k]!) && named(far[k]!)) hit = far[k]
-    if (hit) return { from: hit.from, to: hit.to, entityId: hit.entityId }
+    if (hit) return participant(hit.from, hit.to, hit.entityId, undefined)
     // a nationality adjective told before with the same noun (the Sudanese army … the army; ushtria ruse … Ushtria)
     const same = (t: Token | undefined) => !!t && (t.norm === word || t.lemmas.some((l) => tokens[at]!.lemmas.includes(l)))
     // (a strong cue: looked for further back, ten sentences; the latest first)
     const adjectives = adjectivesIn(doc.sentenceTokens[Math.max(0, si - 10)]![0], from)
     for (let k = adjectives.length - 1; k >= 0; k--) {
       const adj = adjectives[k]!
-      if (same(tokens[adj.tokenIndex + 1]) || same(tokens[adj.tokenIndex - 1])) return { from: adj.tokenIndex, to: adj.tokenIndex + 1, country: adj.country }
+      if (same(tokens[adj.tokenIndex + 1]) || same(tokens[adj.tokenIndex - 1])) return participant(adj.tokenIndex, adj.tokenIndex + 1, undefined, adj.country)
     }
     const kind = kinds ? matchClass(kinds, tokens, at, at + 1)[0]?.value : undefined
     // (only when one organisation, or one state, is in view: otherwise which one is meant is a guess)
@@ -1260,14 +1262,14 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
         const m = far[k]!
         if (open(m) && doc.entity(m.entityId)?.type === 'ORG' && !skip.some((q) => q.from === m.from)) orgs.push(m)
       }
-      return orgs.length && orgs.every((m) => m.entityId === orgs[0]!.entityId) ? { from: orgs[0]!.from, to: orgs[0]!.to, entityId: orgs[0]!.entityId } : undefined
+      return orgs.length && orgs.every((m) => m.entityId === orgs[0]!.entityId) ? participant(orgs[0]!.from, orgs[0]!.to, orgs[0]!.entityId, undefined) : undefined
     }
     if (kind === 'STATE') {
       // (those skipped — an object's own subject — are not in view)
       const withState = participantsIn(back, from, sources).reverse().filter((x) => (x.country ?? countryOf(x.entityId)) !== undefined && !skip.some((q) => q.from === x.from))
       const country = withState[0] ? (withState[0].country ?? countryOf(withState[0].entityId)) : undefined
       if (!country || withState.some((x) => (x.country ?? countryOf(x.entityId)) !== country)) return undefined
-      return { from: withState[0]!.from, to: withState[0]!.to, country }
+      return participant(withState[0]!.from, withState[0]!.to, undefined, country)
     }
     return undefined
   }
@@ -1290,7 +1292,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     // godet … — the sanctions do)
     const actNoun = (n: { from: number }) => matches.some((x) => x.rule.args.includes('noun') && x.match.to <= n.from && x.match.to >= n.from - 2)
     if (!m || m.to !== k + 1 || sources.has(m.entityId) || (roleOf({ from: m.from, to: m.to }, sFrom) !== undefined && actNoun(m))) return undefined
-    return { from: m.from, to: m.to, entityId: m.entityId }
+    return participant(m.from, m.to, m.entityId, undefined)
   }
 
   /**
@@ -1305,7 +1307,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
       if (!kind || !doc.pronouns.has(i)) continue
       if ((kind !== 'male' && kind !== 'female') || !pronouns.has(tokens[i]!.norm) || roleOf({ from: i, to: i + 1 }, clause.from)) return undefined
       const id = usePronoun(doc, i)
-      return id && !sources.has(id) ? { from: i, to: i + 1, entityId: id } : undefined
+      return id && !sources.has(id) ? participant(i, i + 1, id, undefined) : undefined
     }
     return undefined
   }

@@ -217,7 +217,9 @@ export function extractQuotes(doc: KronikaDocument): void {
     }
     const cueTok = cue !== undefined ? tokens[cue] : undefined
     const cueSpan: TextSpan | undefined = cueTok ? { start: cueTok.start, end: cueTok.end, text: cueTok.text } : undefined
-    const quote: Quote = { start, end, text: content, ...(speaker ? { speaker } : {}), ...(source ? { source } : {}), ...(cueSpan ? { cue: cueSpan } : {}), rule }
+    // (every field present in record order, the unsaid ones undefined and left out of the JSON: one shape for the
+    // code that reads quotations; `continues` is filled below)
+    const quote: Quote = { start, end, text: content, speaker: speaker || undefined, source, cue: cueSpan, rule, continues: undefined }
     doc.quotes.push(quote)
   }
   joinContinuations(doc)
@@ -246,6 +248,23 @@ function spokesmanOf(doc: KronikaDocument, from: number, to: number): string | u
 const CONTINUATION_GAP = 400
 
 /**
+ * A piece of a quotation takes the speaker, source and cue of the other piece, and the rule of continued quotations.
+ * A field the piece had without a value is given one at the end, where the record has always listed it (after
+ * `rule` and `continues`): that one object changes shape, the others keep theirs.
+ */
+function take(q: Quote, from: Quote, rule: string): void {
+  if (from.speaker) fill(q, 'speaker', from.speaker)
+  if (from.source) fill(q, 'source', from.source)
+  fill(q, 'cue', from.cue)
+  q.rule = rule
+}
+
+function fill<K extends 'speaker' | 'source' | 'cue'>(q: Quote, key: K, value: Quote[K]): void {
+  if (q[key] === undefined && value !== undefined) delete q[key]
+  q[key] = value
+}
+
+/**
  * A quotation interrupted by its cue and speaker goes on in the next quotation of the same paragraph
  * (“We are ready,” she said. “The talks can start.”): the second piece records the span it `continues` and, when it
  * names no speaker of its own, takes the first piece's speaker, source and cue.
@@ -258,12 +277,12 @@ function joinContinuations(doc: KronikaDocument): void {
     if (prev && cueBetween && (!q.cue || q.cue.start === prev.cue!.start) && gap.length <= CONTINUATION_GAP && !/\n/.test(gap) && /[.,:;]\s*(''|["“„«‹'‘])?\s*$/u.test(gap)) {
       q.continues = { start: prev.start, end: prev.end }
       if (!q.speaker && !q.source) {
-        Object.assign(q, { ...(prev.speaker ? { speaker: prev.speaker } : {}), ...(prev.source ? { source: prev.source } : {}), cue: prev.cue, rule: `${doc.pack.code}.quote.continued` })
+        take(q, prev, `${doc.pack.code}.quote.continued`)
       }
     } else if (prev && !prev.cue && q.cue && q.cue.start >= q.end && !/[\p{L}\p{N}\n]/u.test(gap)) {
       // a quotation right before another whose cue follows it (“…?” “…,” she said): the same speaker's
       q.continues = { start: prev.start, end: prev.end }
-      Object.assign(prev, { ...(q.speaker ? { speaker: q.speaker } : {}), ...(q.source ? { source: q.source } : {}), cue: q.cue, rule: `${doc.pack.code}.quote.continued` })
+      take(prev, q, `${doc.pack.code}.quote.continued`)
     }
     prev = q
   }

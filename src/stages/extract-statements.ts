@@ -8,12 +8,8 @@ import { findReportedSpeech } from './reported-speech.js'
 
 export function extractStatements(doc: KronikaDocument): void {
   doc.statements = findReportedSpeech(doc).map((r) => {
-    const s = { start: r.start, end: r.end, text: r.text } as Statement
-    if (r.speaker) s.speaker = r.speaker
-    if (r.source) s.source = r.source
-    s.cue = r.cue
-    if (r.parts) s.parts = r.parts
-    s.rule = r.rule
+    // (every field present, in record order, the unsaid ones undefined and left out of the JSON: one shape)
+    const s: Statement = { start: r.start, end: r.end, text: r.text, speaker: r.speaker || undefined, source: r.source || undefined, cue: r.cue, parts: r.parts || undefined, rule: r.rule }
     return s
   })
 }

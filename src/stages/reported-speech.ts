@@ -26,6 +26,11 @@ export interface ReportedSpeech extends TextSpan {
   rule: string
 }
 
+/** A report with all its fields, in one order (the unsaid ones undefined): one shape for the code that reads reports. */
+function reportOf(start: number, end: number, text: string, speaker: string | undefined, source: TextSpan | undefined, parts: Span[] | undefined, cue: TextSpan, rule: string): ReportedSpeech {
+  return { start, end, text, speaker, source, parts, cue, rule }
+}
+
 interface Cue { at: number; to: number; kind: 'report' | 'attribution' | 'directive'; noun?: boolean }
 
 /** Words a report's content may not be made of alone (a dangling "that", punctuation). */
@@ -80,12 +85,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
     // a quotation closing the content keeps its full stop inside the marks (… a “strongman approach.”)
     const closing = SENTENCE_STOPS.includes(doc.text[end] ?? '\n') ? /^[.!?…]+["”’']+/.exec(doc.text.slice(end, end + 4)) : null
     if (closing) end += closing[0].length
-    const report = { start, end, text: doc.text.slice(start, end) } as ReportedSpeech
-    if (speaker) report.speaker = speaker
-    if (source) report.source = source
-    report.cue = span(cue.at, cue.to)
-    report.rule = `${pack.code}.statement.${rule}`
-    out.push(report)
+    out.push(reportOf(start, end, doc.text.slice(start, end), speaker || undefined, source, undefined, span(cue.at, cue.to), `${pack.code}.statement.${rule}`))
     return true
   }
 
@@ -263,7 +263,7 @@ export function findReportedSpeech(doc: KronikaDocument): ReportedSpeech[] {
           while (to > from && CLOSERS.test(tokens[to - 1]!.text)) to--
           if (to > from) {
             const second = span(from, to)
-            out[before] = { ...r, end: second.end, text: doc.text.slice(r.start, second.end), parts: [{ start: r.start, end: r.end }, { start: second.start, end: second.end }] }
+            out[before] = reportOf(r.start, second.end, doc.text.slice(r.start, second.end), r.speaker, r.source, [{ start: r.start, end: r.end }, { start: second.start, end: second.end }], r.cue, r.rule)
           }
           return
         }
