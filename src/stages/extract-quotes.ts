@@ -247,21 +247,12 @@ function spokesmanOf(doc: KronikaDocument, from: number, to: number): string | u
 /** How long the cue clause between two pieces of one quotation may be (“…,” the senator said on Monday. “…”). */
 const CONTINUATION_GAP = 400
 
-/**
- * A piece of a quotation takes the speaker, source and cue of the other piece, and the rule of continued quotations.
- * A field the piece had without a value is given one at the end, where the record has always listed it (after
- * `rule` and `continues`): that one object changes shape, the others keep theirs.
- */
+/** A piece of a quotation takes the speaker, source and cue of the other piece, and the rule of continued quotations. */
 function take(q: Quote, from: Quote, rule: string): void {
-  if (from.speaker) fill(q, 'speaker', from.speaker)
-  if (from.source) fill(q, 'source', from.source)
-  fill(q, 'cue', from.cue)
+  if (from.speaker) q.speaker = from.speaker
+  if (from.source) q.source = from.source
+  q.cue = from.cue
   q.rule = rule
-}
-
-function fill<K extends 'speaker' | 'source' | 'cue'>(q: Quote, key: K, value: Quote[K]): void {
-  if (q[key] === undefined && value !== undefined) delete q[key]
-  q[key] = value
 }
 
 /**

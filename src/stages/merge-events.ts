@@ -89,46 +89,12 @@ function sameDeal(doc: KronikaDocument, a: Event, b: Event): boolean {
 
 const WINDOW = 40
 
-type LateKey = 'modalityCue' | 'place' | 'time' | 'reports'
-
-/**
- * Sets an optional field of a merged event. Events are built with every field present (undefined when unsaid: one
- * shape for the compiled code) and a field is filled in its place; but a record has always listed a field its event
- * lacked and a merge gave after the others, in the order given: those are noted in `late` (see lateFieldsLast).
- */
-function setLate<K extends LateKey>(target: Event, key: K, value: Event[K], late: Map<Event, LateKey[]>): void {
-  if (target[key] === undefined && value !== undefined) {
-    let keys = late.get(target)
-    if (!keys) late.set(target, keys = [])
-    keys.push(key)
-  } else if (target[key] !== undefined && value === undefined) {
-    // (a field taken away goes last again if given back)
-    const keys = late.get(target), at = keys ? keys.indexOf(key) : -1
-    if (at >= 0) keys!.splice(at, 1)
-  }
-  target[key] = value
-}
-
-/**
- * Moves the fields merges gave to the end of their events, in the order given, as the record has them (`reports`,
- * built last, is in place when alone). Done once merging is over: the objects so reshaped are few and no longer read
- * in a loop.
- */
-function lateFieldsLast(events: Event[], late: Map<Event, LateKey[]>): void {
-  for (const e of events) {
-    const keys = late.get(e)
-    if (!keys || keys.every((k) => k === 'reports')) continue
-    for (const k of keys) { const v = e[k]; delete e[k]; (e as Record<LateKey, unknown>)[k] = v }
-  }
-}
-
 export function mergeEvents(doc: KronikaDocument, ctx: PipelineContext): void {
   const kept: Event[] = []
   const headline = headlineEnd(doc)
   // a headline's event joined by a report told as fact in the body is from then on as the body tells it: a later
   // report with another modality (would open an office, after recognised) is another event
   const anchored = new Set<Event>()
-  const late = new Map<Event, LateKey[]>()
   for (const ev of doc.events) {
     let target: Event | undefined
     // reports of one event stand near each other: look back over the last WINDOW events only
@@ -144,7 +110,7 @@ export function mergeEvents(doc: KronikaDocument, ctx: PipelineContext): void {
       if (modalityClass(ev) !== 'irrealis') anchored.add(target)
       if (modalityClass(target) !== modalityClass(ev)) {
         target.modality = ev.modality
-        setLate(target, 'modalityCue', ev.modalityCue, late)
+        target.modalityCue = ev.modalityCue
       }
     }
     // (a side is never both: the one attacked is not the attacker told in another mention)
@@ -152,16 +118,15 @@ export function mergeEvents(doc: KronikaDocument, ctx: PipelineContext): void {
     const guessedActor = anaphoric && (ev.argumentRules ?? [])[0]?.endsWith('.args-dropped-subject')
     if (!target.actor.length && !guessedActor) target.actor = ev.actor.filter((a) => !target!.recipient.includes(a))
     if (!target.recipient.length) target.recipient = ev.recipient.filter((r) => !target!.actor.includes(r))
-    if (!target.place && ev.place) setLate(target, 'place', ev.place, late)
-    if (!target.time && ev.time) setLate(target, 'time', ev.time, late)
+    if (!target.place && ev.place) target.place = ev.place
+    if (!target.time && ev.time) target.time = ev.time
     for (const a of ev.attribution) if (!target.attribution.some((x) => x.source === a.source)) target.attribution.push(a)
-    setLate(target, 'reports', [...(target.reports ?? []), { start: ev.trigger.start, end: ev.trigger.end }], late)
+    target.reports = [...(target.reports ?? []), { start: ev.trigger.start, end: ev.trigger.end }]
     target.confidence = Math.min(1, +(target.confidence + 0.05).toFixed(2))
   }
   doc.events = kept.filter((e) => e.actor.length || e.recipient.length)
   // (once the reports of one event are joined: the story's dyad counts each event once)
   fillFromDyad(doc, ctx)
-  lateFieldsLast(doc.events, late)
   // (numbered in place: the id is the first key, so the record keeps its key order)
   doc.events.forEach((e, i) => { e.id = `v${i + 1}` })
 }
