@@ -256,3 +256,23 @@ test('en: both sides are not taken from an event whose recipient was itself a gu
   assert.ok(call)
   assert.deepEqual(names(doc, call.recipient), ['Norway', 'Russia'])
 })
+
+/** Each event of a type as "actor → recipient". */
+const sides = (doc: KronikaDocument, type: string) => doc.events.filter((e) => e.type === type).map((e) => `${names(doc, e.actor).join('+')} → ${names(doc, e.recipient).join('+')}`)
+
+test('en: two sides that accused each other made two accusations, one each way', () => {
+  const doc = run('Armenia and Azerbaijan accused each other of shelling border villages on Sunday.', 'en')
+  assert.deepEqual(sides(doc, 'ACCUSE'), ['Armenia → Azerbaijan', 'Azerbaijan → Armenia'])
+  assert.ok(doc.events.filter((e) => e.type === 'ACCUSE').every((e) => e.argumentRules?.includes('en.event.reciprocal')))
+  assert.deepEqual(sides(run('Russia and Ukraine blamed one another for the attack on the dam.', 'en'), 'ACCUSE'), ['Russia → Ukraine', 'Ukraine → Russia'])
+})
+
+test('sq: dy palë që akuzuan njëri-tjetrin bënë dy akuza, një në çdo drejtim', () => {
+  assert.deepEqual(sides(run('Armenia dhe Azerbajxhani akuzuan njëri-tjetrin për sulme në kufi.'), 'ACCUSE'), ['Armenia → Azerbaijan', 'Azerbaijan → Armenia'])
+  assert.deepEqual(sides(run('Rusia dhe Ukraina fajësuan njëra-tjetrën për sulmin ndaj digës.'), 'ACCUSE'), ['Russia → Ukraine', 'Ukraine → Russia'])
+})
+
+test('en: an act done together stays one event, and a plain joint act is not split', () => {
+  assert.equal(run('Armenia and Azerbaijan met each other in Geneva.', 'en').events.filter((e) => e.type === 'CONSULT').length, 1)
+  assert.deepEqual(sides(run('Armenia and Azerbaijan accused the mediators of bias.', 'en'), 'ACCUSE').length, 1)
+})

@@ -1382,6 +1382,37 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
     threat.recipient = act.recipient.filter((r) => !threat.actor.includes(r))
     threat.argumentRules = [...(threat.argumentRules ?? []), `${pack.code}.event.recipient-from-threatened-act`]
   })
+
+  splitReciprocal(doc)
+}
+
+/**
+ * An act two sides did to each other (accused each other, u akuzuan njëri-tjetrin: the pack's word class
+ * `reciprocal`, within a few words after the trigger) is two events, one each way, when the event has the two sides
+ * as its actor and no recipient. Not for acts done together (met each other is one meeting of both).
+ */
+function splitReciprocal(doc: KronikaDocument): void {
+  const reciprocal = doc.pack.classes.get('reciprocal'), { tokens } = doc
+  if (!reciprocal) return
+  const rule = `${doc.pack.code}.event.reciprocal`
+  const out: Event[] = []
+  for (const e of doc.events) {
+    out.push(e)
+    if (e.actor.length !== 2 || e.recipient.length || SYMMETRIC.has(e.type)) continue
+    const [, to] = doc.tokenRange(e.trigger)
+    let found = false
+    for (let j = to; j < Math.min(tokens.length, to + 4) && !found && tokens[j]!.sentence === tokens[to - 1]!.sentence; j++) found = matchClass(reciprocal, tokens, j, tokens.length).length > 0
+    if (!found) continue
+    const [a, b] = e.actor as [string, string]
+    e.actor = [a]
+    e.recipient = [b]
+    e.argumentRules = [...(e.argumentRules ?? []), rule]
+    const other: Event = { ...e, id: `${e.id}r`, actor: [b], recipient: [a], attribution: [...e.attribution], argumentRules: [...e.argumentRules] }
+    out.push(other)
+    const about = doc.eventContent.get(e)
+    if (about) doc.eventContent.set(other, about)
+  }
+  doc.events = out
 }
 
 /** Event types that may well have no other side (a patrol, a march): never given one from the story's dyad. */
