@@ -8,6 +8,7 @@ import type { Token } from './text/token.js'
 import type { LanguagePack } from './packs/language-pack.js'
 import type { KbEntry } from './kb/types.js'
 import { VERSION } from './version.js'
+import { firstAtOrAfter } from './text/sorted.js'
 
 /** What a caller knows about one article before extraction. */
 export interface DocumentInput {
@@ -46,6 +47,8 @@ export interface AdjectiveMention {
   tokenIndex: number
   country: string
 }
+
+const tokenStart = (t: Token) => t.start
 
 export class KronikaDocument {
   readonly text: string
@@ -114,8 +117,7 @@ export class KronikaDocument {
   /** Token index range [from, to) of the tokens inside a span (binary search). */
   tokenRange(s: Span): [number, number] {
     const toks = this.tokens
-    let lo = 0, hi = toks.length
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid]!.start < s.start) lo = mid + 1; else hi = mid }
+    const lo = firstAtOrAfter(toks, tokenStart, s.start)
     let to = lo
     while (to < toks.length && toks[to]!.end <= s.end) to++
     return [lo, to]

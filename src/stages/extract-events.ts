@@ -21,6 +21,7 @@ import { entityForCountry } from './country-entities.js'
 import { usePronoun } from './resolve-pronouns.js'
 import { classStarts } from './class-starts.js'
 import type { PipelineContext } from '../pipeline/context.js'
+import { firstAtOrAfter } from '../text/sorted.js'
 
 export const QUAD: Record<PloverType, 1 | 2 | 3 | 4> = {
   AGREE: 1, CONSULT: 1, SUPPORT: 1, CONCEDE: 1, COOPERATE: 2, AID: 2, RETREAT: 2,
@@ -75,6 +76,7 @@ interface Participant {
 
 /** A participant with both its fields present, in one order: one shape for the code that reads participants. */
 const participant = (from: number, to: number, entityId: string | undefined, country: string | undefined): Participant => ({ from, to, entityId, country })
+const participantFrom = (p: Participant) => p.from
 
 /**
  * The word classes extractEvents looks for over ranges of tokens, a bit each (in this order) in the per-token
@@ -240,8 +242,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
    */
   const participantsIn = (from: number, to: number, sources: ReadonlySet<string>, bareFrom?: number): Participant[] => {
     const all = pool ??= participantPool()
-    let lo = 0, hi = all.length
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (all[mid]!.from < from) lo = mid + 1; else hi = mid }
+    const lo = firstAtOrAfter(all, participantFrom, from)
     const out: Participant[] = []
     for (let i = lo; i < all.length && all[i]!.from < to; i++) {
       const p = all[i]!
@@ -347,8 +348,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   /** Nationality adjectives in [from, to) (binary search; doc.adjectives is in text order). */
   const adjectivesIn = (from: number, to: number) => {
     const list = doc.adjectives
-    let lo = 0, hi = list.length
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]!.tokenIndex < from) lo = mid + 1; else hi = mid }
+    const lo = firstAtOrAfter(list, (a) => a.tokenIndex, from)
     const out = []
     for (let i = lo; i < list.length && list[i]!.tokenIndex < to; i++) out.push(list[i]!)
     return out
@@ -372,8 +372,7 @@ export function extractEvents(doc: KronikaDocument, ctx: PipelineContext): void 
   const dated = doc.times.map((t, i) => ({ t, i })).filter(({ t }) => t.type !== 'DURATION').sort((a, b) => a.t.start - b.t.start)
   const timeIn = (from: number, to: number, refs: boolean) => {
     const start = tokens[from]!.start, end = tokens[to - 1]!.end
-    let lo = 0, hi = dated.length
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (dated[mid]!.t.start < start) lo = mid + 1; else hi = mid }
+    const lo = firstAtOrAfter(dated, (d) => d.t.start, start)
     for (let k = lo; k < dated.length && dated[k]!.t.start < end; k++) if (dated[k]!.t.end <= end && (refs || !/REF/.test(dated[k]!.t.value))) return dated[k]
     return undefined
   }

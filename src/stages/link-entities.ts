@@ -9,6 +9,7 @@ import type { Entity } from '../record/schema.js'
 import type { KbEntry } from '../kb/types.js'
 import type { PipelineContext } from '../pipeline/context.js'
 import { resolvePlace, type CountryInfo } from '../kb/place-resolver.js'
+import { firstAtOrAfter } from '../text/sorted.js'
 
 interface Group {
   key: string
@@ -160,9 +161,7 @@ function giveCountries(doc: KronikaDocument, cands: MentionCandidate[], groups: 
     const holds = (k: MentionCandidate) => k !== c && k.start >= c.start && k.end <= c.end && k.refs[0]?.country
     if (!byStart) return cands.find(holds)
     // (candidates in text order: those inside c start at the first one starting at or after it)
-    let lo = 0, hi = cands.length
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (cands[mid]!.start < c.start) lo = mid + 1; else hi = mid }
-    for (let i = lo; i < cands.length && cands[i]!.start <= c.end; i++) if (holds(cands[i]!)) return cands[i]
+    for (let i = firstAtOrAfter(cands, (k) => k.start, c.start); i < cands.length && cands[i]!.start <= c.end; i++) if (holds(cands[i]!)) return cands[i]
     return undefined
   }
   for (const g of groups) {

@@ -6,6 +6,7 @@ import type { KronikaDocument } from '../document.js'
 import type { Entity } from '../record/schema.js'
 import type { Token } from '../text/token.js'
 import { matchClass, type WordClass } from '../patterns/token-pattern.js'
+import { firstAtOrAfter } from '../text/sorted.js'
 
 export interface PlacedMention {
   entityId: string
@@ -35,11 +36,12 @@ export function placedMentions(doc: KronikaDocument): PlacedMention[] {
   return out
 }
 
+const fromOf = (m: PlacedMention) => m.from
+
 /** Mentions inside the token range [from, to) (binary search over the sorted mentions). */
 export function mentionsIn(doc: KronikaDocument, from: number, to: number): PlacedMention[] {
   const all = placedMentions(doc)
-  let lo = 0, hi = all.length
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (all[mid]!.from < from) lo = mid + 1; else hi = mid }
+  const lo = firstAtOrAfter(all, fromOf, from)
   const out: PlacedMention[] = []
   for (let i = lo; i < all.length && all[i]!.from < to; i++) if (all[i]!.to <= to) out.push(all[i]!)
   return out

@@ -451,12 +451,7 @@ function longestMatch(cls: WordClass | undefined, tokens: readonly Token[], at: 
 
 /** 1 for each token that lies wholly inside one of the document's quotations (found once per document, not per cue). */
 function tokensInsideQuotes(doc: KronikaDocument): Uint8Array {
-  const { tokens } = doc
-  const inside = new Uint8Array(tokens.length)
-  for (const q of doc.quotes) {
-    let lo = 0, hi = tokens.length
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid]!.start < q.start) lo = mid + 1; else hi = mid }
-    for (let k = lo; k < tokens.length && tokens[k]!.start < q.end; k++) if (tokens[k]!.end <= q.end) inside[k] = 1
-  }
+  const inside = new Uint8Array(doc.tokens.length)
+  for (const q of doc.quotes) { const [from, to] = doc.tokenRange(q); inside.fill(1, from, to) }
   return inside
 }

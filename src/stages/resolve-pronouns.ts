@@ -11,6 +11,7 @@
 import type { KronikaDocument } from '../document.js'
 import type { Entity } from '../record/schema.js'
 import { mentionsIn, placedMentions, type PlacedMention } from './mentions.js'
+import { firstAtOrAfter } from '../text/sorted.js'
 
 /** How many sentences back a pronoun may look for its entity. */
 const REACH = 3
@@ -72,8 +73,7 @@ export function usePronoun(doc: KronikaDocument, i: number): string | undefined 
   if (entity) {
     // mentions are in text order: the pronoun goes in its place, once
     const { mentions } = entity
-    let lo = 0, hi = mentions.length
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (mentions[mid]!.start < t.start) lo = mid + 1; else hi = mid }
+    const lo = firstAtOrAfter(mentions, (m) => m.start, t.start)
     if (mentions[lo]?.start !== t.start) mentions.splice(lo, 0, { start: t.start, end: t.end, text: t.text, rule: ref.rule })
   }
   return ref.entityId
